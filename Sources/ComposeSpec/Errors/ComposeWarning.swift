@@ -1,0 +1,18 @@
+/// Something in a compose file that loads but that the user should fix, with where it was written.
+///
+/// Steps that can warn take an `inout [ComposeWarning]` and append to it, so warnings keep the order the
+/// file was read in and the caller decides how to print them.
+public struct ComposeWarning: Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(_ message: String, at location: SourceLocation? = nil) {
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String {
+        guard let location else { return message }
+        return "\(location): \(message)"
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// File-system paths as Compose treats them: relative to a base directory, `~` for the home directory.
+enum Paths {
+    static func absolute(_ path: String, from base: String) -> String {
+        let expanded = expandHome(path)
+        if expanded.hasPrefix("/") { return clean(expanded) }
+        return clean(base + "/" + expanded)
+    }
+
+    static func directory(of path: String) -> String {
+        let cleaned = clean(path)
+        guard let slash = cleaned.lastIndex(of: "/") else { return "." }
+        return slash == cleaned.startIndex ? "/" : String(cleaned[..<slash])
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        let cleaned = clean(path)
+        guard let slash = cleaned.lastIndex(of: "/") else { return cleaned }
+        return String(cleaned[cleaned.index(after: slash)...])
+    }
+
+    static func expandHome(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        return home + path.dropFirst()
+    }
+
+    /// Lexically cleans a path as Go's `filepath.Clean` does: no `.`, no `x/..`, no double or trailing slash.
+    static func clean(_ path: String) -> String {
+        if path.isEmpty { return "." }
+        let rooted = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if let last = parts.last, last != ".." {
+                    parts.removeLast()
+                } else if !rooted {
+                    parts.append(part)
+                }
+                continue
+            }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if rooted { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    static func readText(_ path: String) throws(ComposeError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw ComposeError(.missingFile, "is a directory, not a file", file: path)
+            }
+            throw ComposeError(.missingFile, "no such file or directory", file: path)
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    /// Whether `path` names a remote build context (a URL or a git repository) rather than a directory.
+    static func isRemote(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("git://")
+            || lower.hasPrefix("git@") || lower.hasPrefix("github.com/") || lower.hasPrefix("ssh://")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Profiles: a service with `profiles` runs only when one of them is active (`--profile`, `COMPOSE_PROFILES`,
+/// `*` for all) or when it is named on the command line.
+enum Profiles {
+    static func active(_ flags: [String], environment: [String: String]) -> Set<String> {
+        let names = flags.isEmpty ? (environment["COMPOSE_PROFILES"] ?? "").split(separator: ",").map(String.init) : flags
+        return Set(names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
+    /// Every profile named by a service, sorted.
+    static func all(in document: Node) -> [String] {
+        var names = Set<String>()
+        for (_, service) in document["services"]?.mapping ?? [:] {
+            for profile in service["profiles"]?.sequence ?? [] {
+                if let name = profile.scalarText { names.insert(name) }
+            }
+        }
+        return names.sorted()
+    }
+
+    /// Keeps the services enabled by `profiles` or named in `services`, and those they need.
+    static func select(_ document: Node, profiles: Set<String>, services: [String]) throws(ComposeError) -> Node {
+        guard let all = document["services"]?.mapping else { return document }
+        for name in services where all[name] == nil {
+            throw ComposeError(.undefinedReference, "no such service: \(name)")
+        }
+        var enabled = Set(all.keys.filter { isEnabled(all[$0]!, profiles: profiles) || services.contains($0) })
+        // A selected service brings the services it requires, whatever their profiles.
+        var pending = Array(services)
+        while let name = pending.popLast() {
+            for dependency in requiredDependencies(of: all[name]!) where !enabled.contains(dependency) {
+                guard all[dependency] != nil else { continue }
+                enabled.insert(dependency)
+                pending.append(dependency)
+            }
+        }
+        var result = document
+        result["services"] = document["services"]!.with(.mapping(all.filter { enabled.contains($0.key) }))
+        return result
+    }
+
+    private static func isEnabled(_ service: Node, profiles: Set<String>) -> Bool {
+        guard let declared = service["profiles"]?.sequence, !declared.isEmpty else { return true }
+        if profiles.contains("*") { return true }
+        return declared.contains { $0.scalarText.map(profiles.contains) ?? false }
+    }
+
+    static func requiredDependencies(of service: Node) -> [String] {
+        guard let dependsOn = service["depends_on"] else { return [] }
+        if let list = dependsOn.sequence { return list.compactMap(\.scalarText) }
+        return (dependsOn.mapping ?? [:]).compactMap { name, condition in
+            if case .bool(false) = condition["required"]?.value { return nil }
+            return name
+        }
+    }
+}

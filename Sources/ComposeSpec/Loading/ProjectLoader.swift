@@ -1,0 +1,106 @@
+import Foundation
+
+/// Loads a compose project the way Docker Compose v2 does: find the files, build the environment, read and
+/// interpolate each file, apply `extends` and `include`, merge the files in order, select profiles, then
+/// normalize to the canonical form `config` prints.
+public enum ProjectLoader {
+    public static func load(_ options: ProjectOptions) throws(ComposeError) -> LoadedProject {
+        let files = try ConfigFiles.resolve(options)
+        let projectDirectory = options.projectDirectory.map { Paths.absolute($0, from: options.workingDirectory) }
+            ?? files.first.flatMap { $0 == "-" ? nil : Paths.directory(of: $0) } ?? options.workingDirectory
+        let environment = try EnvironmentFiles.projectEnvironment(options, projectDirectory: projectDirectory)
+        var context = LoadContext(
+            environment: environment, projectDirectory: projectDirectory, options: options)
+
+        var document = Node.mapping([:])
+        for file in files {
+            let loaded = try context.loadComposeFile(file)
+            document = try Merge.documents(document, loaded)
+        }
+
+        let name = try ProjectName.resolve(
+            flag: options.projectName, environment: environment, document: document,
+            projectDirectory: projectDirectory)
+        document["name"] = .string(name)
+
+        let activeProfiles = Profiles.active(options.profiles, environment: environment)
+        let allProfiles = Profiles.all(in: document)
+        document = try Profiles.select(
+            document, profiles: activeProfiles, services: options.selectedServices)
+
+        if options.normalize {
+            document = try Normalizer(
+                projectName: name, projectDirectory: projectDirectory, environment: environment,
+                resolvePaths: options.resolvePaths, warnings: &context.warnings
+            ).normalize(document)
+        }
+        if options.checkConsistency {
+            try Consistency.check(document)
+        }
+        if options.normalize {
+            document = UnusedResources.remove(from: document)
+        }
+        return LoadedProject(
+            name: name, document: document, workingDirectory: projectDirectory,
+            configFiles: files.map { $0 == "-" ? $0 : Paths.absolute($0, from: options.workingDirectory) },
+            environment: environment, allProfiles: allProfiles, warnings: context.warnings)
+    }
+}
+
+/// What loading one file needs to know about the project, and the warnings it gathers.
+struct LoadContext {
+    var environment: [String: String]
+    var projectDirectory: String
+    var options: ProjectOptions
+    var warnings: [String] = []
+
+    init(environment: [String: String], projectDirectory: String, options: ProjectOptions) {
+        self.environment = environment
+        self.projectDirectory = projectDirectory
+        self.options = options
+    }
+
+    /// Reads a file and brings it to the point where files merge: interpolated, typed, validated, extended.
+    mutating func loadComposeFile(_ file: String) throws(ComposeError) -> Node {
+        var document = try readDocument(file)
+        let directory = file == "-" ? options.workingDirectory : Paths.directory(of: file)
+        document = try Extends.apply(to: document, file: file, context: &self)
+        document = try Include.apply(to: document, directory: directory, context: &self)
+        return document
+    }
+
+    /// Reads, interpolates, casts and validates one file, without resolving `extends`.
+    mutating func readDocument(_ file: String) throws(ComposeError) -> Node {
+        let displayName = file == "-" ? "-" : Paths.absolute(file, from: options.workingDirectory)
+        let text: String
+        if file == "-" {
+            text = options.readStandardInput()
+        } else {
+            text = try Paths.readText(displayName)
+        }
+        let documents = try YAMLReader.documents(text, file: displayName)
+        guard var document = documents.first else {
+            throw ComposeError(.emptyFile, "empty compose file", file: displayName)
+        }
+        for next in documents.dropFirst() {
+            document = try Merge.documents(document, next)
+        }
+        guard document.mapping != nil else {
+            throw ComposeError(
+                .wrongType, "top-level object must be a mapping, found \(document.kindName)",
+                at: document.location)
+        }
+        if options.interpolate {
+            let environment = self.environment
+            document = try Interpolation.interpolate(document) { environment[$0] }
+        }
+        document = try SchemaCasting.cast(document, warnings: &warnings)
+        try SchemaValidator.validate(document)
+        if document["version"] != nil {
+            warnings.append(
+                "\(displayName): the attribute `version` is obsolete, it will be ignored, "
+                    + "please remove it to avoid potential confusion")
+        }
+        return document
+    }
+}

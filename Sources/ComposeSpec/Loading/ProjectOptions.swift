@@ -1,0 +1,42 @@
+/// What a user asks the loader for: the flags and environment that `-f`, `-p`, `--profile`, `--env-file` and
+/// `--project-directory` (or their `COMPOSE_*` variables) give.
+public struct ProjectOptions: Sendable {
+    /// Compose files as given with `-f`; `-` reads standard input. Empty: `COMPOSE_FILE`, then discovery.
+    public var files: [String] = []
+    public var projectName: String?
+    public var projectDirectory: String?
+    public var profiles: [String] = []
+    /// Env files as given with `--env-file`. Empty: `COMPOSE_ENV_FILES`, then `.env` in the project directory.
+    public var envFiles: [String] = []
+    /// The process environment; it wins over every env file.
+    public var environment: [String: String]
+    /// The directory relative `-f`, `--env-file` and `--project-directory` paths start from.
+    public var workingDirectory: String
+    /// Services named on the command line: they are enabled whatever their profiles.
+    public var selectedServices: [String] = []
+    public var interpolate = true
+    public var normalize = true
+    public var resolvePaths = true
+    public var checkConsistency = true
+    /// Read when a compose file is `-`.
+    public var readStandardInput: @Sendable () -> String = { "" }
+
+    public init(environment: [String: String], workingDirectory: String) {
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+    }
+}
+
+/// A loaded project: the canonical compose document and what it was loaded from.
+public struct LoadedProject: Sendable {
+    public var name: String
+    /// The project in canonical form: what `pier config` prints.
+    public var document: Node
+    public var workingDirectory: String
+    public var configFiles: [String]
+    /// The environment used for interpolation: process environment over the env files.
+    public var environment: [String: String]
+    /// Profiles present in the files, for `config --profiles`.
+    public var allProfiles: [String]
+    public var warnings: [String]
+}

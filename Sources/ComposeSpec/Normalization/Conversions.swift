@@ -1,0 +1,124 @@
+/// The conversions most attributes share: lists of `KEY=VALUE` to mappings, strings to one-item lists,
+/// durations and byte sizes to their canonical text.
+extension Node {
+    /// What a `KEY` written without `=VALUE` (or with a null value) becomes.
+    enum MissingValue {
+        case null
+        case empty
+        case drop
+    }
+
+    /// `[A=1, B]` or `{A: 1, B: }` as a mapping of strings.
+    func keyValueMapping(separator: Character = "=", missing: MissingValue) -> Node {
+        var result = Mapping()
+        func add(_ key: String, _ value: Node?, at location: SourceLocation?) {
+            if let value, let text = value.scalarText {
+                result[key] = Node(.string(text), at: location)
+                return
+            }
+            switch missing {
+            case .null: result[key] = Node(.null, at: location)
+            case .empty: result[key] = Node(.string(""), at: location)
+            case .drop: break
+            }
+        }
+        switch value {
+        case .sequence(let items):
+            for item in items {
+                guard let text = item.scalarText else { continue }
+                if let split = text.firstIndex(of: separator) {
+                    add(String(text[..<split]), .string(String(text[text.index(after: split)...])), at: item.location)
+                } else {
+                    add(text, nil, at: item.location)
+                }
+            }
+        case .mapping(let entries):
+            for (key, entry) in entries { add(key, entry, at: entry.location) }
+        default:
+            return self
+        }
+        return with(.mapping(result))
+    }
+
+    /// A string as a one-item list; lists stay, each item as text.
+    var stringList: Node {
+        switch value {
+        case .sequence(let items): return with(.sequence(items.map { $0.with(.string($0.scalarText ?? "")) }))
+        case .null: return self
+        default: return with(.sequence([with(.string(scalarText ?? ""))]))
+        }
+    }
+
+    /// A Go duration in canonical form (`90s` → `1m30s`).
+    var canonicalDuration: Node {
+        guard let text = scalarText, let nanoseconds = GoDuration.parse(text) else { return self }
+        return with(.string(GoDuration.format(nanoseconds)))
+    }
+
+    /// A byte size as its count of bytes, written as a string.
+    var canonicalBytes: Node {
+        guard let text = scalarText, let bytes = ByteSize.parse(text) else { return self }
+        return with(.string(String(bytes)))
+    }
+
+    /// A number that may have been written as a string (`cpus: "0.5"`).
+    var canonicalNumber: Node {
+        guard case .string(let text) = value, let number = Double(text) else { return self }
+        return with(.double(number))
+    }
+
+    /// Sets `key` through a transform when present.
+    mutating func update(_ key: String, _ transform: (Node) throws(ComposeError) -> Node) throws(ComposeError) {
+        guard let current = self[key] else { return }
+        self[key] = try transform(current)
+    }
+
+    mutating func remove(_ key: String) {
+        guard case .mapping(var entries) = value else { return }
+        entries.removeValue(forKey: key)
+        value = .mapping(entries)
+    }
+}
+
+/// Splits a command line into words as a POSIX shell would, without expanding anything.
+enum ShellWords {
+    static func split(_ line: String) throws(ComposeError) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+                continue
+            }
+            if character == "\\" && quote != "'" {
+                escaped = true
+                inWord = true
+                continue
+            }
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+                continue
+            }
+            if character == "\"" || character == "'" {
+                quote = character
+                inWord = true
+            } else if character == " " || character == "\t" || character == "\n" || character == "\r" {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        if quote != nil || escaped {
+            throw ComposeError(.invalidValue, "invalid command line string: unterminated quote or escape in \(line)")
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+}

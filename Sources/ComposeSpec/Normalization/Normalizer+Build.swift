@@ -1,0 +1,41 @@
+/// `build`: a context path alone, or the long syntax; args resolved from the environment when left empty.
+extension Normalizer {
+    func build(_ node: Node) throws(ComposeError) -> Node {
+        var build: Node
+        if let context = node.scalarText {
+            build = node.with(.mapping(["context": .string(context, at: node.location)]))
+        } else if node.mapping != nil {
+            build = node
+        } else {
+            return node
+        }
+        if build["context"] == nil { build["context"] = .string(resolvePaths ? projectDirectory : ".") }
+        if build["dockerfile"] == nil, build["dockerfile_inline"] == nil {
+            build["dockerfile"] = .string("Dockerfile")
+        }
+        try build.update("args") { args in
+            // An arg with no value takes the environment's value, and is dropped when there is none.
+            var resolved = args.keyValueMapping(missing: .null)
+            for (key, value) in resolved.mapping ?? [:] where value.isNull {
+                resolved[key] = environment[key].map { .string($0, at: value.location) }
+            }
+            return resolved
+        }
+        try build.update("labels") { $0.keyValueMapping(missing: .empty) }
+        try build.update("extra_hosts") { normalizeExtraHosts($0) }
+        try build.update("shm_size") { $0.canonicalBytes }
+        try build.update("secrets") { secrets in
+            guard let items = secrets.sequence else { return secrets }
+            return secrets.with(
+                .sequence(items.map { $0.scalarText.map { name in .mapping(["source": .string(name)]) } ?? $0 }))
+        }
+        try build.update("ssh") { ssh in
+            guard let entries = ssh.mapping else { return ssh.stringList }
+            return ssh.with(.sequence(entries.map { .string("\($0.key)=\($0.value.scalarText ?? "")") }))
+        }
+        for key in ["cache_from", "cache_to", "tags", "platforms"] {
+            try build.update(key) { $0.stringList }
+        }
+        return build
+    }
+}

@@ -1,0 +1,51 @@
+/// `deploy`: durations and byte sizes in canonical form, device reservations with their default count.
+extension Normalizer {
+    func deploy(_ node: Node) -> Node {
+        guard node.mapping != nil else { return node }
+        var deploy = node
+        try? deploy.update("labels") { $0.keyValueMapping(missing: .empty) }
+        try? deploy.update("resources") { resources in
+            var result = resources
+            for key in ["limits", "reservations"] {
+                try? result.update(key) { limits in
+                    var limits = limits
+                    try? limits.update("memory") { $0.canonicalBytes }
+                    try? limits.update("cpus") { $0.canonicalNumber }
+                    try? limits.update("devices") { devices in
+                        guard let items = devices.sequence else { return devices }
+                        return devices.with(.sequence(items.map(deviceRequest)))
+                    }
+                    return limits
+                }
+            }
+            return result
+        }
+        try? deploy.update("restart_policy") { policy in
+            var policy = policy
+            try? policy.update("delay") { $0.canonicalDuration }
+            try? policy.update("window") { $0.canonicalDuration }
+            return policy
+        }
+        for key in ["update_config", "rollback_config"] {
+            try? deploy.update(key) { config in
+                var config = config
+                try? config.update("delay") { $0.canonicalDuration }
+                try? config.update("monitor") { $0.canonicalDuration }
+                return config
+            }
+        }
+        if deploy["placement"] == nil { deploy["placement"] = .mapping([:]) }
+        return deploy
+    }
+
+    /// A device request with neither `count` nor `device_ids` asks for all devices (`count: -1`).
+    private func deviceRequest(_ node: Node) -> Node {
+        var device = node
+        if let count = node["count"], count.scalarText == "all" {
+            device["count"] = count.with(.int(-1))
+        } else if node["count"] == nil, node["device_ids"] == nil {
+            device["count"] = Node(.int(-1))
+        }
+        return device
+    }
+}

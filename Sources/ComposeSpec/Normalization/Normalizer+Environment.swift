@@ -1,0 +1,71 @@
+/// `environment` with `env_file`, and `labels` with `label_file`: files first, the service's own entries win.
+extension Normalizer {
+    func normalizeEnvironment(_ service: inout Node) throws(ComposeError) {
+        var environment = Node.Mapping()
+        if let files = service["env_file"] {
+            for entry in try envFileEntries(files) {
+                for (key, value) in try entry.read(lookup: { self.environment[$0] }) {
+                    environment[key] = value.map { .string($0, at: entry.location) } ?? .null
+                }
+            }
+            service.remove("env_file")
+        }
+        if let declared = service["environment"] {
+            for (key, value) in declared.keyValueMapping(missing: .null).mapping ?? [:] {
+                environment[key] = value
+            }
+        }
+        guard service["environment"] != nil || !environment.isEmpty else { return }
+        service["environment"] = Node(.mapping(environment), at: service["environment"]?.location)
+    }
+
+    func normalizeLabelFiles(_ service: inout Node) throws(ComposeError) {
+        guard let files = service["label_file"] else { return }
+        var labels = Node.Mapping()
+        for entry in try envFileEntries(files) {
+            for (key, value) in try entry.read(lookup: { _ in nil }) {
+                labels[key] = .string(value ?? "", at: entry.location)
+            }
+        }
+        for (key, value) in service["labels"]?.mapping ?? [:] { labels[key] = value }
+        service.remove("label_file")
+        service["labels"] = .mapping(labels)
+    }
+
+    private func envFileEntries(_ node: Node) throws(ComposeError) -> [EnvFileEntry] {
+        let items = node.sequence ?? [node]
+        return items.compactMap { item in
+            if let path = item.scalarText {
+                return EnvFileEntry(path: absolutePath(path), required: true, raw: false, location: item.location)
+            }
+            guard let path = item["path"]?.scalarText else { return nil }
+            let required: Bool
+            if case .bool(false) = item["required"]?.value { required = false } else { required = true }
+            return EnvFileEntry(
+                path: absolutePath(path), required: required, raw: item["format"]?.scalarText == "raw",
+                location: item.location)
+        }
+    }
+
+    private func absolutePath(_ path: String) -> String {
+        Paths.absolute(path, from: projectDirectory)
+    }
+}
+
+/// One `env_file` (or `label_file`) entry of a service.
+struct EnvFileEntry {
+    var path: String
+    var required: Bool
+    var raw: Bool
+    var location: SourceLocation?
+
+    func read(lookup: (String) -> String?) throws(ComposeError) -> [(key: String, value: String?)] {
+        guard Paths.isRegularFile(path) else {
+            if !required { return [] }
+            throw ComposeError(.missingFile, "env file \(path) not found: no such file or directory", at: location)
+        }
+        let text = try Paths.readText(path)
+        let entries = raw ? try DotEnv.parseRaw(text, file: path) : try DotEnv.parse(text, file: path, lookup: lookup)
+        return entries.map { entry in (entry.key, entry.value ?? lookup(entry.key)) }
+    }
+}

@@ -1,0 +1,164 @@
+/// Service attributes to canonical form. Attributes with a syntax of their own (ports, volumes, build, deploy,
+/// environment) have their own files; here are the simple ones.
+extension Normalizer {
+    static let durationKeys = ["stop_grace_period"]
+    static let byteKeys = ["mem_limit", "mem_reservation", "memswap_limit", "shm_size"]
+    static let listKeys = ["dns", "dns_search", "tmpfs", "dns_opt"]
+    static let stringListKeys = ["expose", "cap_add", "cap_drop", "security_opt", "group_add"]
+
+    func normalizeService(_ input: Node, name: String) throws(ComposeError) -> Node {
+        guard input.mapping != nil else { return input.with(.mapping([:])) }
+        var service = input
+        service.remove("extends")
+        for key in Self.durationKeys { try service.update(key) { $0.canonicalDuration } }
+        for key in Self.byteKeys { try service.update(key) { $0.canonicalBytes } }
+        for key in Self.listKeys { try service.update(key) { $0.stringList } }
+        for key in Self.stringListKeys { try service.update(key) { $0.stringList } }
+        try service.update("cpus") { $0.canonicalNumber }
+        try service.update("command") { node throws(ComposeError) in try commandLine(node) }
+        try service.update("entrypoint") { node throws(ComposeError) in try commandLine(node) }
+        if service["command"] == nil { service["command"] = .null }
+        if service["entrypoint"] == nil { service["entrypoint"] = .null }
+        try service.update("labels") { $0.keyValueMapping(missing: .empty) }
+        try service.update("annotations") { $0.keyValueMapping(missing: .empty) }
+        try service.update("sysctls") { $0.keyValueMapping(missing: .empty) }
+        try service.update("extra_hosts") { normalizeExtraHosts($0) }
+        try service.update("depends_on") { dependsOn($0) }
+        try service.update("healthcheck") { healthcheck($0) }
+        try service.update("devices") { node throws(ComposeError) in try devices(node) }
+        try service.update("secrets") { fileReferences($0, defaultDirectory: "/run/secrets/") }
+        try service.update("configs") { fileReferences($0, defaultDirectory: nil) }
+        try service.update("ports") { node throws(ComposeError) in try Ports.normalize(node) }
+        try service.update("volumes") { node throws(ComposeError) in try Volumes.normalize(node) }
+        try service.update("build") { node throws(ComposeError) in try build(node) }
+        try service.update("deploy") { deploy($0) }
+        try normalizeEnvironment(&service)
+        try normalizeLabelFiles(&service)
+        normalizeNetworks(&service)
+        return sortedKeys(service)
+    }
+
+    private func sortedKeys(_ service: Node) -> Node {
+        guard var entries = service.mapping else { return service }
+        entries.sort { $0.key < $1.key }
+        return service.with(.mapping(entries))
+    }
+
+    /// A command written as a string is split as a shell would; a list is kept as written.
+    func commandLine(_ node: Node) throws(ComposeError) -> Node {
+        switch node.value {
+        case .string(let line):
+            do {
+                return node.with(.sequence(try ShellWords.split(line).map { .string($0, at: node.location) }))
+            } catch {
+                throw ComposeError(error.code, error.message, at: node.location)
+            }
+        case .sequence: return node.stringList
+        default: return node
+        }
+    }
+
+    private func normalizeNetworks(_ service: inout Node) {
+        if service["network_mode"] != nil { return }
+        guard let networks = service["networks"] else {
+            service["networks"] = .mapping(["default": .null])
+            return
+        }
+        if let list = networks.sequence {
+            var mapping = Node.Mapping()
+            for item in list { if let name = item.scalarText { mapping[name] = .null } }
+            service["networks"] = networks.with(.mapping(mapping))
+        }
+    }
+
+    func normalizeExtraHosts(_ node: Node) -> Node {
+        var entries: [Node] = []
+        switch node.value {
+        case .sequence(let items):
+            for item in items {
+                guard let text = item.scalarText else { continue }
+                let separator = text.firstIndex(of: "=") ?? text.firstIndex(of: ":")
+                guard let separator else {
+                    entries.append(item.with(.string(text)))
+                    continue
+                }
+                let host = text[..<separator]
+                let address = text[text.index(after: separator)...]
+                entries.append(item.with(.string("\(host)=\(address)")))
+            }
+        case .mapping(let hosts):
+            for (host, addresses) in hosts {
+                let list = addresses.sequence ?? [addresses]
+                for address in list {
+                    entries.append(address.with(.string("\(host)=\(address.scalarText ?? "")")))
+                }
+            }
+        default: return node
+        }
+        return node.with(.sequence(entries))
+    }
+
+    private func dependsOn(_ node: Node) -> Node {
+        var result = Node.Mapping()
+        if let list = node.sequence {
+            for item in list {
+                guard let name = item.scalarText else { continue }
+                result[name] = .mapping(
+                    ["condition": .string("service_started"), "required": Node(.bool(true))], at: item.location)
+            }
+        } else if let mapping = node.mapping {
+            for (name, entry) in mapping {
+                var condition = entry.mapping == nil ? entry.with(.mapping([:])) : entry
+                if condition["condition"] == nil { condition["condition"] = .string("service_started") }
+                if condition["required"] == nil { condition["required"] = Node(.bool(true)) }
+                result[name] = condition
+            }
+        }
+        return node.with(.mapping(result))
+    }
+
+    private func healthcheck(_ node: Node) -> Node {
+        var check = node
+        if let test = node["test"], case .string(let line) = test.value {
+            check["test"] = test.with(.sequence([.string("CMD-SHELL"), .string(line)]))
+        }
+        for key in ["interval", "timeout", "start_period", "start_interval"] {
+            check[key] = check[key].map(\.canonicalDuration)
+        }
+        return check
+    }
+
+    private func devices(_ node: Node) throws(ComposeError) -> Node {
+        guard let items = node.sequence else { return node }
+        return node.with(
+            .sequence(
+                items.map { item in
+                    guard let text = item.string else { return item }
+                    let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                    var device = Node.Mapping()
+                    device["source"] = .string(parts[0])
+                    device["target"] = .string(parts.count > 1 ? parts[1] : parts[0])
+                    device["permissions"] = .string(parts.count > 2 ? parts[2] : "rwm")
+                    return item.with(.mapping(device))
+                }))
+    }
+
+    /// Short `secrets` / `configs` (`- name`) to `{source: name}`; secrets get their default target.
+    private func fileReferences(_ node: Node, defaultDirectory: String?) -> Node {
+        guard let items = node.sequence else { return node }
+        return node.with(
+            .sequence(
+                items.map { item in
+                    var reference = item
+                    if let name = item.scalarText { reference = item.with(.mapping(["source": .string(name)])) }
+                    if let defaultDirectory, let source = reference["source"]?.scalarText {
+                        let target = reference["target"]?.scalarText ?? source
+                        reference["target"] = .string(target.hasPrefix("/") ? target : defaultDirectory + target)
+                    }
+                    if let mode = reference["mode"], case .int(let bits) = mode.value {
+                        reference["mode"] = mode.with(.string("0" + String(bits, radix: 8)))
+                    }
+                    return reference
+                }))
+    }
+}

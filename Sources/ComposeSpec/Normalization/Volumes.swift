@@ -1,0 +1,69 @@
+/// Service mounts: `[SOURCE:]TARGET[:OPTIONS]` or the long syntax, all to the long syntax.
+enum Volumes {
+    static let propagations: Set<String> = ["shared", "rshared", "slave", "rslave", "private", "rprivate"]
+    static let consistencies: Set<String> = ["cached", "delegated", "consistent"]
+
+    static func normalize(_ node: Node) throws(ComposeError) -> Node {
+        guard let items = node.sequence else { return node }
+        var result: [Node] = []
+        for item in items {
+            if let text = item.string {
+                result.append(Node(.mapping(try short(text, at: item.location)), at: item.location))
+            } else {
+                result.append(long(item))
+            }
+        }
+        return node.with(.sequence(result))
+    }
+
+    private static func long(_ item: Node) -> Node {
+        var volume = item
+        if let size = item["tmpfs"]?["size"] {
+            var tmpfs = item["tmpfs"]!
+            tmpfs["size"] = size.canonicalBytes
+            volume["tmpfs"] = tmpfs
+        }
+        return volume
+    }
+
+    static func short(_ spec: String, at location: SourceLocation?) throws(ComposeError) -> Node.Mapping {
+        let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard !spec.isEmpty, parts.count <= 3, !parts.contains(where: \.isEmpty) else {
+            throw ComposeError(.invalidValue, "invalid volume specification: \"\(spec)\"", at: location)
+        }
+        var volume = Node.Mapping()
+        if parts.count == 1 {
+            volume["type"] = .string("volume")
+            volume["target"] = .string(parts[0])
+            volume["volume"] = .mapping([:])
+            return volume
+        }
+        let source = parts[0]
+        let isPath = source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~")
+        volume["type"] = .string(isPath ? "bind" : "volume")
+        volume["source"] = .string(source.hasPrefix("~") ? Paths.expandHome(source) : source)
+        volume["target"] = .string(parts[1])
+        var bind = Node.Mapping()
+        var options = Node.Mapping()
+        let modes = parts.count == 3 ? parts[2].split(separator: ",").map(String.init) : []
+        for mode in modes {
+            switch mode {
+            case "ro": volume["read_only"] = Node(.bool(true))
+            case "rw": break
+            case "z", "Z": bind["selinux"] = .string(mode)
+            case "nocopy": options["nocopy"] = Node(.bool(true))
+            case _ where propagations.contains(mode): bind["propagation"] = .string(mode)
+            case _ where consistencies.contains(mode): volume["consistency"] = .string(mode)
+            default:
+                throw ComposeError(.invalidValue, "invalid volume specification: \"\(spec)\": unknown option \"\(mode)\"", at: location)
+            }
+        }
+        if isPath {
+            bind["create_host_path"] = Node(.bool(true))
+            volume["bind"] = .mapping(bind)
+        } else {
+            volume["volume"] = .mapping(options)
+        }
+        return volume
+    }
+}

@@ -1,0 +1,42 @@
+import ComposeSpec
+import Foundation
+
+/// What `pier config` prints for each of its listing flags, or the whole canonical project.
+struct ConfigRendering {
+    var project: LoadedProject
+
+    func render(_ command: Config) -> String {
+        let document = project.document
+        if command.services { return lines(document["services"]?.mapping?.keys.map { $0 } ?? []) }
+        if command.volumes { return lines(document["volumes"]?.mapping?.keys.map { $0 } ?? []) }
+        if command.networks { return lines(document["networks"]?.mapping?.keys.map { $0 } ?? []) }
+        if command.profiles { return lines(project.allProfiles) }
+        if command.images { return lines(images()) }
+        if let selection = command.hash { return lines(hashes(selection)) }
+        if command.environment {
+            return lines(project.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        }
+        if command.format == "json" { return JSONWriter.write(document) }
+        return YAMLWriter.write(document)
+    }
+
+    /// The image each service runs: its `image`, or the name Compose gives a built image.
+    private func images() -> [String] {
+        (project.document["services"]?.mapping ?? [:]).map { name, service in
+            service["image"]?.scalarText ?? "\(project.name)-\(name)"
+        }
+    }
+
+    /// `service hash` lines for `--hash "*"` or `--hash a,b`.
+    private func hashes(_ selection: String) -> [String] {
+        let wanted = Set(selection.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        return (project.document["services"]?.mapping ?? [:]).compactMap { name, service in
+            guard wanted.contains("*") || wanted.contains(name) else { return nil }
+            return "\(name) \(ServiceHash.of(service))"
+        }
+    }
+
+    private func lines(_ items: [String]) -> String {
+        items.map { $0 + "\n" }.joined()
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import ComposeSpec
+import Foundation
+
+/// The flags every command shares, named as Docker Compose names them.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("file")], help: "Compose configuration files.")
+    var files: [String] = []
+
+    @Option(name: [.short, .customLong("project-name")], help: "Project name.")
+    var projectName: String?
+
+    @Option(name: .customLong("profile"), help: "Specify a profile to enable.")
+    var profiles: [String] = []
+
+    @Option(name: .customLong("env-file"), help: "Specify an alternate environment file.")
+    var envFiles: [String] = []
+
+    @Option(name: .customLong("project-directory"), help: "Specify an alternate working directory.")
+    var projectDirectory: String?
+
+    @Option(name: .customLong("ansi"), help: "Control when to print ANSI control characters (never|always|auto).")
+    var ansi: String = "auto"
+
+    @Option(name: .customLong("progress"), help: "Set type of progress output (auto, tty, plain, json, quiet).")
+    var progress: String?
+
+    /// The loader's options for these flags in the current process environment and directory.
+    func projectOptions(services: [String] = []) -> ProjectOptions {
+        var options = ProjectOptions(
+            environment: ProcessInfo.processInfo.environment,
+            workingDirectory: FileManager.default.currentDirectoryPath)
+        options.files = files
+        options.projectName = projectName
+        options.profiles = profiles.flatMap { $0.split(separator: ",").map(String.init) }
+        options.envFiles = envFiles
+        options.projectDirectory = projectDirectory
+        options.selectedServices = services
+        options.readStandardInput = {
+            String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        return options
+    }
+}
+
+/// Prints an error the way users expect from a command-line tool and exits with status 1.
+enum Failure {
+    static func exit(_ error: ComposeError) -> Never {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        Foundation.exit(1)
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data(("WARN[0000] " + message + "\n").utf8))
+    }
+}

@@ -1,0 +1,3 @@
+import PierCLI
+
+await Pier.run()
