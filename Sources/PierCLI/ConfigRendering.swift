@@ -16,8 +16,9 @@ struct ConfigRendering {
         if command.environment {
             return lines(project.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
         }
-        if command.format == "json" { return JSONWriter.write(document) }
-        return YAMLWriter.write(document)
+        let format: ConfigPresentation.Format = command.format == "json" ? .json : .yaml
+        let printed = ConfigPresentation.prepare(document, format: format, escapeDollars: !command.noInterpolate)
+        return format == .json ? JSONWriter.write(printed) + "\n" : YAMLWriter.write(printed)
     }
 
     /// The image each service runs: its `image`, or the name Compose gives a built image.

@@ -94,7 +94,9 @@ struct LoadContext {
             let environment = self.environment
             document = try Interpolation.interpolate(document) { environment[$0] }
         }
-        document = try SchemaCasting.cast(document, warnings: &warnings)
+        if options.interpolate {
+            document = try SchemaCasting.cast(document, warnings: &warnings)
+        }
         try SchemaValidator.validate(document)
         if document["version"] != nil {
             warnings.append(

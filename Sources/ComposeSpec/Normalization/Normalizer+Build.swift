@@ -36,6 +36,11 @@ extension Normalizer {
         for key in ["cache_from", "cache_to", "tags", "platforms"] {
             try build.update(key) { $0.stringList }
         }
+        for key in ["no_cache", "privileged", "pull"] {
+            if case .bool(false) = build[key]?.value { build.remove(key) }
+        }
+        if build["cache_from"]?.sequence?.isEmpty == true { build.remove("cache_from") }
+        try build.update("additional_contexts") { $0.keyValueMapping(missing: .empty) }
         return build
     }
 }

@@ -1,7 +1,7 @@
 /// `deploy`: durations and byte sizes in canonical form, device reservations with their default count.
 extension Normalizer {
     func deploy(_ node: Node) -> Node {
-        guard node.mapping != nil else { return node }
+        guard node.mapping != nil else { return node.with(.mapping(["resources": .mapping([:]), "placement": .mapping([:])])) }
         var deploy = node
         try? deploy.update("labels") { $0.keyValueMapping(missing: .empty) }
         try? deploy.update("resources") { resources in
@@ -34,6 +34,7 @@ extension Normalizer {
                 return config
             }
         }
+        if deploy["resources"] == nil { deploy["resources"] = .mapping([:]) }
         if deploy["placement"] == nil { deploy["placement"] = .mapping([:]) }
         return deploy
     }

@@ -5,6 +5,46 @@ extension Normalizer {
     static let byteKeys = ["mem_limit", "mem_reservation", "memswap_limit", "shm_size"]
     static let listKeys = ["dns", "dns_search", "tmpfs", "dns_opt"]
     static let stringListKeys = ["expose", "cap_add", "cap_drop", "security_opt", "group_add"]
+    static let omittedWhenFalse = ["privileged", "read_only", "tty", "stdin_open", "oom_kill_disable"]
+
+    /// `links`, `volumes_from`, `network_mode: service:x` and `ipc: service:x` depend on the other service.
+    private func addImplicitDependencies(_ service: inout Node) {
+        var implicit: [(String, Bool)] = []
+        for link in service["links"]?.sequence ?? [] {
+            if let name = link.scalarText?.split(separator: ":").first { implicit.append((String(name), true)) }
+        }
+        for key in ["network_mode", "ipc"] {
+            if let mode = service[key]?.string, mode.hasPrefix("service:") {
+                implicit.append((String(mode.dropFirst("service:".count)), true))
+            }
+        }
+        for source in service["volumes_from"]?.sequence ?? [] {
+            guard let text = source.scalarText, !text.hasPrefix("container:") else { continue }
+            implicit.append((String(text.split(separator: ":").first ?? ""), false))
+        }
+        guard !implicit.isEmpty else { return }
+        var dependsOn = service["depends_on"]?.mapping ?? [:]
+        for (name, restart) in implicit where dependsOn[name] == nil {
+            var condition: Node.Mapping = ["condition": .string("service_started")]
+            if restart { condition["restart"] = Node(.bool(true)) }
+            condition["required"] = Node(.bool(true))
+            dependsOn[name] = .mapping(condition)
+        }
+        service["depends_on"] = .mapping(dependsOn)
+    }
+
+    /// `post_start` / `pre_stop` hooks: commands split like `command`, environment as a mapping.
+    private func hooks(_ node: Node) throws(ComposeError) -> Node {
+        guard let items = node.sequence else { return node }
+        var result: [Node] = []
+        for item in items {
+            var hook = item
+            try hook.update("command") { command throws(ComposeError) in try commandLine(command) }
+            try hook.update("environment") { $0.keyValueMapping(missing: .null) }
+            result.append(hook)
+        }
+        return node.with(.sequence(result))
+    }
 
     func normalizeService(_ input: Node, name: String) throws(ComposeError) -> Node {
         guard input.mapping != nil else { return input.with(.mapping([:])) }
@@ -28,10 +68,40 @@ extension Normalizer {
         try service.update("devices") { node throws(ComposeError) in try devices(node) }
         try service.update("secrets") { fileReferences($0, defaultDirectory: "/run/secrets/") }
         try service.update("configs") { fileReferences($0, defaultDirectory: nil) }
+        try service.update("blkio_config") { blkio($0) }
         try service.update("ports") { node throws(ComposeError) in try Ports.normalize(node) }
         try service.update("volumes") { node throws(ComposeError) in try Volumes.normalize(node) }
         try service.update("build") { node throws(ComposeError) in try build(node) }
         try service.update("deploy") { deploy($0) }
+        try service.update("post_start") { node throws(ComposeError) in try hooks(node) }
+        try service.update("pre_stop") { node throws(ComposeError) in try hooks(node) }
+        try service.update("gpus") { gpus in
+            gpus.scalarText == "all" ? gpus.with(.sequence([.mapping(["count": Node(.int(-1))])])) : gpus
+        }
+        try service.update("models") { models in
+            guard let list = models.sequence else { return models }
+            return models.with(.mapping(Node.Mapping(uniqueKeysWithValues: list.compactMap { $0.scalarText.map { ($0, Node.null) } })))
+        }
+        try service.update("develop") { develop in
+            var develop = develop
+            try? develop.update("watch") { watch in
+                watch.with(.sequence((watch.sequence ?? []).map { rule in
+                    var rule = rule
+                    if rule["exec"] == nil { rule["exec"] = .mapping(["command": .null]) }
+                    return rule
+                }))
+            }
+            return develop
+        }
+        if service["pull_policy"]?.string == "if_not_present" { service["pull_policy"] = .string("missing") }
+        service.remove("pull_refresh_after")
+        for key in Self.byteKeys where service[key].map({ if case .double = $0.value { true } else { false } }) == true {
+            service.remove(key)  // Compose drops sizes written as bare floats.
+        }
+        for key in Self.omittedWhenFalse {
+            if case .bool(false) = service[key]?.value { service.remove(key) }
+        }
+        addImplicitDependencies(&service)
         try normalizeEnvironment(&service)
         try normalizeLabelFiles(&service)
         normalizeNetworks(&service)
@@ -95,6 +165,7 @@ extension Normalizer {
             }
         default: return node
         }
+        entries.sort { ($0.string ?? "") < ($1.string ?? "") }
         return node.with(.sequence(entries))
     }
 
@@ -111,6 +182,7 @@ extension Normalizer {
                 var condition = entry.mapping == nil ? entry.with(.mapping([:])) : entry
                 if condition["condition"] == nil { condition["condition"] = .string("service_started") }
                 if condition["required"] == nil { condition["required"] = Node(.bool(true)) }
+                if case .bool(false) = condition["restart"]?.value { condition.remove("restart") }
                 result[name] = condition
             }
         }
@@ -122,10 +194,29 @@ extension Normalizer {
         if let test = node["test"], case .string(let line) = test.value {
             check["test"] = test.with(.sequence([.string("CMD-SHELL"), .string(line)]))
         }
+        if case .bool(false) = check["disable"]?.value { check.remove("disable") }
+        if check["test"]?.sequence?.isEmpty == true { check.remove("test") }
         for key in ["interval", "timeout", "start_period", "start_interval"] {
             check[key] = check[key].map(\.canonicalDuration)
         }
         return check
+    }
+
+    /// `blkio_config` device entries print with Docker's capitalized keys; rates are byte sizes.
+    private func blkio(_ node: Node) -> Node {
+        var config = node
+        for key in ["device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops", "weight_device"] {
+            try? config.update(key) { list in
+                list.with(.sequence((list.sequence ?? []).map { entry in
+                    var device = Node.Mapping()
+                    if let path = entry["path"] { device["Path"] = path }
+                    if let rate = entry["rate"] { device["Rate"] = key.hasSuffix("bps") ? rate.canonicalBytes : rate }
+                    if let weight = entry["weight"] { device["Weight"] = weight }
+                    return entry.with(.mapping(device))
+                }))
+            }
+        }
+        return config
     }
 
     private func devices(_ node: Node) throws(ComposeError) -> Node {

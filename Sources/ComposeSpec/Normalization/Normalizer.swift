@@ -19,6 +19,7 @@ struct Normalizer {
     func normalize(_ input: Node) throws(ComposeError) -> Node {
         var document = resolvePaths ? PathRebase.document(input, directory: projectDirectory) : input
         document.remove("version")
+        if document["services"] == nil { document["services"] = .mapping([:]) }
         var usesDefaultNetwork = false
         if let services = document["services"]?.mapping {
             var normalized = Node.Mapping()

@@ -19,6 +19,8 @@ enum Ports {
 
     private static func long(_ item: Node) -> Node {
         var port = item
+        if port["mode"] == nil { port["mode"] = .string("ingress") }
+        if port["protocol"] == nil { port["protocol"] = .string("tcp") }
         if let published = item["published"], published.scalarText != nil {
             port["published"] = published.with(.string(published.scalarText!))
         }

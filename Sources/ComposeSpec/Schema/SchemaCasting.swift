@@ -6,6 +6,9 @@
 /// validation). Many attributes the schema types as `integer | string` are *not* cast (`mem_swappiness`,
 /// `blkio_config.weight`, `ports[].published`, `deploy.resources.limits.pids`…): the reference converts those
 /// later, when it decodes the project, so they stay strings here.
+///
+/// The reference casts as part of interpolation: with `--no-interpolate` nothing is cast (`read_only: "yes"` stays
+/// the string `yes`, which the schema accepts), so callers should cast only when they interpolate.
 enum SchemaCasting {
     enum Kind: Sendable {
         /// Go's `strconv.Atoi`: optional sign, decimal digits, 64-bit range.

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What `config` prints differs from the loaded project in ways Docker Compose users rely on: literal `$` is
+/// written back as `$$` (so the output can be loaded again), and the JSON form leaves out models and nested
+/// `x-` extensions, as the reference's does.
+public enum ConfigPresentation {
+    public enum Format: Sendable {
+        case yaml
+        case json
+    }
+
+    public static func prepare(_ document: Node, format: Format, escapeDollars: Bool) -> Node {
+        var result = transform(document, depth: 0, format: format, escapeDollars: escapeDollars)
+        if format == .json { result.remove("models") }
+        return result
+    }
+
+    private static func transform(_ node: Node, depth: Int, format: Format, escapeDollars: Bool) -> Node {
+        switch node.value {
+        case .string(let text) where escapeDollars && text.contains("$"):
+            return node.with(.string(text.replacingOccurrences(of: "$", with: "$$")))
+        case .sequence(let items):
+            return node.with(.sequence(items.map { transform($0, depth: depth + 1, format: format, escapeDollars: escapeDollars) }))
+        case .mapping(let entries):
+            var result = Node.Mapping()
+            for (key, value) in entries {
+                if format == .json, depth > 0, key.hasPrefix("x-") { continue }
+                let printedKey = escapeDollars ? key.replacingOccurrences(of: "$", with: "$$") : key
+                result[printedKey] = transform(value, depth: depth + 1, format: format, escapeDollars: escapeDollars)
+            }
+            return node.with(.mapping(result))
+        default:
+            return node
+        }
+    }
+}
