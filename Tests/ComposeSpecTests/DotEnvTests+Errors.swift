@@ -24,10 +24,12 @@ extension DotEnvTests {
         ("A=1\n\u{FEFF}B=2\n", 2, #"unexpected character "\ufeff" in variable name "\ufeffB=2""#),
         ("K=\"\\\\\\\"\nL=\\\nM=\"a\\\nb\"", 3, #"unexpected character "\\" in variable name "a\\""#),
         // An unterminated quote is reported at the last line, showing the rest of its own line.
-        ("A=\"x", 1, "unterminated quoted value \"x"), ("M=\"unterminated\n", 2, "unterminated quoted value \"unterminated"),
+        ("A=\"x", 1, "unterminated quoted value \"x"),
+        ("M=\"unterminated\n", 2, "unterminated quoted value \"unterminated"),
         ("A=1\nB=\"unterminated\nC=3\n", 4, "unterminated quoted value \"unterminated"),
         ("A=1\n\nB='x\n\n", 5, "unterminated quoted value 'x"), ("A=\"x\ny\nz", 3, "unterminated quoted value \"x"),
-        ("B='x \r\nC=1\r\n", 3, "unterminated quoted value 'x \r"), ("A=\"\\\\\\\"\n", 2, "unterminated quoted value \"\\\\\\\""),
+        ("B='x \r\nC=1\r\n", 3, "unterminated quoted value 'x \r"),
+        ("A=\"\\\\\\\"\n", 2, "unterminated quoted value \"\\\\\\\""),
     ])
     func syntaxErrors(contents: String, line: Int, message: String) {
         let error = #expect(throws: ComposeError.self) { try Self.parse(contents) }

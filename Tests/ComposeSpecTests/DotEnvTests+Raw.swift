@@ -40,7 +40,8 @@ extension DotEnvTests {
     }
 
     @Test(arguments: [
-        ("A= 1\n", [entry("A", " 1")]), ("A=1\rB=2\r\r\n", [entry("A", "1\rB=2\r")]), ("\u{A0}A=1\n", [entry("A", "1")]),
+        ("A= 1\n", [entry("A", " 1")]), ("A=1\rB=2\r\r\n", [entry("A", "1\rB=2\r")]),
+        ("\u{A0}A=1\n", [entry("A", "1")]),
         ("\u{0B}B=1\n", [entry("B", "1")]), ("\rD=1\n", [entry("D", "1")]), ("A\u{A0}=1\n", [entry("A\u{A0}", "1")]),
         ("A\r=1\n", [entry("A\r", "1")]), ("é=1", [entry("é", "1")]), ("A'=1", [entry("A'", "1")]),
         ("A:1", [entry("A:1", nil)]), ("   \nA=1\n\n", [entry("A", "1")]), ("", []),
@@ -51,7 +52,8 @@ extension DotEnvTests {
 
     @Test(arguments: [
         ("A B=1", 1, "variable 'A B' contains whitespaces"), ("ok=1\nA =1", 2, "variable 'A ' contains whitespaces"),
-        ("A\t=1", 1, "variable 'A\t' contains whitespaces"), ("export A=1", 1, "variable 'export A' contains whitespaces"),
+        ("A\t=1", 1, "variable 'A\t' contains whitespaces"),
+        ("export A=1", 1, "variable 'export A' contains whitespaces"),
         ("A  \n", 1, "variable 'A  ' contains whitespaces"), ("=1", 1, "no variable name on line '=1'"),
         ("  =1  ", 1, "no variable name on line '=1  '"),
     ])

@@ -13,7 +13,11 @@ import Testing
 
     static func entry(_ key: String, _ value: String?) -> Entry { Entry(key: key, value: value) }
 
-    static func parse(_ contents: String, environment: [String: String] = ["HV": "hv"]) throws(ComposeError) -> [Entry] {
+    /// Parses with `HV=hv` as the only environment variable unless told otherwise.
+    static func parse(
+        _ contents: String,
+        environment: [String: String] = ["HV": "hv"]
+    ) throws(ComposeError) -> [Entry] {
         try DotEnv.parse(contents, file: "test.env") { environment[$0] }.map { Entry(key: $0.key, value: $0.value) }
     }
 
@@ -45,8 +49,9 @@ import Testing
     @Test(arguments: [
         ("'single $X \\n'", "single $X \\n"), ("'a\\'b'", "a'b"), ("'a\\\\b'", "a\\\\b"), ("'\\\\'", "\\\\"),
         ("'$$'", "$$"), ("'${}'", "${}"), ("'multi\nline'", "multi\nline"), ("\"line1\nline2\"", "line1\nline2"),
-        ("\"x\r\ny\"", "x\r\ny"), ("\"a\\\nb\"", "a\\\nb"), ("unq\\nx", "unq\\nx"), ("a\\\\nb", "a\\\\nb"), ("\\", "\\"),
-        ("\"\\\\n\"", "\\n"), ("\"x\\\\\"", "x\\"), ("\"\\\\\\\\\"", "\\\\"), ("\"\\\\$HV\"", "\\hv"), ("a\\$HV", "a\\hv"),
+        ("\"x\r\ny\"", "x\r\ny"), ("\"a\\\nb\"", "a\\\nb"), ("unq\\nx", "unq\\nx"), ("a\\\\nb", "a\\\\nb"),
+        ("\\", "\\"), ("\"\\\\n\"", "\\n"), ("\"x\\\\\"", "x\\"), ("\"\\\\\\\\\"", "\\\\"), ("\"\\\\$HV\"", "\\hv"),
+        ("a\\$HV", "a\\hv"),
     ])
     func quoting(written: String, value: String) throws {
         #expect(try Self.parse("A=\(written)\n") == [Self.entry("A", value)])
@@ -67,7 +72,8 @@ import Testing
     @Test(arguments: [
         ("F=\"x\"trailing\n", [entry("F", "x"), entry("trailing", nil)]),
         ("F=\"x\"G=y\n", [entry("F", "x"), entry("G", "y")]), ("F='x'G=y\n", [entry("F", "x"), entry("G", "y")]),
-        ("F=\"x\" G=y\n", [entry("F", "x"), entry("G", "y")]), ("F=\"x\"trailing=5\n", [entry("F", "x"), entry("trailing", "5")]),
+        ("F=\"x\" G=y\n", [entry("F", "x"), entry("G", "y")]),
+        ("F=\"x\"trailing=5\n", [entry("F", "x"), entry("trailing", "5")]),
         ("A=\"a\"  B\n", [entry("A", "a"), entry("B", nil)]),
     ])
     func statementEndsAtClosingQuote(contents: String, expected: [Entry]) throws {
@@ -87,11 +93,14 @@ import Testing
     /// `KEY` alone yields nil (Compose takes it from the environment or drops it); key characters running to the
     /// end of the file without a line break become the value of the empty key.
     @Test(arguments: [
-        ("A\nB=2\n", [entry("A", nil), entry("B", "2")]), ("export A\n", [entry("A", nil)]), ("A   \n", [entry("A", nil)]),
+        ("A\nB=2\n", [entry("A", nil), entry("B", "2")]), ("export A\n", [entry("A", nil)]),
+        ("A   \n", [entry("A", nil)]),
         ("export\n", [entry("export", nil)]), ("B\t\n", [entry("B", nil)]), ("export \nA=1", [entry("A", "1")]),
-        ("export  \n\nA=1\n", [entry("A", "1")]), ("A", [entry("", "A")]), ("B=1\nA", [entry("B", "1"), entry("", "A")]),
+        ("export  \n\nA=1\n", [entry("A", "1")]), ("A", [entry("", "A")]),
+        ("B=1\nA", [entry("B", "1"), entry("", "A")]),
         ("A   ", [entry("", "A")]), ("export  A", [entry("", "A")]), ("A B", [entry("", "A B")]),
-        ("exportG", [entry("", "exportG")]), ("export", [entry("", "export")]), ("A=1\n  X", [entry("A", "1"), entry("", "X")]),
+        ("exportG", [entry("", "exportG")]), ("export", [entry("", "export")]),
+        ("A=1\n  X", [entry("A", "1"), entry("", "X")]),
     ])
     func keysWithoutValues(contents: String, expected: [Entry]) throws {
         #expect(try Self.parse(contents) == expected)
@@ -101,7 +110,10 @@ import Testing
         ("", []), ("\n\n", []), ("  # c\n", []), ("#full\n\n  # indented comment\nF=last", [entry("F", "last")]),
         ("A=1\n# c", [entry("A", "1")]), ("A=\nB=2\n", [entry("A", ""), entry("B", "2")]),
         ("A=  \nB=2\n", [entry("A", ""), entry("B", "2")]), ("A=1\nA=2\n", [entry("A", "1"), entry("A", "2")]),
-        ("\u{FEFF}A=1\r\nB=\"x\r\ny\"\r\nC=3 # c\r\nD='q'\r\n", [entry("A", "1"), entry("B", "x\r\ny"), entry("C", "3"), entry("D", "q")]),
+        (
+            "\u{FEFF}A=1\r\nB=\"x\r\ny\"\r\nC=3 # c\r\nD='q'\r\n",
+            [entry("A", "1"), entry("B", "x\r\ny"), entry("C", "3"), entry("D", "q")]
+        ),
         ("A=1\rB=2\r", [entry("A", "1\rB=2")]), ("ABC\r\n", [entry("ABC", nil)]),
     ])
     func layout(contents: String, expected: [Entry]) throws {

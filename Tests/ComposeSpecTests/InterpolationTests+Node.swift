@@ -46,7 +46,9 @@ extension InterpolationTests {
     func invalidFormatNamesTheDottedPath(node: Node, path: String) {
         let error = #expect(throws: ComposeError.self) { try Self.interpolate(node) }
         #expect(error?.code == .interpolation)
-        #expect(error?.message == "invalid interpolation format for \(path).\nYou may need to escape any $ with another $.\n${}")
+        #expect(
+            error?.message
+                == "invalid interpolation format for \(path).\nYou may need to escape any $ with another $.\n${}")
     }
 
     @Test func invalidFormatCarriesTheLocationAndTheFailingSubtemplate() {
@@ -60,7 +62,9 @@ extension InterpolationTests {
         let node = Self.web("labels", Node(.sequence([Node(.string("a=${UNSET:?m}"), at: Self.location)])))
         let error = #expect(throws: ComposeError.self) { try Self.interpolate(node) }
         #expect(error?.code == .missingVariable)
-        #expect(error?.message == "error while interpolating services.web.labels.[]: required variable UNSET is missing a value: m")
+        #expect(
+            error?.message
+                == "error while interpolating services.web.labels.[]: required variable UNSET is missing a value: m")
         #expect(error?.location == Self.location)
     }
 

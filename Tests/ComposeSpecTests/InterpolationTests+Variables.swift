@@ -20,7 +20,8 @@ extension InterpolationTests {
 
     @Test(arguments: [
         ("${IMG:-busybox}", [withDefault("IMG", "busybox")]), ("$PLAIN", [plain("PLAIN")]), ("${BR}", [plain("BR")]),
-        ("${REQ:?need it}", [required("REQ")]), ("${REQ2?}", [required("REQ2")]), ("${ALT:+alt}", [withAlternate("ALT", "alt")]),
+        ("${REQ:?need it}", [required("REQ")]), ("${REQ2?}", [required("REQ2")]),
+        ("${ALT:+alt}", [withAlternate("ALT", "alt")]),
         ("${ALT2+alt2}", [withAlternate("ALT2", "alt2")]), ("${D1-d1}", [withDefault("D1", "d1")]),
         ("${A:-${B:-x}}", [withDefault("A", "${B:-x}"), withDefault("B", "x")]),
         ("${C:-$D}", [withDefault("C", "$D"), plain("D")]),
@@ -41,7 +42,8 @@ extension InterpolationTests {
     /// argument after it.
     @Test(arguments: [
         ("${Z:-z} $Z", plain("Z")), ("${Z:-z} ${Z}", withDefault("Z", "z")), ("$Z ${Z:-z}", withDefault("Z", "z")),
-        ("${Z:-z} $Z }", withDefault("Z", "z")), ("${Z:-z}\n$Z}", plain("Z")), ("${V:+v} ${V}", withAlternate("V", "v")),
+        ("${Z:-z} $Z }", withDefault("Z", "z")), ("${Z:-z}\n$Z}", plain("Z")),
+        ("${V:+v} ${V}", withAlternate("V", "v")),
         ("${V} ${V:+v}", withAlternate("V", "v")), ("${V:?} ${V}", required("V")), ("${V} ${V:?}", required("V")),
         ("${V:-a} ${V:-b}", withDefault("V", "a")), ("${V:-a} ${V:+b}", withDefault("V", "a")),
         ("${V:+b} ${V:-a}", withAlternate("V", "b")), ("${V:-a} ${V:?}", withDefault("V", "a")),

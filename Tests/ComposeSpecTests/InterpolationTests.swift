@@ -24,7 +24,8 @@ import Testing
 
     @Test(arguments: [
         ("$1", "$1"), ("$-", "$-"), ("a$", "a$"), ("$", "$"), ("$ FOO", "$ FOO"), ("$é", "$é"), ("$1FOO", "$1FOO"),
-        ("$$FOO", "$FOO"), ("$${FOO}", "${FOO}"), ("$$$FOO", "$foo"), ("$$$$", "$$"), ("$$$", "$$"), ("${FOO}}", "foo}"),
+        ("$$FOO", "$FOO"), ("$${FOO}", "${FOO}"), ("$$$FOO", "$foo"), ("$$$$", "$$"), ("$$$", "$$"),
+        ("${FOO}}", "foo}"),
     ])
     func dollarsThatStartNoVariable(template: String, expected: String) throws {
         #expect(try Self.substitute(template) == expected)
@@ -60,7 +61,8 @@ import Testing
         ("${UNSET:-a}b}", "ab}"), ("${UNSET:-{x}}", "{x}"), ("${A:-{}x}", "{}x"), ("${A:-{{}x}", "{{}x"),
         ("${A:-a{b}", "a{b"), ("${A:-x{}", "x{"), ("${A:-$${x}}y}", "${x}y}"), ("${UNSET:-}}", "}"),
         ("${A:-x}} ${FOO:-y}", "x} foo"), ("${A:-x} $FOO}", "x foo}"), ("${U:-{}} x}", "{}} x"),
-        ("${U:-{{}} x}", "{{} x}"), ("${U:-{x}} y}", "{x} y}"), ("${U:-a{}b}} y}", "a{}b} y}"), ("${U:-{$}} x}", "{$} x}"),
+        ("${U:-{{}} x}", "{{} x}"), ("${U:-{x}} y}", "{x} y}"), ("${U:-a{}b}} y}", "a{}b} y}"),
+        ("${U:-{$}} x}", "{$} x}"),
         ("${U:-${FOO}} x}", "foo x}"), ("${U:-${FOO}x} y}", "foox y}"), ("${U:-${FOO}}}", "foo}"),
         ("${U:-a${FOO}b}c}", "afoobc}"), ("${U:-{a}b}c}", "{a}bc}"), ("${U:-${FOO} x}", "foo x"),
     ])
@@ -75,7 +77,8 @@ import Testing
         ("${1FOO}", "${1FOO}"), ("${FOO:=x}", "${FOO:=x}"), ("${FOO=x}", "${FOO=x}"), ("${FOO#x}", "${FOO#x}"),
         ("${#FOO}", "${#FOO}"), ("${FOO:0:1}", "${FOO:0:1}"), ("${Fé}", "${Fé}"), ("${A:-x\ny}", "${A:-x\ny}"),
         ("${UNSET:-${}}", "${}"), ("${A:-${B}", "${B"), ("${A:-x} ${}}", " ${}}"), ("${A:-x} ${}", " ${}"),
-        ("${A:-x} ${B", "${A:-x} ${B"), ("${} ${U:?r}", "${} ${U:?r}"), ("$U ${", "$U ${"), ("${U:-${}} $W}", "${}} $W"),
+        ("${A:-x} ${B", "${A:-x} ${B"), ("${} ${U:?r}", "${} ${U:?r}"), ("$U ${", "$U ${"),
+        ("${U:-${}} $W}", "${}} $W"),
         ("${A:?${}}", "${}"), ("${FOO:?${}}", "${}"),
     ])
     func invalidFormats(template: String, reported: String) {

@@ -45,8 +45,9 @@ struct MergeFailure: Sendable, CustomTestStringConvertible {
 
 /// `services.s` holding `body` (indented under it).
 func wrapService(_ body: String) -> String {
-    "services:\n  s:\n" + body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
-        separator: "\n")
+    "services:\n  s:\n"
+        + body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
+            separator: "\n")
 }
 
 func mergeTestDocument(_ yaml: String, file: String) throws -> Node {
@@ -98,14 +99,16 @@ func rendered(_ node: Node) -> String {
 
     @Test func renderingTellsValuesApart() {
         #expect(rendered(.string("1")) != rendered(Node(.int(1))))
-        #expect(rendered(.sequence([.string("a"), .string("b")])) != rendered(.sequence([.string("b"), .string("a")])))
+        #expect(
+            rendered(.sequence([.string("a"), .string("b")])) != rendered(.sequence([.string("b"), .string("a")])))
         #expect(rendered(.mapping(["a": .null, "b": .null])) == rendered(.mapping(["b": .null, "a": .null])))
         #expect(rendered(Node(.null, mergeTag: .reset)) != rendered(.null))
     }
 
     @Test func laterValuesKeepTheirFile() throws {
         let base = try mergeTestDocument(wrapService("image: a\nlabels: {a: '1'}\nports: ['80:80']"), file: "a.yaml")
-        let override = try mergeTestDocument(wrapService("image: b\nlabels: {b: '2'}\nports: ['81:80']"), file: "b.yaml")
+        let override = try mergeTestDocument(
+            wrapService("image: b\nlabels: {b: '2'}\nports: ['81:80']"), file: "b.yaml")
         let service = try #require(try Merge.documents(base, override)["services"]?["s"])
         #expect(service["image"]?.location?.file == "b.yaml")
         #expect(service["labels"]?["a"]?.location?.file == "a.yaml")

@@ -74,7 +74,8 @@ enum Interpolation {
                     argument, lookup: lookup, onUnsetVariable: onUnsetVariable, failure: &expressionFailure)
                 if expressionFailure == nil {
                     do {
-                        let value = try apply(templateOperator, to: name, value: lookup(name), argument: resolvedArgument)
+                        let value = try apply(
+                            templateOperator, to: name, value: lookup(name), argument: resolvedArgument)
                         output.append(contentsOf: value.unicodeScalars)
                         let rest = substitute(
                             trailing, lookup: lookup, onUnsetVariable: onUnsetVariable, failure: &expressionFailure)

@@ -3,7 +3,7 @@
 enum ConfigFiles {
     static let defaultNames = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"]
     static let overrideNames = [
-        "compose.override.yaml", "compose.override.yml", "docker-compose.override.yml",
+        "compose.override.yml", "compose.override.yaml", "docker-compose.override.yml",
         "docker-compose.override.yaml",
     ]
 

@@ -37,6 +37,7 @@ enum Consistency {
             }
         }
         try DependencyGraph.checkAcyclic(services)
+        try ResourceRules.check(document)
     }
 
     private static func checkReferences(
@@ -97,5 +98,74 @@ enum UnusedResources {
             if kept.isEmpty { result.remove(section) } else { result[section] = document[section]!.with(.mapping(kept)) }
         }
         return result
+    }
+}
+
+/// Rules Compose checks on single resources: attributes that exclude each other or require one another.
+enum ResourceRules {
+    static func check(_ document: Node) throws(ComposeError) {
+        for (name, service) in document["services"]?.mapping ?? [:] {
+            try checkService(service, name: name, models: document["models"]?.mapping ?? [:])
+        }
+        for (name, secret) in document["secrets"]?.mapping ?? [:] where !isExternal(secret) {
+            let sources = ["file", "environment"].filter { secret[$0] != nil }
+            if sources.count > 1 {
+                throw ComposeError(.invalidValue, "secrets.\(name): file|environment attributes are mutually exclusive", at: secret.location)
+            }
+            if sources.isEmpty {
+                throw ComposeError(.invalidValue, "secrets.\(name): one of file|environment must be set", at: secret.location)
+            }
+        }
+        for (name, config) in document["configs"]?.mapping ?? [:] where !isExternal(config) {
+            if ["file", "environment", "content"].filter({ config[$0] != nil }).count > 1 {
+                throw ComposeError(
+                    .invalidValue, "configs.\(name): file|environment|content attributes are mutually exclusive", at: config.location)
+            }
+        }
+        for (name, volume) in document["volumes"]?.mapping ?? [:] where isExternal(volume) && volume["driver"] != nil {
+            throw ComposeError(
+                .invalidValue, "volumes.\(name): conflicting parameters \"external\" and \"driver\" specified", at: volume.location)
+        }
+    }
+
+    private static func checkService(_ service: Node, name: String, models: Node.Mapping) throws(ComposeError) {
+        if service["image"] == nil, service["build"] == nil, service["provider"] == nil {
+            throw ComposeError(
+                .invalidValue, "service \"\(name)\" has neither an image nor a build context specified",
+                at: service.location)
+        }
+        if service["network_mode"] != nil, service["networks"] != nil {
+            throw ComposeError(
+                .invalidValue, "service \(name) declares mutually exclusive `network_mode` and `networks`",
+                at: service["network_mode"]?.location)
+        }
+        let scale = service["scale"].flatMap(integer)
+        let replicas = service["deploy"]?["replicas"].flatMap(integer)
+        if let scale, let replicas, scale != replicas {
+            throw ComposeError(
+                .invalidValue, "services.\(name): can't set distinct values on 'scale' and 'deploy.replicas'",
+                at: service["scale"]?.location)
+        }
+        if service["container_name"] != nil, (scale ?? replicas ?? 1) > 1 {
+            throw ComposeError(
+                .invalidValue,
+                "services.\(name): can't set container_name and \(name) as container name must be unique",
+                at: service["container_name"]?.location)
+        }
+        for model in (service["models"]?.mapping?.keys).map(Array.init) ?? [] where models[model] == nil {
+            throw ComposeError(
+                .undefinedReference, "service \"\(name)\" refers to undefined model \(model)",
+                at: service["models"]?.location)
+        }
+    }
+
+    private static func integer(_ node: Node) -> Int? {
+        if case .int(let number) = node.value { return number }
+        return node.scalarText.flatMap { Int($0) }
+    }
+
+    private static func isExternal(_ resource: Node) -> Bool {
+        if case .bool(true) = resource["external"]?.value { return true }
+        return resource["external"]?.mapping != nil
     }
 }

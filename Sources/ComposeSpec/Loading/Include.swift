@@ -50,7 +50,7 @@ enum Include {
             guard let resources = included[section]?.mapping else { continue }
             var merged = result[section]?.mapping ?? [:]
             for (name, resource) in resources {
-                if merged[name] != nil {
+                if let existing = merged[name], !NodeEquality.equal(existing, resource) {
                     throw ComposeError(
                         .conflict, "\(section).\(name) conflicts with imported resource", at: merged[name]?.location)
                 }

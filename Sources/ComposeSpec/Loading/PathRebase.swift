@@ -52,7 +52,7 @@ enum PathRebase {
         guard build.mapping != nil else { return build }
         var result = build
         result["context"] = build["context"].map { contextPath($0, directory: directory) } ?? .string(directory)
-        if let contexts = build["additional_contexts"]?.mapping {
+        if let contexts = build["additional_contexts"]?.keyValueMapping(missing: .empty).mapping {
             result["additional_contexts"] = build["additional_contexts"]!.with(
                 .mapping(contexts.mapValues { contextPath($0, directory: directory) }))
         }

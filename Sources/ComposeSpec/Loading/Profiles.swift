@@ -19,21 +19,27 @@ enum Profiles {
         return names.sorted()
     }
 
-    /// Keeps the services enabled by `profiles` or named in `services`, and those they need.
+    /// Keeps the services enabled by `profiles`. Services named on the command line narrow the project to
+    /// them and what they need; naming a service enables it whatever its profiles, but not its dependencies.
     static func select(_ document: Node, profiles: Set<String>, services: [String]) throws(ComposeError) -> Node {
         guard let all = document["services"]?.mapping else { return document }
         for name in services where all[name] == nil {
             throw ComposeError(.undefinedReference, "no such service: \(name)")
         }
-        var enabled = Set(all.keys.filter { isEnabled(all[$0]!, profiles: profiles) || services.contains($0) })
-        // A selected service brings the services it requires, whatever their profiles.
-        var pending = Array(services)
-        while let name = pending.popLast() {
-            for dependency in requiredDependencies(of: all[name]!) where !enabled.contains(dependency) {
-                guard all[dependency] != nil else { continue }
-                enabled.insert(dependency)
-                pending.append(dependency)
+        var enabled = Set(all.keys.filter { isEnabled(all[$0]!, profiles: profiles) })
+        if !services.isEmpty {
+            var selected = Set(services)
+            var pending = services
+            while let name = pending.popLast() {
+                for dependency in requiredDependencies(of: all[name]!) where !selected.contains(dependency) {
+                    guard all[dependency] != nil, enabled.contains(dependency) else {
+                        throw ComposeError(.undefinedReference, "no such service: \(dependency)")
+                    }
+                    selected.insert(dependency)
+                    pending.append(dependency)
+                }
             }
+            enabled = selected
         }
         var result = document
         result["services"] = document["services"]!.with(.mapping(all.filter { enabled.contains($0.key) }))

@@ -61,6 +61,25 @@ extension Node {
         return with(.string(String(bytes)))
     }
 
+    /// The canonical duration, or an error naming `path` when the text is not a duration.
+    func validDuration(path: String) throws(ComposeError) -> Node {
+        guard let text = scalarText else { return self }
+        guard let nanoseconds = GoDuration.parse(text) else {
+            throw ComposeError(.invalidValue, "\(path): invalid duration \"\(text)\"", at: location)
+        }
+        return with(.string(GoDuration.format(nanoseconds)))
+    }
+
+    /// The canonical byte count, or an error naming `path` when the text is not a size.
+    func validBytes(path: String) throws(ComposeError) -> Node {
+        if case .int(let bytes) = value { return with(.string(String(bytes))) }
+        guard let text = scalarText else { return self }
+        guard let bytes = ByteSize.parse(text), bytes >= 0 else {
+            throw ComposeError(.invalidValue, "\(path): invalid size \"\(text)\"", at: location)
+        }
+        return with(.string(String(bytes)))
+    }
+
     /// A number that may have been written as a string (`cpus: "0.5"`).
     var canonicalNumber: Node {
         guard case .string(let text) = value, let number = Double(text) else { return self }

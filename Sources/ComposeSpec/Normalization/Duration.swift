@@ -76,7 +76,8 @@ enum ByteSize {
         }
         body = body.drop { $0 == " " }
         while body.last == " " { body = body.dropLast() }
-        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let number = Double(body)
+        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "+" }),
+            let number = Double(body)
         else { return nil }
         return Int64(number * multiplier)
     }

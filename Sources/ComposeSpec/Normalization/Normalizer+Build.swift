@@ -22,7 +22,7 @@ extension Normalizer {
             return resolved
         }
         try build.update("labels") { $0.keyValueMapping(missing: .empty) }
-        try build.update("extra_hosts") { normalizeExtraHosts($0) }
+        try build.update("extra_hosts") { node throws(ComposeError) in try normalizeExtraHosts(node) }
         try build.update("shm_size") { $0.canonicalBytes }
         try build.update("secrets") { secrets in
             guard let items = secrets.sequence else { return secrets }
@@ -37,8 +37,13 @@ extension Normalizer {
             try build.update(key) { $0.stringList }
         }
         for key in ["no_cache", "privileged", "pull"] {
+            if let flag = build[key], case .string(let text) = flag.value, text == "true" || text == "false" {
+                build[key] = flag.with(.bool(text == "true"))
+            }
             if case .bool(false) = build[key]?.value { build.remove(key) }
         }
+        try build.update("sbom") { $0.with(.string($0.scalarText ?? "")) }
+        try build.update("provenance") { $0.with(.string($0.scalarText ?? "")) }
         if build["cache_from"]?.sequence?.isEmpty == true { build.remove("cache_from") }
         try build.update("additional_contexts") { $0.keyValueMapping(missing: .empty) }
         return build

@@ -31,6 +31,9 @@ extension Normalizer {
                 var config = config
                 try? config.update("delay") { $0.canonicalDuration }
                 try? config.update("monitor") { $0.canonicalDuration }
+                // Zero values are unset for Compose and not printed.
+                for key in ["delay", "monitor"] where config[key]?.string == "0s" { config.remove(key) }
+                if let ratio = config["max_failure_ratio"], ratio.scalarText == "0" { config.remove("max_failure_ratio") }
                 return config
             }
         }
@@ -42,6 +45,7 @@ extension Normalizer {
     /// A device request with neither `count` nor `device_ids` asks for all devices (`count: -1`).
     private func deviceRequest(_ node: Node) -> Node {
         var device = node
+        try? device.update("options") { $0.keyValueMapping(missing: .empty) }
         if let count = node["count"], count.scalarText == "all" {
             device["count"] = count.with(.int(-1))
         } else if node["count"] == nil, node["device_ids"] == nil {

@@ -50,8 +50,45 @@ extension Normalizer {
         guard input.mapping != nil else { return input.with(.mapping([:])) }
         var service = input
         service.remove("extends")
-        for key in Self.durationKeys { try service.update(key) { $0.canonicalDuration } }
-        for key in Self.byteKeys { try service.update(key) { $0.canonicalBytes } }
+        for key in Self.durationKeys {
+            try service.update(key) { node throws(ComposeError) in try node.validDuration(path: "services.\(name).\(key)") }
+        }
+        try service.update("mem_swappiness") { $0.with(.string($0.scalarText ?? "")) }
+        try service.update("ulimits") { ulimits in
+            ulimits.with(.mapping((ulimits.mapping ?? [:]).mapValues { limit in
+                if case .int(0) = limit.value { return .mapping([:]) }
+                return limit
+            }))
+        }
+        try service.update("logging") { logging in
+            var logging = logging
+            try? logging.update("options") { $0.keyValueMapping(missing: .empty) }
+            return logging
+        }
+        try service.update("provider") { provider in
+            var provider = provider
+            try? provider.update("options") { options in
+                options.with(.mapping((options.mapping ?? [:]).mapValues { value in
+                    let items = value.sequence ?? [value]
+                    return value.with(.sequence(items.map { $0.with(.string($0.scalarText ?? "")) }))
+                }))
+            }
+            return provider
+        }
+        try service.update("networks") { networks in
+            guard let entries = networks.mapping else { return networks }
+            return networks.with(.mapping(entries.mapValues { network in
+                var network = network
+                try? network.update("driver_opts") { $0.keyValueMapping(missing: .empty) }
+                return network
+            }))
+        }
+        for key in Self.byteKeys {
+            // Compose drops sizes written as bare floats, and zero sizes.
+            if case .double = service[key]?.value { service.remove(key) }
+            try service.update(key) { node throws(ComposeError) in try node.validBytes(path: "services.\(name).\(key)") }
+            if service[key]?.string == "0" { service.remove(key) }
+        }
         for key in Self.listKeys { try service.update(key) { $0.stringList } }
         for key in Self.stringListKeys { try service.update(key) { $0.stringList } }
         try service.update("cpus") { $0.canonicalNumber }
@@ -62,9 +99,9 @@ extension Normalizer {
         try service.update("labels") { $0.keyValueMapping(missing: .empty) }
         try service.update("annotations") { $0.keyValueMapping(missing: .empty) }
         try service.update("sysctls") { $0.keyValueMapping(missing: .empty) }
-        try service.update("extra_hosts") { normalizeExtraHosts($0) }
+        try service.update("extra_hosts") { node throws(ComposeError) in try normalizeExtraHosts(node) }
         try service.update("depends_on") { dependsOn($0) }
-        try service.update("healthcheck") { healthcheck($0) }
+        try service.update("healthcheck") { node throws(ComposeError) in try healthcheck(node) }
         try service.update("devices") { node throws(ComposeError) in try devices(node) }
         try service.update("secrets") { fileReferences($0, defaultDirectory: "/run/secrets/") }
         try service.update("configs") { fileReferences($0, defaultDirectory: nil) }
@@ -104,7 +141,8 @@ extension Normalizer {
         addImplicitDependencies(&service)
         try normalizeEnvironment(&service)
         try normalizeLabelFiles(&service)
-        normalizeNetworks(&service)
+        if service["provider"] == nil { normalizeNetworks(&service) }
+        if case .null = service["deploy"]?.value { service.remove("deploy") }
         return sortedKeys(service)
     }
 
@@ -141,7 +179,7 @@ extension Normalizer {
         }
     }
 
-    func normalizeExtraHosts(_ node: Node) -> Node {
+    func normalizeExtraHosts(_ node: Node) throws(ComposeError) -> Node {
         var entries: [Node] = []
         switch node.value {
         case .sequence(let items):
@@ -149,11 +187,12 @@ extension Normalizer {
                 guard let text = item.scalarText else { continue }
                 let separator = text.firstIndex(of: "=") ?? text.firstIndex(of: ":")
                 guard let separator else {
-                    entries.append(item.with(.string(text)))
-                    continue
+                    throw ComposeError(
+                        .invalidValue, "invalid additional host, missing IP: \(text)", at: item.location)
                 }
                 let host = text[..<separator]
-                let address = text[text.index(after: separator)...]
+                var address = text[text.index(after: separator)...]
+                if address.hasPrefix("["), address.hasSuffix("]") { address = address.dropFirst().dropLast() }
                 entries.append(item.with(.string("\(host)=\(address)")))
             }
         case .mapping(let hosts):
@@ -189,15 +228,20 @@ extension Normalizer {
         return node.with(.mapping(result))
     }
 
-    private func healthcheck(_ node: Node) -> Node {
+    private func healthcheck(_ node: Node) throws(ComposeError) -> Node {
         var check = node
         if let test = node["test"], case .string(let line) = test.value {
             check["test"] = test.with(.sequence([.string("CMD-SHELL"), .string(line)]))
         }
+        if let first = check["test"]?.sequence?.first?.scalarText, !["CMD", "CMD-SHELL", "NONE"].contains(first) {
+            throw ComposeError(
+                .invalidValue, "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"",
+                at: check["test"]?.location)
+        }
         if case .bool(false) = check["disable"]?.value { check.remove("disable") }
         if check["test"]?.sequence?.isEmpty == true { check.remove("test") }
         for key in ["interval", "timeout", "start_period", "start_interval"] {
-            check[key] = check[key].map(\.canonicalDuration)
+            try check.update(key) { node throws(ComposeError) in try node.validDuration(path: "healthcheck.\(key)") }
         }
         return check
     }
@@ -210,7 +254,9 @@ extension Normalizer {
                 list.with(.sequence((list.sequence ?? []).map { entry in
                     var device = Node.Mapping()
                     if let path = entry["path"] { device["Path"] = path }
-                    if let rate = entry["rate"] { device["Rate"] = key.hasSuffix("bps") ? rate.canonicalBytes : rate }
+                    if let rate = entry["rate"] {
+                        device["Rate"] = key.hasSuffix("bps") ? rate.canonicalBytes : rate.with(.string(rate.scalarText ?? ""))
+                    }
                     if let weight = entry["weight"] { device["Weight"] = weight }
                     return entry.with(.mapping(device))
                 }))
@@ -221,17 +267,25 @@ extension Normalizer {
 
     private func devices(_ node: Node) throws(ComposeError) -> Node {
         guard let items = node.sequence else { return node }
-        return node.with(
-            .sequence(
-                items.map { item in
+        var result: [Node] = []
+        for item in items {
+            result.append(try device(item))
+        }
+        return node.with(.sequence(result))
+    }
+
+    private func device(_ item: Node) throws(ComposeError) -> Node {
                     guard let text = item.string else { return item }
                     let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                    if parts.count > 3 {
+                        throw ComposeError(
+                            .invalidValue, "confusing device mapping, please use long syntax: \(text)", at: item.location)
+                    }
                     var device = Node.Mapping()
                     device["source"] = .string(parts[0])
                     device["target"] = .string(parts.count > 1 ? parts[1] : parts[0])
                     device["permissions"] = .string(parts.count > 2 ? parts[2] : "rwm")
                     return item.with(.mapping(device))
-                }))
     }
 
     /// Short `secrets` / `configs` (`- name`) to `{source: name}`; secrets get their default target.
@@ -242,9 +296,8 @@ extension Normalizer {
                 items.map { item in
                     var reference = item
                     if let name = item.scalarText { reference = item.with(.mapping(["source": .string(name)])) }
-                    if let defaultDirectory, let source = reference["source"]?.scalarText {
-                        let target = reference["target"]?.scalarText ?? source
-                        reference["target"] = .string(target.hasPrefix("/") ? target : defaultDirectory + target)
+                    if let defaultDirectory, let source = reference["source"]?.scalarText, reference["target"] == nil {
+                        reference["target"] = .string(defaultDirectory + source)
                     }
                     if let mode = reference["mode"], case .int(let bits) = mode.value {
                         reference["mode"] = mode.with(.string("0" + String(bits, radix: 8)))

@@ -65,6 +65,7 @@ struct Normalizer {
         var network = input.mapping == nil ? input.with(.mapping([:])) : input
         network["name"] = resourceName(network, key: key)
         if network["ipam"] == nil { network["ipam"] = .mapping([:]) }
+        if network["ipam"]?["options"] != nil { network["ipam"]!.remove("options") }
         normalizeCommonResourceFields(&network)
         return network
     }

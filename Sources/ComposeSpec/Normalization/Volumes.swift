@@ -18,6 +18,11 @@ enum Volumes {
 
     private static func long(_ item: Node) -> Node {
         var volume = item
+        if case .bool(false) = item["bind"]?["create_host_path"]?.value {
+            var bind = item["bind"]!
+            bind.remove("create_host_path")
+            volume["bind"] = bind
+        }
         if let size = item["tmpfs"]?["size"] {
             var tmpfs = item["tmpfs"]!
             tmpfs["size"] = size.canonicalBytes
@@ -27,7 +32,15 @@ enum Volumes {
     }
 
     static func short(_ spec: String, at location: SourceLocation?) throws(ComposeError) -> Node.Mapping {
-        let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        var parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        // `C:\\data:/target` and `c:/data:/target`: a drive letter is part of a Windows source path.
+        if parts.count >= 3, parts[0].count == 1, parts[0].first!.isLetter,
+            parts[1].hasPrefix("\\") || parts[1].hasPrefix("/")
+        {
+            parts.replaceSubrange(0...1, with: [parts[0] + ":" + parts[1]])
+        } else if parts.count == 2, parts[0].count == 1, parts[0].first!.isLetter, parts[1].hasPrefix("/") {
+            parts = [spec]  // `n:/n` is an anonymous volume at a Windows path.
+        }
         guard !spec.isEmpty, parts.count <= 3, !parts.contains(where: \.isEmpty) else {
             throw ComposeError(.invalidValue, "invalid volume specification: \"\(spec)\"", at: location)
         }
@@ -39,7 +52,8 @@ enum Volumes {
             return volume
         }
         let source = parts[0]
-        let isPath = source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~")
+        let isWindowsPath = source.count > 2 && source.first!.isLetter && source.dropFirst().first == ":"
+        let isPath = source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~") || isWindowsPath
         volume["type"] = .string(isPath ? "bind" : "volume")
         volume["source"] = .string(source.hasPrefix("~") ? Paths.expandHome(source) : source)
         volume["target"] = .string(parts[1])
@@ -53,7 +67,7 @@ enum Volumes {
             case "z", "Z": bind["selinux"] = .string(mode)
             case "nocopy": options["nocopy"] = Node(.bool(true))
             case _ where propagations.contains(mode): bind["propagation"] = .string(mode)
-            case _ where consistencies.contains(mode): volume["consistency"] = .string(mode)
+            case _ where consistencies.contains(mode): break  // Compose ignores them in the short syntax.
             default:
                 throw ComposeError(.invalidValue, "invalid volume specification: \"\(spec)\": unknown option \"\(mode)\"", at: location)
             }
