@@ -8,19 +8,20 @@ public enum ProjectLoader {
         let files = try ConfigFiles.resolve(options)
         let projectDirectory = options.projectDirectory.map { Paths.absolute($0, from: options.workingDirectory) }
             ?? files.first.flatMap { $0 == "-" ? nil : Paths.directory(of: $0) } ?? options.workingDirectory
-        let environment = try EnvironmentFiles.projectEnvironment(options, projectDirectory: projectDirectory)
+        var environment = try EnvironmentFiles.projectEnvironment(options, projectDirectory: projectDirectory)
         var context = LoadContext(
             environment: environment, projectDirectory: projectDirectory, options: options)
-
-        var document = Node.mapping([:])
-        for file in files {
-            let loaded = try context.loadComposeFile(file)
-            document = try Merge.documents(document, loaded)
-        }
-
+        var document = try context.loadComposeFiles(files)
         let name = try ProjectName.resolve(
             flag: options.projectName, environment: environment, document: document,
             projectDirectory: projectDirectory)
+        // Files may interpolate `COMPOSE_PROJECT_NAME`, which only now holds the name: load them once more
+        // with it, in the rare case they ask for it and the environment did not set it.
+        if environment["COMPOSE_PROJECT_NAME"] != name, context.readTexts.contains(where: { $0.contains("COMPOSE_PROJECT_NAME") }) {
+            environment["COMPOSE_PROJECT_NAME"] = name
+            context = LoadContext(environment: environment, projectDirectory: projectDirectory, options: options)
+            document = try context.loadComposeFiles(files)
+        }
         document["name"] = .string(name)
 
         let activeProfiles = Profiles.active(options.profiles, environment: environment)
@@ -53,11 +54,21 @@ struct LoadContext {
     var projectDirectory: String
     var options: ProjectOptions
     var warnings: [String] = []
+    /// The text of every file read, to tell whether a file refers to a variable at all.
+    var readTexts: [String] = []
 
     init(environment: [String: String], projectDirectory: String, options: ProjectOptions) {
         self.environment = environment
         self.projectDirectory = projectDirectory
         self.options = options
+    }
+
+    mutating func loadComposeFiles(_ files: [String]) throws(ComposeError) -> Node {
+        var document = Node.mapping([:])
+        for file in files {
+            document = try Merge.documents(document, try loadComposeFile(file))
+        }
+        return document
     }
 
     /// Reads a file and brings it to the point where files merge: interpolated, typed, validated, extended.
@@ -69,6 +80,17 @@ struct LoadContext {
         return document
     }
 
+    private static func removingReset(_ node: Node) -> Node {
+        switch node.value {
+        case .mapping(let entries):
+            return node.with(.mapping(entries.filter { $0.value.mergeTag != .reset }.mapValues(removingReset)))
+        case .sequence(let items):
+            return node.with(.sequence(items.filter { $0.mergeTag != .reset }.map(removingReset)))
+        default:
+            return node
+        }
+    }
+
     /// Reads, interpolates, casts and validates one file, without resolving `extends`.
     mutating func readDocument(_ file: String) throws(ComposeError) -> Node {
         let displayName = file == "-" ? "-" : Paths.absolute(file, from: options.workingDirectory)
@@ -78,7 +100,13 @@ struct LoadContext {
         } else {
             text = try Paths.readText(displayName)
         }
+        readTexts.append(text)
         let documents = try YAMLReader.documents(text, file: displayName)
+        for extra in documents.dropFirst() where extra.mapping == nil {
+            throw ComposeError(
+                .wrongType, "top-level object must be a mapping, found \(extra.kindName)", at: extra.location,
+                file: displayName)
+        }
         guard var document = documents.first else {
             throw ComposeError(.emptyFile, "empty compose file", file: displayName)
         }
@@ -97,7 +125,8 @@ struct LoadContext {
         if options.interpolate {
             document = try SchemaCasting.cast(document, warnings: &warnings)
         }
-        try SchemaValidator.validate(document)
+        // `!reset` removes what it tags, whatever that is: there is nothing left to validate.
+        try SchemaValidator.validate(Self.removingReset(document))
         if document["version"] != nil {
             warnings.append(
                 "\(displayName): the attribute `version` is obsolete, it will be ignored, "

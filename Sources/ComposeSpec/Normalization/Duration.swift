@@ -67,8 +67,10 @@ enum ByteSize {
     static func parse(_ text: String) -> Int64? {
         let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
         var body = Substring(lower)
-        if body.hasSuffix("b") { body = body.dropLast() }
-        if body.hasSuffix("i") { body = body.dropLast() }
+        if body.hasSuffix("b") {
+            body = body.dropLast()
+            if body.hasSuffix("i") { body = body.dropLast() }
+        }
         var multiplier: Double = 1
         if let last = body.last, let power = "kmgtp".firstIndex(of: last) {
             multiplier = pow1024("kmgtp".distance(from: "kmgtp".startIndex, to: power) + 1)

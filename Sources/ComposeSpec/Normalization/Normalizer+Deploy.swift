@@ -1,7 +1,8 @@
 /// `deploy`: durations and byte sizes in canonical form, device reservations with their default count.
 extension Normalizer {
     func deploy(_ node: Node) -> Node {
-        guard node.mapping != nil else { return node.with(.mapping(["resources": .mapping([:]), "placement": .mapping([:])])) }
+        if node.isNull { return node }
+        guard node.mapping != nil else { return node }
         var deploy = node
         try? deploy.update("labels") { $0.keyValueMapping(missing: .empty) }
         try? deploy.update("resources") { resources in

@@ -125,6 +125,7 @@ extension Normalizer {
                 watch.with(.sequence((watch.sequence ?? []).map { rule in
                     var rule = rule
                     if rule["exec"] == nil { rule["exec"] = .mapping(["command": .null]) }
+                    for key in ["include", "ignore"] { try? rule.update(key) { $0.stringList } }
                     return rule
                 }))
             }

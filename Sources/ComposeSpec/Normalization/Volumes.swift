@@ -56,7 +56,7 @@ enum Volumes {
         let isPath = source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~") || isWindowsPath
         volume["type"] = .string(isPath ? "bind" : "volume")
         volume["source"] = .string(source.hasPrefix("~") ? Paths.expandHome(source) : source)
-        volume["target"] = .string(parts[1])
+        volume["target"] = .string(parts[1].hasPrefix("/") ? Paths.clean(parts[1]) : parts[1])
         var bind = Node.Mapping()
         var options = Node.Mapping()
         let modes = parts.count == 3 ? parts[2].split(separator: ",").map(String.init) : []

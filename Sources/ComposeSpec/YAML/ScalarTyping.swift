@@ -17,8 +17,33 @@ enum ScalarTyping {
             return .string(text)
         }
         if let number = integer(text) { return .int(number) }
+        // Integers beyond Int64 (Go reads them as unsigned) keep their digits.
+        if text.first != "0", text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), UInt64(text) != nil {
+            return .string(text)
+        }
         if let number = float(text) { return .double(number) }
         return .string(text)
+    }
+
+    /// A YAML timestamp: `2001-12-14`, or a date with a time (`2001-12-14t21:59:43.10-05:00`).
+    static func isTimestamp(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        func digits(_ range: Range<Int>) -> Bool {
+            range.upperBound <= scalars.count && range.allSatisfy { ("0"..."9").contains(scalars[$0]) }
+        }
+        guard scalars.count >= 8, digits(0..<4), scalars[4] == "-" else { return false }
+        var index = 5
+        for part in 0..<2 {
+            let start = index
+            while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+            guard (1...2).contains(index - start) else { return false }
+            if part == 0 {
+                guard index < scalars.count, scalars[index] == "-" else { return false }
+                index += 1
+            }
+        }
+        if index == scalars.count { return index - 5 == 5 }  // A bare date needs two-digit month and day.
+        return ["T", "t", " ", "\t"].contains(scalars[index])
     }
 
     /// An integer in Go's base-prefixed syntax (`0x`, `0o`, `0b`, leading-zero octal), underscores allowed.

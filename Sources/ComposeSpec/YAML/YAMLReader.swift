@@ -27,6 +27,11 @@ public enum YAMLReader {
         switch yams {
         case .scalar(let scalar):
             let plain = scalar.style == .plain || scalar.style == .any
+            if plain, scalar.tag.rawValue == Tag.Name.str.rawValue, ScalarTyping.isTimestamp(scalar.string) {
+                throw ComposeError(
+                    .wrongType, "\"\(scalar.string)\" is read as a YAML timestamp: quote it to use it as a string",
+                    at: location)
+            }
             var node = Node(typedValue(of: scalar, plain: plain), at: location, isPlainScalar: plain)
             node.mergeTag = mergeTag
             return node
@@ -52,7 +57,7 @@ public enum YAMLReader {
                 merged.append(contentsOf: try mergeSources(try convert(yamsValue, file: file)))
                 continue
             }
-            guard let name = key.scalarText ?? (key.isNull ? "null" : nil) else {
+            guard let name = key.scalarText else {
                 throw ComposeError(.wrongType, "mapping keys must be strings, found \(key.kindName)", at: key.location)
             }
             var value = try convert(yamsValue, file: file)
