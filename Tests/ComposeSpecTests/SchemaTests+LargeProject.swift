@@ -31,22 +31,12 @@ extension SchemaTests {
         return yaml + "networks:\n  front: {}\n  back: {internal: true}\n"
     }
 
-    /// Validation runs on every `pier` invocation: it must stay in the few-milliseconds range for big projects.
-    /// Prints the measured times; the bound is loose so a slow debug build on a busy machine still passes.
-    @Test func validatesFiveHundredServicesQuickly() throws {
-        let start = ContinuousClock.now
+    /// A realistic 500-service project casts and validates (speed is measured in bench/, not here).
+    @Test func validatesALargeProject() throws {
         let schema = try SchemaCompiler.compile(
             ComposeSchemaDocument.json, deduplicated: CompiledSchema.deduplicatedPaths)
-        let compiled = ContinuousClock.now
         let document = try Self.document(Self.largeProject(services: 500))
-        let parsed = ContinuousClock.now
-        let cast = try SchemaCasting.cast(document)
-        let casted = ContinuousClock.now
-        try SchemaValidator.validate(cast, against: schema)
-        let validated = ContinuousClock.now
-        print(
-            "schema compile \(compiled - start), YAML read \(parsed - compiled), cast \(casted - parsed),"
-                + " validate \(validated - casted) for 500 services")
-        #expect(validated - casted < .seconds(1))
+        try SchemaValidator.validate(try SchemaCasting.cast(document), against: schema)
+        #expect(document["services"]?.mapping?.count == 500)
     }
 }
