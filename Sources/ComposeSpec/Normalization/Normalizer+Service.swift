@@ -9,26 +9,26 @@ extension Normalizer {
 
     /// `links`, `volumes_from`, `network_mode: service:x` and `ipc: service:x` depend on the other service.
     private func addImplicitDependencies(_ service: inout Node) {
-        var implicit: [(String, Bool)] = []
+        var implicit: [(name: String, restart: Bool, location: SourceLocation?)] = []
         for link in service["links"]?.sequence ?? [] {
-            if let name = link.scalarText?.split(separator: ":").first { implicit.append((String(name), true)) }
+            if let name = link.scalarText?.split(separator: ":").first { implicit.append((String(name), true, link.location)) }
         }
         for key in ["network_mode", "ipc"] {
-            if let mode = service[key]?.string, mode.hasPrefix("service:") {
-                implicit.append((String(mode.dropFirst("service:".count)), true))
+            if let mode = service[key], let text = mode.string, text.hasPrefix("service:") {
+                implicit.append((String(text.dropFirst("service:".count)), true, mode.location))
             }
         }
         for source in service["volumes_from"]?.sequence ?? [] {
             guard let text = source.scalarText, !text.hasPrefix("container:") else { continue }
-            implicit.append((String(text.split(separator: ":").first ?? ""), false))
+            implicit.append((String(text.split(separator: ":").first ?? ""), false, source.location))
         }
         guard !implicit.isEmpty else { return }
         var dependsOn = service["depends_on"]?.mapping ?? [:]
-        for (name, restart) in implicit where dependsOn[name] == nil {
+        for (name, restart, location) in implicit where dependsOn[name] == nil {
             var condition: Node.Mapping = ["condition": .string("service_started")]
             if restart { condition["restart"] = Node(.bool(true)) }
             condition["required"] = Node(.bool(true))
-            dependsOn[name] = .mapping(condition)
+            dependsOn[name] = .mapping(condition, at: location)
         }
         service["depends_on"] = .mapping(dependsOn)
     }
