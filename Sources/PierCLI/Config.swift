@@ -35,6 +35,15 @@ struct Config: AsyncParsableCommand {
         options.normalize = !noNormalize
         options.resolvePaths = !noPathResolution
         options.checkConsistency = !noConsistency
+        if variables {
+            let references: [VariableReference]
+            do {
+                references = try ProjectLoader.variables(options)
+            } catch {
+                Failure.exit(error)
+            }
+            return try emit(ConfigRendering.variablesTable(references))
+        }
         let project: LoadedProject
         do {
             project = try ProjectLoader.load(options)

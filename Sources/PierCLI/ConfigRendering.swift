@@ -28,6 +28,18 @@ struct ConfigRendering {
         }
     }
 
+    /// The `--variables` table, in columns as the reference prints it.
+    static func variablesTable(_ variables: [VariableReference]) -> String {
+        let rows =
+            [["NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE"]]
+            + variables.map { [$0.name, String($0.required), $0.defaultValue ?? "", $0.alternateValue ?? ""] }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: max(20, cell.count + 1), withPad: " ", startingAt: 0)
+            }.joined() + "\n"
+        }.joined()
+    }
+
     /// `service hash` lines for `--hash "*"` or `--hash a,b`.
     private func hashes(_ selection: String) -> [String] {
         let wanted = Set(selection.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })

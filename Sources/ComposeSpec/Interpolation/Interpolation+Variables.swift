@@ -1,13 +1,13 @@
 /// A variable a compose file references, as `config --variables` lists it (NAME, REQUIRED, DEFAULT VALUE,
 /// ALTERNATE VALUE; the reference prints an absent value as an empty cell).
-struct VariableReference: Sendable, Equatable {
-    var name: String
+public struct VariableReference: Sendable, Equatable {
+    public var name: String
     /// The unsubstituted argument of `-` or `:-` (`${A:-${B}}` gives `${B}`).
-    var defaultValue: String?
+    public var defaultValue: String?
     /// The unsubstituted argument of `+` or `:+`.
-    var alternateValue: String?
+    public var alternateValue: String?
     /// Whether `?` or `:?` was used.
-    var required: Bool
+    public var required: Bool
 
     init(name: String, defaultValue: String? = nil, alternateValue: String? = nil, required: Bool = false) {
         self.name = name

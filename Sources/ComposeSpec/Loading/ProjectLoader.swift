@@ -48,6 +48,17 @@ public enum ProjectLoader {
     }
 }
 
+extension ProjectLoader {
+    /// The variables the project's files refer to, with their defaults: what `config --variables` lists.
+    public static func variables(_ options: ProjectOptions) throws(ComposeError) -> [VariableReference] {
+        var raw = options
+        raw.interpolate = false
+        raw.normalize = false
+        raw.checkConsistency = false
+        return Interpolation.variables(in: try load(raw).document)
+    }
+}
+
 /// What loading one file needs to know about the project, and the warnings it gathers.
 struct LoadContext {
     var environment: [String: String]

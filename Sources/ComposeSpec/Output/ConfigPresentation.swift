@@ -11,8 +11,25 @@ public enum ConfigPresentation {
 
     public static func prepare(_ document: Node, format: Format, escapeDollars: Bool) -> Node {
         var result = transform(document, depth: 0, format: format, escapeDollars: escapeDollars)
-        if format == .json { result.remove("models") }
-        return result
+        if format == .json {
+            result.remove("models")
+            return result
+        }
+        // The YAML form leaves out what is unset, and starts with the name.
+        for (name, service) in result["services"]?.mapping ?? [:] {
+            var service = service
+            for key in ["command", "entrypoint"] where service[key]?.isNull == true { service.remove(key) }
+            result["services"]?[name] = service
+        }
+        for (name, network) in result["networks"]?.mapping ?? [:] where network["ipam"]?.mapping?.isEmpty == true {
+            var network = network
+            network.remove("ipam")
+            result["networks"]?[name] = network
+        }
+        guard var entries = result.mapping else { return result }
+        let order = ["name", "services", "networks", "volumes", "secrets", "configs", "models"]
+        entries.sort { (order.firstIndex(of: $0.key) ?? order.count) < (order.firstIndex(of: $1.key) ?? order.count) }
+        return result.with(.mapping(entries))
     }
 
     private static func transform(_ node: Node, depth: Int, format: Format, escapeDollars: Bool) -> Node {
