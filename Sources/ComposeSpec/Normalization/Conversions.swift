@@ -37,6 +37,7 @@ extension Node {
         default:
             return self
         }
+        result.sort { $0.key < $1.key }  // Compose prints these mappings sorted by key.
         return with(.mapping(result))
     }
 

@@ -46,6 +46,11 @@ extension Normalizer {
         try build.update("provenance") { $0.with(.string($0.scalarText ?? "")) }
         if build["cache_from"]?.sequence?.isEmpty == true { build.remove("cache_from") }
         try build.update("additional_contexts") { $0.keyValueMapping(missing: .empty) }
+        if var entries = build.mapping {
+            let leading = ["context", "dockerfile", "dockerfile_inline"]
+            entries.sort { (leading.firstIndex(of: $0.key) ?? leading.count) < (leading.firstIndex(of: $1.key) ?? leading.count) }
+            build.value = .mapping(entries)
+        }
         return build
     }
 }

@@ -17,6 +17,7 @@ extension Normalizer {
             }
         }
         guard service["environment"] != nil || !environment.isEmpty else { return }
+        environment.sort { $0.key < $1.key }
         service["environment"] = Node(.mapping(environment), at: service["environment"]?.location)
     }
 

@@ -178,6 +178,10 @@ extension Normalizer {
             for item in list { if let name = item.scalarText { mapping[name] = .null } }
             service["networks"] = networks.with(.mapping(mapping))
         }
+        if var entries = service["networks"]?.mapping {
+            entries.sort { $0.key < $1.key }
+            service["networks"] = service["networks"]!.with(.mapping(entries))
+        }
     }
 
     func normalizeExtraHosts(_ node: Node) throws(ComposeError) -> Node {
@@ -226,6 +230,7 @@ extension Normalizer {
                 result[name] = condition
             }
         }
+        result.sort { $0.key < $1.key }
         return node.with(.mapping(result))
     }
 
