@@ -6,7 +6,7 @@ JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
 FORMAT_PATHS := $(wildcard Sources Tests Package.swift)
 
-.PHONY: build release test fmt fmt-check bench
+.PHONY: build release test fmt fmt-check bench demo
 
 build:
 	$(SWIFT) build -j $(JOBS)
@@ -27,3 +27,7 @@ fmt-check:
 # Timings against the reference need an optimized Pier.
 bench: release
 	python3 bench/run $(BENCH_ARGS)
+
+# The demo stack, resolved: what `docker compose config` would print for it.
+demo: build
+	cd examples/demo && ../../.build/debug/pier --profile edge config
