@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ComposeSpec
+
 /// `pier config --format json` against Docker Compose's on every fixture: equal JSON, or both failing.
 @Suite struct ConfigDifferentialTests {
     struct Fixture: CustomTestStringConvertible, Sendable {
@@ -15,10 +17,12 @@ import Testing
             return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
         }
 
-        var arguments: [String] {
+        var arguments: [String] { arguments(format: "json") }
+
+        func arguments(format: String) -> [String] {
             let global = lines("args").flatMap { $0.split(separator: " ").map(String.init) }
             let services = lines("services").flatMap { $0.split(separator: " ").map(String.init) }
-            return global + ["config", "--format", "json"] + services
+            return global + ["config", "--format", format] + services
         }
 
         var environment: [String: String] {
@@ -91,5 +95,26 @@ import Testing
         let pierJSON = try JSONSerialization.jsonObject(with: Data(pier.stdout.utf8)) as? NSDictionary
         let referenceJSON = try JSONSerialization.jsonObject(with: Data(expected.stdout.utf8)) as? NSDictionary
         #expect(pierJSON == referenceJSON, "pier:\n\(pier.stdout)\nreference:\n\(expected.stdout)")
+    }
+
+    /// The YAML form too must say the same as the reference's, value for value.
+    @Test(arguments: fixtures.filter { !$0.expectsError })
+    func yamlMatchesReference(_ fixture: Fixture) throws {
+        guard let reference = TestSupport.referenceCompose else {
+            #expect(!TestSupport.requireReference, "CI=true but the reference Docker Compose is not installed")
+            return
+        }
+        if Self.exceptions[fixture.name] != nil { return }
+        let arguments = fixture.arguments(format: "yaml")
+        let pier = try TestSupport.run(
+            TestSupport.pierBinary, arguments, in: fixture.directory, environment: fixture.environment,
+            stdin: fixture.stdin)
+        let expected = try TestSupport.run(
+            reference, arguments, in: fixture.directory, environment: fixture.environment, stdin: fixture.stdin)
+        try #require(expected.status == 0 && pier.status == 0, "pier: \(pier.stderr) reference: \(expected.stderr)")
+        let pierDocument = try YAMLReader.documents(pier.stdout, file: "pier").first
+        let referenceDocument = try YAMLReader.documents(expected.stdout, file: "reference").first
+        let equal = pierDocument.flatMap { mine in referenceDocument.map { NodeEquality.equal(mine, $0) } } ?? false
+        #expect(equal, "pier:\n\(pier.stdout)\nreference:\n\(expected.stdout)")
     }
 }

@@ -54,12 +54,6 @@ extension Normalizer {
             try service.update(key) { node throws(ComposeError) in try node.validDuration(path: "services.\(name).\(key)") }
         }
         try service.update("mem_swappiness") { $0.with(.string($0.scalarText ?? "")) }
-        try service.update("ulimits") { ulimits in
-            ulimits.with(.mapping((ulimits.mapping ?? [:]).mapValues { limit in
-                if case .int(0) = limit.value { return .mapping([:]) }
-                return limit
-            }))
-        }
         try service.update("logging") { logging in
             var logging = logging
             try? logging.update("options") { $0.keyValueMapping(missing: .empty) }
@@ -124,7 +118,6 @@ extension Normalizer {
             try? develop.update("watch") { watch in
                 watch.with(.sequence((watch.sequence ?? []).map { rule in
                     var rule = rule
-                    if rule["exec"] == nil { rule["exec"] = .mapping(["command": .null]) }
                     for key in ["include", "ignore"] { try? rule.update(key) { $0.stringList } }
                     return rule
                 }))
@@ -252,19 +245,17 @@ extension Normalizer {
         return check
     }
 
-    /// `blkio_config` device entries print with Docker's capitalized keys; rates are byte sizes.
+    /// `blkio_config` device rates: byte sizes for `*_bps`, counts for `*_iops`, both printed as strings.
     private func blkio(_ node: Node) -> Node {
         var config = node
-        for key in ["device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops", "weight_device"] {
+        for key in ["device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops"] {
             try? config.update(key) { list in
                 list.with(.sequence((list.sequence ?? []).map { entry in
-                    var device = Node.Mapping()
-                    if let path = entry["path"] { device["Path"] = path }
-                    if let rate = entry["rate"] {
-                        device["Rate"] = key.hasSuffix("bps") ? rate.canonicalBytes : rate.with(.string(rate.scalarText ?? ""))
+                    var device = entry
+                    try? device.update("rate") { rate in
+                        key.hasSuffix("bps") ? rate.canonicalBytes : rate.with(.string(rate.scalarText ?? ""))
                     }
-                    if let weight = entry["weight"] { device["Weight"] = weight }
-                    return entry.with(.mapping(device))
+                    return device
                 }))
             }
         }

@@ -88,13 +88,26 @@ public enum YAMLWriter {
     private static func needsQuotes(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return true }
         if case .string = ScalarTyping.resolve(text) {} else { return true }
-        if yaml11Words.contains(text) || text == "<<" { return true }
+        if yaml11Words.contains(text) || text == "<<" || looksLikeYAML11Number(text) { return true }
         if first == " " || last == " " || "-?:,[]{}#&*!|>'\"%@`".contains(first) {
             if !(first == "-" || first == "?" || first == ":") { return true }
             if text.count == 1 || text.dropFirst().first == " " { return true }
         }
         if text.contains(": ") || text.contains(" #") || last == ":" { return true }
         return text.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{7F}" || $0 == "\u{FEFF}" }
+    }
+
+    /// Digit strings and base-60 numbers (`12:30:45`), which YAML 1.1 readers would read as numbers.
+    private static func looksLikeYAML11Number(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        guard let first = body.first, first.isASCII, first.isNumber else { return false }
+        if body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }) { return true }
+        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_" || $0 == ".") }
+        }
     }
 
     private static func quoted(_ text: String) -> String {
