@@ -35,7 +35,8 @@ struct ConfigRendering {
             + variables.map { [$0.name, String($0.required), $0.defaultValue ?? "", $0.alternateValue ?? ""] }
         return rows.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: max(20, cell.count + 1), withPad: " ", startingAt: 0)
+                index == row.count - 1
+                    ? cell : cell.padding(toLength: max(20, cell.count + 1), withPad: " ", startingAt: 0)
             }.joined() + "\n"
         }.joined()
     }

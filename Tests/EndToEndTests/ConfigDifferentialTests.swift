@@ -38,7 +38,9 @@ import Testing
         }
 
         var stdin: Data? { try? Data(contentsOf: directory.appendingPathComponent("stdin")) }
-        var expectsError: Bool { FileManager.default.fileExists(atPath: directory.appendingPathComponent("expect-error").path) }
+        var expectsError: Bool {
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent("expect-error").path)
+        }
     }
 
     static let configFixtures = TestSupport.fixtures.appendingPathComponent("config")
@@ -48,7 +50,8 @@ import Testing
         return names.sorted().compactMap { name in
             let directory = configFixtures.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
             else { return nil }
             return Fixture(name: name, directory: directory)
         }

@@ -24,11 +24,12 @@ enum CanonicalJSON {
         case .sequence(let items): return "[" + items.map(compact).joined(separator: ",") + "]"
         case .mapping(let entries):
             let sorted = entries.sorted { $0.key < $1.key }
-            return "{" + sorted.map { key, value in
-                var text = ""
-                JSONWriter.writeString(key, into: &text)
-                return text + ":" + compact(value)
-            }.joined(separator: ",") + "}"
+            return "{"
+                + sorted.map { key, value in
+                    var text = ""
+                    JSONWriter.writeString(key, into: &text)
+                    return text + ":" + compact(value)
+                }.joined(separator: ",") + "}"
         default: return JSONWriter.write(node)
         }
     }

@@ -10,9 +10,12 @@ enum ConfigFiles {
     static func resolve(_ options: ProjectOptions) throws(ComposeError) -> [String] {
         let base = options.projectDirectory.map { Paths.absolute($0, from: options.workingDirectory) }
         if !options.files.isEmpty {
-            return try options.files.map { file throws(ComposeError) in try checked(file, from: options.workingDirectory) }
+            return try options.files.map { file throws(ComposeError) in
+                try checked(file, from: options.workingDirectory)
+            }
         }
-        if let variable = options.environment["COMPOSE_FILE"] ?? dotenvComposeFile(in: base ?? options.workingDirectory) {
+        if let variable = options.environment["COMPOSE_FILE"] ?? dotenvComposeFile(in: base ?? options.workingDirectory)
+        {
             if variable.isEmpty {
                 throw ComposeError(.missingFile, "COMPOSE_FILE is set but empty: it must name compose files")
             }

@@ -14,7 +14,8 @@ enum Consistency {
                     .undefinedReference, "service \"\(name)\" depends on undefined service \"\(dependency)\"",
                     at: condition.location ?? service["depends_on"]?.location)
             }
-            for (network, entry) in service["networks"]?.mapping ?? [:] where network != "default" && !networks.contains(network) {
+            for (network, entry) in service["networks"]?.mapping ?? [:]
+            where network != "default" && !networks.contains(network) {
                 throw ComposeError(
                     .undefinedReference, "service \"\(name)\" refers to undefined network \(network)",
                     at: entry.keyLocation ?? entry.location ?? service["networks"]?.location)
@@ -22,7 +23,8 @@ enum Consistency {
             for mount in service["volumes"]?.sequence ?? [] where mount["type"]?.string == "volume" {
                 guard let source = mount["source"]?.string, !source.isEmpty, !volumes.contains(source) else { continue }
                 throw ComposeError(
-                    .undefinedReference, "service \"\(name)\" refers to undefined volume \(source): invalid compose project",
+                    .undefinedReference,
+                    "service \"\(name)\" refers to undefined volume \(source): invalid compose project",
                     at: mount.location)
             }
             try checkReferences(service["secrets"], defined: secrets, kind: "secret", service: name)
@@ -48,7 +50,8 @@ enum Consistency {
                 continue
             }
             throw ComposeError(
-                .undefinedReference, "service \"\(service)\" refers to undefined \(kind) \(source): invalid compose project",
+                .undefinedReference,
+                "service \"\(service)\" refers to undefined \(kind) \(source): invalid compose project",
                 at: reference.location)
         }
     }
@@ -95,7 +98,11 @@ enum UnusedResources {
         for (section, names) in used {
             guard let resources = document[section]?.mapping else { continue }
             let kept = resources.filter { names.contains($0.key) }
-            if kept.isEmpty { result.remove(section) } else { result[section] = document[section]!.with(.mapping(kept)) }
+            if kept.isEmpty {
+                result.remove(section)
+            } else {
+                result[section] = document[section]!.with(.mapping(kept))
+            }
         }
         return result
     }
@@ -110,21 +117,26 @@ enum ResourceRules {
         for (name, secret) in document["secrets"]?.mapping ?? [:] where !isExternal(secret) {
             let sources = ["file", "environment"].filter { secret[$0] != nil }
             if sources.count > 1 {
-                throw ComposeError(.invalidValue, "secrets.\(name): file|environment attributes are mutually exclusive", at: secret.location)
+                throw ComposeError(
+                    .invalidValue, "secrets.\(name): file|environment attributes are mutually exclusive",
+                    at: secret.location)
             }
             if sources.isEmpty {
-                throw ComposeError(.invalidValue, "secrets.\(name): one of file|environment must be set", at: secret.location)
+                throw ComposeError(
+                    .invalidValue, "secrets.\(name): one of file|environment must be set", at: secret.location)
             }
         }
         for (name, config) in document["configs"]?.mapping ?? [:] where !isExternal(config) {
             if ["file", "environment", "content"].filter({ config[$0] != nil }).count > 1 {
                 throw ComposeError(
-                    .invalidValue, "configs.\(name): file|environment|content attributes are mutually exclusive", at: config.location)
+                    .invalidValue, "configs.\(name): file|environment|content attributes are mutually exclusive",
+                    at: config.location)
             }
         }
         for (name, volume) in document["volumes"]?.mapping ?? [:] where isExternal(volume) && volume["driver"] != nil {
             throw ComposeError(
-                .invalidValue, "volumes.\(name): conflicting parameters \"external\" and \"driver\" specified", at: volume.location)
+                .invalidValue, "volumes.\(name): conflicting parameters \"external\" and \"driver\" specified",
+                at: volume.location)
         }
     }
 

@@ -24,7 +24,8 @@ enum Extends {
         ) throws(ComposeError) -> Node {
             let key = "\(file)#\(name)"
             guard let service = document["services"]?[name] else {
-                throw ComposeError(.undefinedReference, "cannot extend service \"\(name)\": service not found", file: file)
+                throw ComposeError(
+                    .undefinedReference, "cannot extend service \"\(name)\": service not found", file: file)
             }
             guard let extends = service["extends"] else { return service }
             guard !chain.contains(key) else {

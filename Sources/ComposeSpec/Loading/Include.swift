@@ -17,7 +17,8 @@ enum Include {
         return result
     }
 
-    private static func load(_ entry: Node, directory: String, context: inout LoadContext) throws(ComposeError) -> Node {
+    private static func load(_ entry: Node, directory: String, context: inout LoadContext) throws(ComposeError) -> Node
+    {
         let paths = strings(entry.string != nil ? entry : entry["path"])
         guard !paths.isEmpty else {
             throw ComposeError(.invalidValue, "include requires a path", at: entry.location)
@@ -26,7 +27,8 @@ enum Include {
         for file in files where !Paths.exists(file) {
             throw ComposeError(.missingFile, "include: open \(file): no such file or directory", at: entry.location)
         }
-        let projectDirectory = entry["project_directory"]?.scalarText.map { Paths.absolute($0, from: directory) }
+        let projectDirectory =
+            entry["project_directory"]?.scalarText.map { Paths.absolute($0, from: directory) }
             ?? Paths.directory(of: files[0])
         var envFiles = strings(entry["env_file"]).map { Paths.absolute($0, from: directory) }
         if envFiles.isEmpty, Paths.isRegularFile(projectDirectory + "/.env") {

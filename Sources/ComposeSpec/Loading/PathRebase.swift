@@ -6,7 +6,8 @@ enum PathRebase {
     static func document(_ document: Node, directory: String) -> Node {
         var result = document
         if let services = document["services"]?.mapping {
-            result["services"] = document["services"]!.with(.mapping(services.mapValues { service(_: $0, directory: directory) }))
+            result["services"] = document["services"]!.with(
+                .mapping(services.mapValues { service(_: $0, directory: directory) }))
         }
         for section in ["secrets", "configs"] {
             guard let resources = document[section]?.mapping else { continue }

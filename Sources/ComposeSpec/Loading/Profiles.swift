@@ -4,7 +4,8 @@ import Foundation
 /// `*` for all) or when it is named on the command line.
 enum Profiles {
     static func active(_ flags: [String], environment: [String: String]) -> Set<String> {
-        let names = flags.isEmpty ? (environment["COMPOSE_PROFILES"] ?? "").split(separator: ",").map(String.init) : flags
+        let names =
+            flags.isEmpty ? (environment["COMPOSE_PROFILES"] ?? "").split(separator: ",").map(String.init) : flags
         return Set(names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
 

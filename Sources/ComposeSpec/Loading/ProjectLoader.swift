@@ -6,7 +6,8 @@ import Foundation
 public enum ProjectLoader {
     public static func load(_ options: ProjectOptions) throws(ComposeError) -> LoadedProject {
         let files = try ConfigFiles.resolve(options)
-        let projectDirectory = options.projectDirectory.map { Paths.absolute($0, from: options.workingDirectory) }
+        let projectDirectory =
+            options.projectDirectory.map { Paths.absolute($0, from: options.workingDirectory) }
             ?? files.first.flatMap { $0 == "-" ? nil : Paths.directory(of: $0) } ?? options.workingDirectory
         var environment = try EnvironmentFiles.projectEnvironment(options, projectDirectory: projectDirectory)
         var context = LoadContext(
@@ -17,7 +18,9 @@ public enum ProjectLoader {
             projectDirectory: projectDirectory)
         // Files may interpolate `COMPOSE_PROJECT_NAME`, which only now holds the name: load them once more
         // with it, in the rare case they ask for it and the environment did not set it.
-        if environment["COMPOSE_PROJECT_NAME"] != name, context.readTexts.contains(where: { $0.contains("COMPOSE_PROJECT_NAME") }) {
+        if environment["COMPOSE_PROJECT_NAME"] != name,
+            context.readTexts.contains(where: { $0.contains("COMPOSE_PROJECT_NAME") })
+        {
             environment["COMPOSE_PROJECT_NAME"] = name
             context = LoadContext(environment: environment, projectDirectory: projectDirectory, options: options)
             document = try context.loadComposeFiles(files)

@@ -1,7 +1,8 @@
 /// Durations in Go's syntax (`1m30s`, `500ms`, `1h`), which Compose uses and prints back canonically (`1h0m0s`).
 enum GoDuration {
     private static let units: [(suffix: String, nanoseconds: Double)] = [
-        ("ns", 1), ("us", 1e3), ("µs", 1e3), ("μs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9), ("d", 86400e9),
+        ("ns", 1), ("us", 1e3), ("µs", 1e3), ("μs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9),
+        ("d", 86400e9),
     ]
 
     /// Parses a Go duration into nanoseconds; nil when the text is not one.

@@ -48,7 +48,9 @@ extension Normalizer {
         try build.update("additional_contexts") { $0.keyValueMapping(missing: .empty) }
         if var entries = build.mapping {
             let leading = ["context", "dockerfile", "dockerfile_inline"]
-            entries.sort { (leading.firstIndex(of: $0.key) ?? leading.count) < (leading.firstIndex(of: $1.key) ?? leading.count) }
+            entries.sort {
+                (leading.firstIndex(of: $0.key) ?? leading.count) < (leading.firstIndex(of: $1.key) ?? leading.count)
+            }
             build.value = .mapping(entries)
         }
         return build

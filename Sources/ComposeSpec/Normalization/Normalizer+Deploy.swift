@@ -34,7 +34,9 @@ extension Normalizer {
                 try? config.update("monitor") { $0.canonicalDuration }
                 // Zero values are unset for Compose and not printed.
                 for key in ["delay", "monitor"] where config[key]?.string == "0s" { config.remove(key) }
-                if let ratio = config["max_failure_ratio"], ratio.scalarText == "0" { config.remove("max_failure_ratio") }
+                if let ratio = config["max_failure_ratio"], ratio.scalarText == "0" {
+                    config.remove("max_failure_ratio")
+                }
                 return config
             }
         }

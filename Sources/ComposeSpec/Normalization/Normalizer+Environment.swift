@@ -13,7 +13,8 @@ extension Normalizer {
         if let declared = service["environment"] {
             for (key, value) in declared.keyValueMapping(missing: .null).mapping ?? [:] {
                 // `KEY` alone passes the value through from the environment Pier runs in.
-                environment[key] = value.isNull ? self.environment[key].map { .string($0, at: value.location) } ?? value : value
+                environment[key] =
+                    value.isNull ? self.environment[key].map { .string($0, at: value.location) } ?? value : value
             }
         }
         guard service["environment"] != nil || !environment.isEmpty else { return }

@@ -11,7 +11,9 @@ extension Normalizer {
     private func addImplicitDependencies(_ service: inout Node) {
         var implicit: [(name: String, restart: Bool, location: SourceLocation?)] = []
         for link in service["links"]?.sequence ?? [] {
-            if let name = link.scalarText?.split(separator: ":").first { implicit.append((String(name), true, link.location)) }
+            if let name = link.scalarText?.split(separator: ":").first {
+                implicit.append((String(name), true, link.location))
+            }
         }
         for key in ["network_mode", "ipc"] {
             if let mode = service[key], let text = mode.string, text.hasPrefix("service:") {
@@ -51,7 +53,9 @@ extension Normalizer {
         var service = input
         service.remove("extends")
         for key in Self.durationKeys {
-            try service.update(key) { node throws(ComposeError) in try node.validDuration(path: "services.\(name).\(key)") }
+            try service.update(key) { node throws(ComposeError) in
+                try node.validDuration(path: "services.\(name).\(key)")
+            }
         }
         try service.update("mem_swappiness") { $0.with(.string($0.scalarText ?? "")) }
         try service.update("logging") { logging in
@@ -62,25 +66,30 @@ extension Normalizer {
         try service.update("provider") { provider in
             var provider = provider
             try? provider.update("options") { options in
-                options.with(.mapping((options.mapping ?? [:]).mapValues { value in
-                    let items = value.sequence ?? [value]
-                    return value.with(.sequence(items.map { $0.with(.string($0.scalarText ?? "")) }))
-                }))
+                options.with(
+                    .mapping(
+                        (options.mapping ?? [:]).mapValues { value in
+                            let items = value.sequence ?? [value]
+                            return value.with(.sequence(items.map { $0.with(.string($0.scalarText ?? "")) }))
+                        }))
             }
             return provider
         }
         try service.update("networks") { networks in
             guard let entries = networks.mapping else { return networks }
-            return networks.with(.mapping(entries.mapValues { network in
-                var network = network
-                try? network.update("driver_opts") { $0.keyValueMapping(missing: .empty) }
-                return network
-            }))
+            return networks.with(
+                .mapping(
+                    entries.mapValues { network in
+                        var network = network
+                        try? network.update("driver_opts") { $0.keyValueMapping(missing: .empty) }
+                        return network
+                    }))
         }
         for key in Self.byteKeys {
             // Compose drops sizes written as bare floats, and zero sizes.
             if case .double = service[key]?.value { service.remove(key) }
-            try service.update(key) { node throws(ComposeError) in try node.validBytes(path: "services.\(name).\(key)") }
+            try service.update(key) { node throws(ComposeError) in try node.validBytes(path: "services.\(name).\(key)")
+            }
             if service[key]?.string == "0" { service.remove(key) }
         }
         for key in Self.listKeys { try service.update(key) { $0.stringList } }
@@ -111,22 +120,26 @@ extension Normalizer {
         }
         try service.update("models") { models in
             guard let list = models.sequence else { return models }
-            return models.with(.mapping(Node.Mapping(uniqueKeysWithValues: list.compactMap { $0.scalarText.map { ($0, Node.null) } })))
+            return models.with(
+                .mapping(Node.Mapping(uniqueKeysWithValues: list.compactMap { $0.scalarText.map { ($0, Node.null) } })))
         }
         try service.update("develop") { develop in
             var develop = develop
             try? develop.update("watch") { watch in
-                watch.with(.sequence((watch.sequence ?? []).map { rule in
-                    var rule = rule
-                    for key in ["include", "ignore"] { try? rule.update(key) { $0.stringList } }
-                    return rule
-                }))
+                watch.with(
+                    .sequence(
+                        (watch.sequence ?? []).map { rule in
+                            var rule = rule
+                            for key in ["include", "ignore"] { try? rule.update(key) { $0.stringList } }
+                            return rule
+                        }))
             }
             return develop
         }
         if service["pull_policy"]?.string == "if_not_present" { service["pull_policy"] = .string("missing") }
         service.remove("pull_refresh_after")
-        for key in Self.byteKeys where service[key].map({ if case .double = $0.value { true } else { false } }) == true {
+        for key in Self.byteKeys where service[key].map({ if case .double = $0.value { true } else { false } }) == true
+        {
             service.remove(key)  // Compose drops sizes written as bare floats.
         }
         for key in Self.omittedWhenFalse {
@@ -250,13 +263,15 @@ extension Normalizer {
         var config = node
         for key in ["device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops"] {
             try? config.update(key) { list in
-                list.with(.sequence((list.sequence ?? []).map { entry in
-                    var device = entry
-                    try? device.update("rate") { rate in
-                        key.hasSuffix("bps") ? rate.canonicalBytes : rate.with(.string(rate.scalarText ?? ""))
-                    }
-                    return device
-                }))
+                list.with(
+                    .sequence(
+                        (list.sequence ?? []).map { entry in
+                            var device = entry
+                            try? device.update("rate") { rate in
+                                key.hasSuffix("bps") ? rate.canonicalBytes : rate.with(.string(rate.scalarText ?? ""))
+                            }
+                            return device
+                        }))
             }
         }
         return config
@@ -272,17 +287,17 @@ extension Normalizer {
     }
 
     private func device(_ item: Node) throws(ComposeError) -> Node {
-                    guard let text = item.string else { return item }
-                    let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-                    if parts.count > 3 {
-                        throw ComposeError(
-                            .invalidValue, "confusing device mapping, please use long syntax: \(text)", at: item.location)
-                    }
-                    var device = Node.Mapping()
-                    device["source"] = .string(parts[0])
-                    device["target"] = .string(parts.count > 1 ? parts[1] : parts[0])
-                    device["permissions"] = .string(parts.count > 2 ? parts[2] : "rwm")
-                    return item.with(.mapping(device))
+        guard let text = item.string else { return item }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if parts.count > 3 {
+            throw ComposeError(
+                .invalidValue, "confusing device mapping, please use long syntax: \(text)", at: item.location)
+        }
+        var device = Node.Mapping()
+        device["source"] = .string(parts[0])
+        device["target"] = .string(parts.count > 1 ? parts[1] : parts[0])
+        device["permissions"] = .string(parts.count > 2 ? parts[2] : "rwm")
+        return item.with(.mapping(device))
     }
 
     /// Short `secrets` / `configs` (`- name`) to `{source: name}`; secrets get their default target.

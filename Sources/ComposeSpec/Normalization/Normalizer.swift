@@ -25,8 +25,9 @@ struct Normalizer {
             var normalized = Node.Mapping()
             for (name, service) in services {
                 let result = try normalizeService(service, name: name)
-                if result["network_mode"] == nil, result["networks"]?["default"] != nil
-                    || result["networks"]?.mapping?.keys.contains("default") == true
+                if result["network_mode"] == nil,
+                    result["networks"]?["default"] != nil
+                        || result["networks"]?.mapping?.keys.contains("default") == true
                 {
                     usesDefaultNetwork = true
                 }

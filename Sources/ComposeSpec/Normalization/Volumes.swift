@@ -69,7 +69,9 @@ enum Volumes {
             case _ where propagations.contains(mode): bind["propagation"] = .string(mode)
             case _ where consistencies.contains(mode): break  // Compose ignores them in the short syntax.
             default:
-                throw ComposeError(.invalidValue, "invalid volume specification: \"\(spec)\": unknown option \"\(mode)\"", at: location)
+                throw ComposeError(
+                    .invalidValue, "invalid volume specification: \"\(spec)\": unknown option \"\(mode)\"", at: location
+                )
             }
         }
         if isPath {

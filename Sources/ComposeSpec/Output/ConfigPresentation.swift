@@ -51,7 +51,8 @@ public enum ConfigPresentation {
         for (name, service) in document["services"]?.mapping ?? [:] {
             if let ulimits = service["ulimits"]?.mapping {
                 result["services"]?[name]?["ulimits"] = service["ulimits"]!.with(
-                    .mapping(ulimits.mapValues { limit in limit.scalarText == "0" ? limit.with(.mapping([:])) : limit }))
+                    .mapping(ulimits.mapValues { limit in limit.scalarText == "0" ? limit.with(.mapping([:])) : limit })
+                )
             }
             if let watch = service["develop"]?["watch"]?.sequence {
                 result["services"]?[name]?["develop"]?["watch"] = service["develop"]!["watch"]!.with(
@@ -63,13 +64,17 @@ public enum ConfigPresentation {
                         }))
             }
             guard var blkio = service["blkio_config"], blkio.mapping != nil else { continue }
-            for key in ["device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops", "weight_device"] {
+            for key in [
+                "device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops", "weight_device",
+            ] {
                 guard let list = blkio[key]?.sequence else { continue }
                 blkio[key] = blkio[key]!.with(
                     .sequence(
                         list.map { entry in
                             var capitalized = Node.Mapping()
-                            for (field, value) in entry.mapping ?? [:] { capitalized[field.prefix(1).uppercased() + field.dropFirst()] = value }
+                            for (field, value) in entry.mapping ?? [:] {
+                                capitalized[field.prefix(1).uppercased() + field.dropFirst()] = value
+                            }
                             return entry.with(.mapping(capitalized))
                         }))
             }
@@ -83,7 +88,8 @@ public enum ConfigPresentation {
         case .string(let text) where escapeDollars && text.contains("$"):
             return node.with(.string(text.replacingOccurrences(of: "$", with: "$$")))
         case .sequence(let items):
-            return node.with(.sequence(items.map { transform($0, depth: depth + 1, format: format, escapeDollars: escapeDollars) }))
+            return node.with(
+                .sequence(items.map { transform($0, depth: depth + 1, format: format, escapeDollars: escapeDollars) }))
         case .mapping(let entries):
             var result = Node.Mapping()
             for (key, value) in entries {

@@ -79,12 +79,14 @@ public enum YAMLReader {
         case .sequence(let items):
             return try items.map { item in
                 guard let mapping = item.mapping else {
-                    throw ComposeError(.yamlSyntax, "map merge requires map or sequence of maps as the value", at: item.location)
+                    throw ComposeError(
+                        .yamlSyntax, "map merge requires map or sequence of maps as the value", at: item.location)
                 }
                 return mapping
             }
         default:
-            throw ComposeError(.yamlSyntax, "map merge requires map or sequence of maps as the value", at: node.location)
+            throw ComposeError(
+                .yamlSyntax, "map merge requires map or sequence of maps as the value", at: node.location)
         }
     }
 
@@ -100,8 +102,10 @@ public enum YAMLReader {
     /// tags every untagged scalar `str`, so for plain scalars only the other core tags count as explicit.)
     private static func typedValue(of scalar: Yams.Node.Scalar, plain: Bool) -> Node.Value {
         switch scalar.tag.rawValue {
-        case Tag.Name.int.rawValue: return ScalarTyping.integer(scalar.string).map { .int($0) } ?? .string(scalar.string)
-        case Tag.Name.float.rawValue: return ScalarTyping.float(scalar.string).map { .double($0) } ?? .string(scalar.string)
+        case Tag.Name.int.rawValue:
+            return ScalarTyping.integer(scalar.string).map { .int($0) } ?? .string(scalar.string)
+        case Tag.Name.float.rawValue:
+            return ScalarTyping.float(scalar.string).map { .double($0) } ?? .string(scalar.string)
         case Tag.Name.bool.rawValue, Tag.Name.null.rawValue: return ScalarTyping.resolve(scalar.string)
         default: return plain ? ScalarTyping.resolve(scalar.string) : .string(scalar.string)
         }
@@ -113,7 +117,8 @@ public enum YAMLReader {
             .composer(let context, let problem, let mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return ComposeError(
-                .yamlSyntax, "invalid YAML: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+                .yamlSyntax, "invalid YAML: \(detail)",
+                at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return ComposeError(
