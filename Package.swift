@@ -7,12 +7,16 @@ let package = Package(
     products: [
         .executable(name: "pier", targets: ["pier"]),
         .library(name: "ComposeSpec", targets: ["ComposeSpec"]),
+        .library(name: "DockerEngine", targets: ["DockerEngine"]),
+        .library(name: "Orchestration", targets: ["Orchestration"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -23,14 +27,26 @@ let package = Package(
             ]
         ),
         .target(
+            name: "DockerEngine",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(name: "Orchestration", dependencies: ["ComposeSpec", "DockerEngine"]),
+        .target(
             name: "PierCLI",
             dependencies: [
-                "ComposeSpec",
+                "ComposeSpec", "DockerEngine", "Orchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec"]),
+        .testTarget(name: "DockerEngineTests", dependencies: ["DockerEngine"]),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec"]),
     ]
 )
