@@ -281,6 +281,18 @@ def generate(directory, services):
     return os.path.join(directory, "compose.yaml")
 
 
+def dense_dependencies(directory, services):
+    """A project whose services each depend on the 1st and 7th service before them."""
+    os.makedirs(directory, exist_ok=True)
+    lines = ["services:"]
+    for i in range(services):
+        lines += [f"  s{i}:", "    image: busybox"]
+        needs = [f"s{i - k}" for k in (1, 7) if i - k >= 0]
+        if needs:
+            lines.append("    depends_on: [" + ", ".join(needs) + "]")
+    write(os.path.join(directory, "compose.yaml"), "\n".join(lines) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory")
