@@ -1,0 +1,90 @@
+import Foundation
+import Orchestration
+import Synchronization
+
+/// The terminal display: one line per resource, redrawn in place, with how long each took.
+final class LiveProgress: Sendable {
+    private struct Line {
+        var event: ProgressEvent
+        var started: ContinuousClock.Instant
+        var finished: ContinuousClock.Instant?
+    }
+
+    private struct State {
+        var lines: [Line] = []
+        var drawnLines = 0
+        var frame = 0
+        var lastDraw: ContinuousClock.Instant?
+    }
+
+    private let title: String
+    private let colors: Bool
+    private let state = Mutex(State())
+    private static let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    init(title: String, colors: Bool) {
+        self.title = title
+        self.colors = colors
+    }
+
+    func update(_ event: ProgressEvent) {
+        let now = ContinuousClock.now
+        state.withLock { state in
+            if let index = state.lines.firstIndex(where: { $0.event.resource == event.resource }) {
+                state.lines[index].event = event
+                state.lines[index].finished = event.status == .working ? nil : now
+            } else {
+                state.lines.append(Line(event: event, started: now, finished: event.status == .working ? nil : now))
+            }
+            // Redraw at most every 50 ms, and always when something finishes.
+            if event.status != .working || state.lastDraw.map({ now - $0 > .milliseconds(50) }) ?? true {
+                draw(&state, now: now)
+            }
+        }
+    }
+
+    func finish() {
+        state.withLock { state in
+            guard !state.lines.isEmpty else { return }
+            draw(&state, now: .now)
+        }
+    }
+
+    private func draw(_ state: inout State, now: ContinuousClock.Instant) {
+        state.frame += 1
+        state.lastDraw = now
+        var output = String(repeating: "\u{1B}[1A", count: state.drawnLines) + "\r"
+        let done = state.lines.filter { $0.event.status != .working }.count
+        output +=
+            paint("[+] \(title) \(done)/\(state.lines.count)", done == state.lines.count ? "34" : nil) + "\u{1B}[K\n"
+        let width = state.lines.map(\.event.resource.count).max() ?? 0
+        for line in state.lines {
+            let event = line.event
+            let (mark, color) = Self.mark(event.status, frame: state.frame)
+            let elapsed = (line.finished ?? now) - line.started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let text = event.detail.map { "\(event.text) \($0)" } ?? event.text
+            output +=
+                " " + paint(mark, color) + " "
+                + event.resource.padding(toLength: width + 1, withPad: " ", startingAt: 0)
+            output += " " + paint(text, event.status == .working ? nil : color)
+            output += " " + paint(String(format: "%.1fs", seconds), "34") + "\u{1B}[K\n"
+        }
+        state.drawnLines = state.lines.count + 1
+        FileHandle.standardError.write(Data(output.utf8))
+    }
+
+    private static func mark(_ status: ProgressEvent.Status, frame: Int) -> (String, String?) {
+        switch status {
+        case .working: return (spinner[frame % spinner.count], "33")
+        case .done: return ("✔", "32")
+        case .warning: return ("!", "33")
+        case .error: return ("✘", "31")
+        }
+    }
+
+    private func paint(_ text: String, _ color: String?) -> String {
+        guard colors, let color else { return text }
+        return "\u{1B}[\(color)m\(text)\u{1B}[0m"
+    }
+}

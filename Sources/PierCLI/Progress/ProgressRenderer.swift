@@ -1,0 +1,59 @@
+import Foundation
+import Orchestration
+
+/// How progress is shown: Compose's `--progress` values, chosen as Compose chooses them by default.
+enum ProgressMode: String {
+    case auto, tty, plain, json, quiet
+
+    /// `auto` is `tty` on a terminal (unless `--ansi never`), `plain` elsewhere.
+    func resolved(ansi: String) -> ProgressMode {
+        guard self == .auto else { return self }
+        if ansi == "never" { return .plain }
+        if ansi == "always" { return .tty }
+        return isatty(STDERR_FILENO) == 1 ? .tty : .plain
+    }
+}
+
+/// Writes progress events to standard error in one of Compose's formats.
+final class ProgressRenderer: Sendable {
+    private let mode: ProgressMode
+    private let live: LiveProgress?
+
+    init(mode: ProgressMode, ansi: String, title: String = "Running") {
+        let resolved = mode.resolved(ansi: ansi)
+        self.mode = resolved
+        let colors = ansi != "never" && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
+        self.live = resolved == .tty ? LiveProgress(title: title, colors: colors) : nil
+    }
+
+    var handler: ProgressHandler {
+        { [self] event in self.report(event) }
+    }
+
+    func report(_ event: ProgressEvent) {
+        switch mode {
+        case .quiet: return
+        case .json: Self.write(Self.json(event) + "\n")
+        case .tty, .auto: live?.update(event)
+        case .plain:
+            let detail = event.detail.map { " " + $0 } ?? ""
+            Self.write(" \(event.resource)  \(event.text)\(detail)\n")
+        }
+    }
+
+    /// Draws the final state of a live display; call once the operation is over.
+    func finish() {
+        live?.finish()
+    }
+
+    static func json(_ event: ProgressEvent) -> String {
+        var object = ["id": event.resource, "status": event.text]
+        if let detail = event.detail { object[event.status == .error ? "error" : "text"] = detail }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// End-to-end tests against the real engine: whether one answers, and a scratch project that cleans up.
+enum EngineSupport {
+    static let socket = "/var/run/docker.sock"
+
+    /// Whether an engine answers `/_ping` on the default socket.
+    static let isAvailable: Bool = {
+        guard FileManager.default.fileExists(atPath: socket) else { return false }
+        let result = try? TestSupport.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["curl", "-s", "--max-time", "5", "--unix-socket", socket, "http://localhost/_ping"],
+            in: TestSupport.repositoryRoot, environment: ProcessInfo.processInfo.environment)
+        return result?.stdout == "OK"
+    }()
+
+    /// Locally, engine tests skip when no engine answers; under `CI=true` they must run, so they fail instead.
+    static var enabled: Bool {
+        if isAvailable { return true }
+        return ProcessInfo.processInfo.environment["CI"] == "true"
+    }
+
+    static let skipMessage: Comment = "no container engine answers on \(socket): run scripts/engine-start.sh"
+}
+
+/// A project in a scratch directory with a unique name; `pier down -v` and a label sweep remove what it made.
+struct ScratchProject {
+    let name: String
+    let directory: URL
+
+    init(_ compose: String, files: [String: String] = [:]) throws {
+        name = "piertest" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try compose.write(to: directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+        for (path, contents) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
+
+    var environment: [String: String] {
+        [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
+            "COMPOSE_PROJECT_NAME": name,
+        ]
+    }
+
+    /// Runs `pier ARGS` in the project's directory.
+    @discardableResult
+    func pier(_ arguments: String..., stdin: Data? = nil) throws -> TestSupport.Result {
+        try TestSupport.run(TestSupport.pierBinary, arguments, in: directory, environment: environment, stdin: stdin)
+    }
+
+    /// Runs the reference Docker Compose with `ARGS` in the project's directory.
+    @discardableResult
+    func reference(_ arguments: String...) throws -> TestSupport.Result {
+        let binary = try #require(TestSupport.referenceCompose, "the reference Docker Compose is not installed")
+        return try TestSupport.run(binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs `docker ARGS` (the CLI, to look at what Pier did from the outside).
+    @discardableResult
+    func docker(_ arguments: String...) throws -> TestSupport.Result {
+        try docker(arguments)
+    }
+
+    func docker(_ arguments: [String]) throws -> TestSupport.Result {
+        try TestSupport.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["docker"] + arguments, in: directory, environment: environment)
+    }
+
+    /// Removes everything labelled with the project, whatever state a failed test left it in.
+    func cleanUp() {
+        _ = try? pier("down", "--volumes", "--remove-orphans", "--timeout", "0")
+        let label = "label=com.docker.compose.project=\(name)"
+        for kind in [["ps", "-aq"], ["network", "ls", "-q"], ["volume", "ls", "-q"]] {
+            guard let ids = try? docker(kind + ["--filter", label]).stdout.split(whereSeparator: \.isNewline) else {
+                continue
+            }
+            let remove = kind[0] == "ps" ? ["rm", "-f"] : [kind[0], "rm"]
+            for id in ids { _ = try? docker(remove + [String(id)]) }
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
