@@ -1,45 +1,47 @@
 /// Writes a node tree as JSON indented by two spaces, escaping as Go's encoder does so output matches Compose.
 public enum JSONWriter {
     public static func write(_ node: Node, indent: String = "  ") -> String {
-        var output = ""
-        write(node, into: &output, depth: 0, indent: indent)
-        return output
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        write(node, into: &output, depth: 0, indent: Array(indent.utf8))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ node: Node, into output: inout String, depth: Int, indent: String) {
+    private static func write(_ node: Node, into output: inout [UInt8], depth: Int, indent: [UInt8]) {
         switch node.value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
-        case .double(let number): output += number.isFinite ? jsonNumber(number) : "null"
+        case .null: output += "null".utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .int(let number): output += String(number).utf8
+        case .double(let number): output += (number.isFinite ? jsonNumber(number) : "null").utf8
         case .string(let text): writeString(text, into: &output)
         case .sequence(let items):
-            guard !items.isEmpty else {
-                output += "[]"
-                return
-            }
-            output += "["
+            guard !items.isEmpty else { return output += "[]".utf8 }
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                output += index == 0 ? "\n" : ",\n"
-                output += String(repeating: indent, count: depth + 1)
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(&output, depth: depth + 1, indent: indent)
                 write(item, into: &output, depth: depth + 1, indent: indent)
             }
-            output += "\n" + String(repeating: indent, count: depth) + "]"
+            newline(&output, depth: depth, indent: indent)
+            output.append(UInt8(ascii: "]"))
         case .mapping(let entries):
-            guard !entries.isEmpty else {
-                output += "{}"
-                return
-            }
-            output += "{"
+            guard !entries.isEmpty else { return output += "{}".utf8 }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in entries.enumerated() {
-                output += index == 0 ? "\n" : ",\n"
-                output += String(repeating: indent, count: depth + 1)
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(&output, depth: depth + 1, indent: indent)
                 writeString(key, into: &output)
-                output += ": "
+                output += ": ".utf8
                 write(value, into: &output, depth: depth + 1, indent: indent)
             }
-            output += "\n" + String(repeating: indent, count: depth) + "}"
+            newline(&output, depth: depth, indent: indent)
+            output.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func newline(_ output: inout [UInt8], depth: Int, indent: [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth { output += indent }
     }
 
     /// Go writes floats without exponent between 1e-6 and 1e21, and integral floats without a fraction.
@@ -53,28 +55,35 @@ public enum JSONWriter {
     }
 
     static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+        var bytes: [UInt8] = []
+        writeString(text, into: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var utf8 = Array(text.utf8)[...]
+        while let byte = utf8.first {
+            utf8 = utf8.dropFirst()
+            switch byte {
+            case UInt8(ascii: "\""): output += "\\\"".utf8
+            case UInt8(ascii: "\\"): output += "\\\\".utf8
+            case UInt8(ascii: "\n"): output += "\\n".utf8
+            case UInt8(ascii: "\r"): output += "\\r".utf8
+            case UInt8(ascii: "\t"): output += "\\t".utf8
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
+                output += "\\u00".utf8
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0xF)])
+            case 0xE2 where utf8.count >= 2 && utf8.first == 0x80 && (utf8.dropFirst().first == 0xA8 || utf8.dropFirst().first == 0xA9):
+                // U+2028 and U+2029, which Go escapes for JavaScript's sake.
+                output += (utf8.dropFirst().first == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                utf8 = utf8.dropFirst(2)
+            default: output.append(byte)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
