@@ -45,8 +45,17 @@ let package = Package(
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec"]),
-        .testTarget(name: "DockerEngineTests", dependencies: ["DockerEngine"]),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"]),
+        .testTarget(
+            name: "DockerEngineTests",
+            dependencies: [
+                "DockerEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "ComposeSpec", "DockerEngine"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec"]),
     ]
 )

@@ -1,0 +1,95 @@
+extension EngineClient {
+    /// `GET /containers/json`: running containers, or all with `all`.
+    public func listContainers(all: Bool = false, filters: EngineFilters = [:]) async throws -> [ContainerSummary] {
+        var query = QueryBuilder()
+        query.add("all", all)
+        query.add("filters", filters)
+        return try await decode(
+            [ContainerSummary].self, from: EngineRequest(.get, "/containers/json", query: query.items))
+    }
+
+    /// `POST /containers/create`: `body` is the API's container config (`Image`, `Cmd`, `HostConfig`, …).
+    public func createContainer(name: String? = nil, body: JSONValue, platform: String? = nil) async throws
+        -> ContainerCreated
+    {
+        var query = QueryBuilder()
+        query.add("name", name)
+        query.add("platform", platform)
+        return try await decode(
+            ContainerCreated.self, from: .json(.post, "/containers/create", query: query.items, body: body))
+    }
+
+    /// `GET /containers/{id}/json`.
+    public func inspectContainer(_ id: String) async throws -> ContainerInspection {
+        try await decode(ContainerInspection.self, from: EngineRequest(.get, "/containers/\(Self.segment(id))/json"))
+    }
+
+    /// `POST /containers/{id}/start`; starting a running container is not an error (the engine answers 304).
+    public func startContainer(_ id: String) async throws {
+        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/start"))
+    }
+
+    /// `POST /containers/{id}/stop`: SIGTERM (or the image's stop signal), then SIGKILL after `timeout` seconds
+    /// (the container's own default when `nil`). Stopping a stopped container is not an error.
+    public func stopContainer(_ id: String, timeout: Int? = nil) async throws {
+        var query = QueryBuilder()
+        query.add("t", timeout)
+        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/stop", query: query.items))
+    }
+
+    /// `POST /containers/{id}/restart`.
+    public func restartContainer(_ id: String, timeout: Int? = nil) async throws {
+        var query = QueryBuilder()
+        query.add("t", timeout)
+        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/restart", query: query.items))
+    }
+
+    /// `POST /containers/{id}/kill` with `signal` (`SIGKILL` when `nil`); a container not running is a
+    /// `.conflict`.
+    public func killContainer(_ id: String, signal: String? = nil) async throws {
+        var query = QueryBuilder()
+        query.add("signal", signal)
+        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/kill", query: query.items))
+    }
+
+    /// `POST /containers/{id}/pause`.
+    public func pauseContainer(_ id: String) async throws {
+        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/pause"))
+    }
+
+    /// `POST /containers/{id}/unpause`.
+    public func unpauseContainer(_ id: String) async throws {
+        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/unpause"))
+    }
+
+    /// `DELETE /containers/{id}`: `force` kills a running container first, `volumes` removes its anonymous
+    /// volumes.
+    public func removeContainer(_ id: String, force: Bool = false, volumes: Bool = false) async throws {
+        var query = QueryBuilder()
+        query.add("force", force)
+        query.add("v", volumes)
+        _ = try await send(EngineRequest(.delete, "/containers/\(Self.segment(id))", query: query.items))
+    }
+
+    /// `POST /containers/{id}/wait`: waits for `condition` and returns the exit code. With API 1.41 the engine
+    /// sends the response head only when the wait ends, so nothing tells that the wait is registered.
+    public func waitContainer(_ id: String, condition: WaitCondition = .notRunning) async throws -> WaitResult {
+        let request = EngineRequest(
+            .post, "/containers/\(Self.segment(id))/wait", query: [("condition", condition.rawValue)])
+        return try await decode(WaitResult.self, from: request)
+    }
+
+    /// `POST /containers/{id}/rename`.
+    public func renameContainer(_ id: String, to newName: String) async throws {
+        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/rename", query: [("name", newName)]))
+    }
+
+    /// `GET /containers/{id}/top`: the processes, as `ps` with `arguments` (`-ef` by default) shows them.
+    public func topContainer(_ id: String, arguments: String? = nil) async throws -> ContainerProcesses {
+        var query = QueryBuilder()
+        query.add("ps_args", arguments)
+        return try await decode(
+            ContainerProcesses.self,
+            from: EngineRequest(.get, "/containers/\(Self.segment(id))/top", query: query.items))
+    }
+}

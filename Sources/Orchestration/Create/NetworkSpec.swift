@@ -1,0 +1,83 @@
+import ComposeSpec
+import DockerEngine
+
+/// The body of `POST /networks/create` for a top-level network, as Docker Compose v2 sends it.
+public enum NetworkSpec {
+    /// `key` names a network in the document's `networks`; external networks are not created and throw.
+    public static func createBody(
+        project: ProjectContext, key: String, apiVersion: APIVersion
+    ) throws(ContainerSpecError) -> (body: JSONValue, warnings: [String]) {
+        guard let definition = project.definition("networks", key) else {
+            throw ContainerSpecError(.invalidValue, "network \"\(key)\" is not defined in the top-level networks")
+        }
+        if definition.field("external")?.boolValue == true {
+            throw ContainerSpecError(
+                .unsupported, "network \"\(key)\" is external: Pier uses it but does not create it")
+        }
+        var warnings: [String] = []
+        var body: [String: JSONValue] = [
+            "Name": .string(project.engineName("networks", key)),
+            "Labels": .stringMap(ComposeLabels.network(project: project, key: key, definition: definition)),
+        ]
+        if let driver = definition.field("driver")?.scalarText { body["Driver"] = .string(driver) }
+        if let options = definition.field("driver_opts")?.stringDictionary { body["Options"] = .stringMap(options) }
+        for (field, key) in [("Internal", "internal"), ("Attachable", "attachable"), ("EnableIPv6", "enable_ipv6")] {
+            if let flag = definition.field(key)?.boolValue { body[field] = .bool(flag) }
+        }
+        if let ipv4 = definition.field("enable_ipv4")?.boolValue {
+            if apiVersion >= APIVersion(1, 47) {
+                body["EnableIPv4"] = .bool(ipv4)
+            } else if !ipv4 {
+                warnings.append(
+                    "network \"\(key)\": enable_ipv4: false needs Docker Engine 28 (API 1.47); this engine uses "
+                        + "\(apiVersion) and gives the network IPv4")
+            }
+        }
+        if let ipam = definition.field("ipam"), let entries = ipam.mapping, !entries.isEmpty {
+            body["IPAM"] = ipamField(ipam)
+        }
+        if apiVersion < APIVersion(1, 44) {
+            // Deprecated from API 1.44, where the engine always refuses duplicates.
+            body["CheckDuplicate"] = true
+        }
+        return (.object(body), warnings)
+    }
+
+    /// `ipam` with each pool's `subnet`, `ip_range`, `gateway` and `aux_addresses`.
+    static func ipamField(_ ipam: Node) -> JSONValue {
+        var fields: [String: JSONValue] = [
+            "Driver": .string(ipam.field("driver")?.scalarText ?? ""),
+            "Options": ipam.field("options")?.stringDictionary.map(JSONValue.stringMap) ?? .null,
+        ]
+        let pools = (ipam.field("config")?.sequence ?? []).map { pool -> JSONValue in
+            var entry: [String: JSONValue] = [:]
+            for (field, key) in [("Subnet", "subnet"), ("IPRange", "ip_range"), ("Gateway", "gateway")] {
+                if let text = pool.field(key)?.scalarText { entry[field] = .string(text) }
+            }
+            if let aux = pool.field("aux_addresses")?.stringDictionary { entry["AuxiliaryAddresses"] = .stringMap(aux) }
+            return .object(entry)
+        }
+        fields["Config"] = .array(pools)
+        return .object(fields)
+    }
+}
+
+/// The body of `POST /volumes/create` for a top-level volume, as Docker Compose v2 sends it.
+public enum VolumeSpec {
+    /// `key` names a volume in the document's `volumes`; external volumes are not created and throw.
+    public static func createBody(project: ProjectContext, key: String) throws(ContainerSpecError) -> JSONValue {
+        guard let definition = project.definition("volumes", key) else {
+            throw ContainerSpecError(.invalidValue, "volume \"\(key)\" is not defined in the top-level volumes")
+        }
+        if definition.field("external")?.boolValue == true {
+            throw ContainerSpecError(.unsupported, "volume \"\(key)\" is external: Pier uses it but does not create it")
+        }
+        var body: [String: JSONValue] = [
+            "Name": .string(project.engineName("volumes", key)),
+            "Labels": .stringMap(ComposeLabels.volume(project: project, key: key, definition: definition)),
+        ]
+        if let driver = definition.field("driver")?.scalarText { body["Driver"] = .string(driver) }
+        if let options = definition.field("driver_opts")?.stringDictionary { body["DriverOpts"] = .stringMap(options) }
+        return .object(body)
+    }
+}

@@ -1,0 +1,122 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// A tiny HTTP server on 127.0.0.1 (random port), optionally with TLS, for transport tests that need exact control
+/// over the answers: TLS handshakes, streams that never end, connections closed by the client, a fake registry.
+final class TestHTTPServer: Sendable {
+    enum Reply: Sendable {
+        case full(status: HTTPResponseStatus, headers: [(String, String)], body: [UInt8])
+        /// A chunked body that sends `chunk` every 10 ms until the client goes away.
+        case endless(chunk: [UInt8])
+        /// No answer at all: the connection stays open until the client closes it.
+        case silent
+    }
+
+    struct Request: Sendable {
+        var head: HTTPRequestHead
+        var body: [UInt8]
+    }
+
+    typealias Route = @Sendable (Request) -> Reply
+
+    let port: Int
+    /// One element per connection the server saw closed.
+    let closedConnections: AsyncStream<Void>
+    private let channel: Channel
+
+    private init(channel: Channel, port: Int, closedConnections: AsyncStream<Void>) {
+        self.channel = channel
+        self.port = port
+        self.closedConnections = closedConnections
+    }
+
+    static func start(tls: NIOSSLContext? = nil, route: @escaping Route) async throws -> TestHTTPServer {
+        let (closed, closedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(
+                        RouteHandler(route: route, onClose: { closedContinuation.yield() }))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        guard let port = channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
+        return TestHTTPServer(channel: channel, port: port, closedConnections: closed)
+    }
+
+    func shutdown() async {
+        try? await channel.close()
+    }
+}
+
+private final class RouteHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let route: TestHTTPServer.Route
+    private let onClose: @Sendable () -> Void
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var repeating: RepeatedTask?
+
+    init(route: @escaping TestHTTPServer.Route, onClose: @escaping @Sendable () -> Void) {
+        self.route = route
+        self.onClose = onClose
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+            body = []
+        case .body(let buffer):
+            body.append(contentsOf: buffer.readableBytesView)
+        case .end:
+            guard let head else { return }
+            reply(route(.init(head: head, body: body)), context: context, isHead: head.method == .HEAD)
+        }
+    }
+
+    private func reply(_ reply: TestHTTPServer.Reply, context: ChannelHandlerContext, isHead: Bool) {
+        switch reply {
+        case .full(let status, let headers, let body):
+            var fields = HTTPHeaders(headers)
+            // A HEAD answer announces the length of the body it leaves out, as registries do.
+            fields.replaceOrAdd(name: "Content-Length", value: String(body.count))
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))),
+                promise: nil)
+            if !isHead, !body.isEmpty {
+                context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
+            }
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        case .silent:
+            break
+        case .endless(let chunk):
+            let fields = HTTPHeaders([("Transfer-Encoding", "chunked"), ("Content-Type", "application/octet-stream")])
+            context.writeAndFlush(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: fields))), promise: nil)
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            repeating = context.eventLoop.scheduleRepeatedTask(initialDelay: .zero, delay: .milliseconds(10)) { _ in
+                let context = loopBound.value
+                context.writeAndFlush(
+                    NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: chunk)))), promise: nil)
+            }
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        repeating?.cancel()
+        onClose()
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+}
