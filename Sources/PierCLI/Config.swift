@@ -6,7 +6,7 @@ struct Config: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Parse, resolve and render compose file in canonical format.")
 
-    @OptionGroup var global: GlobalOptions
+    var global: GlobalOptions { GlobalOptions.current }
 
     @Option(help: "Format the output. Values: [yaml | json]") var format: String = "yaml"
     @Flag(name: [.short, .long], help: "Only validate the configuration, don't print anything.") var quiet = false

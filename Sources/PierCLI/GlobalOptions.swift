@@ -25,6 +25,28 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("progress"), help: "Set type of progress output (auto, tty, plain, json, quiet).")
     var progress: String?
 
+    /// The global flags of this invocation: given before the command's name, as with `docker compose`.
+    @TaskLocal static var current = GlobalOptions()
+
+    /// The flags that take a value, to tell them from the command's name while splitting the command line.
+    static let valuedFlags: Set<String> = [
+        "-f", "--file", "-p", "--project-name", "--profile", "--env-file", "--project-directory", "--ansi",
+        "--progress",
+    ]
+
+    /// Splits `arguments` into the global flags before the command and the rest.
+    static func split(_ arguments: [String]) -> (global: [String], rest: [String]) {
+        var index = 0
+        while index < arguments.count, arguments[index].hasPrefix("-"), arguments[index] != "-",
+            !["-h", "--help", "--version"].contains(arguments[index])
+        {
+            let flag = arguments[index]
+            index += valuedFlags.contains(flag) ? 2 : 1
+        }
+        let end = min(index, arguments.count)
+        return (Array(arguments[..<end]), Array(arguments[end...]))
+    }
+
     /// The loader's options for these flags in the current process environment and directory.
     func projectOptions(services: [String] = []) -> ProjectOptions {
         var options = ProjectOptions(
@@ -47,6 +69,11 @@ struct GlobalOptions: ParsableArguments {
 enum Failure {
     static func exit(_ error: ComposeError) -> Never {
         FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        Foundation.exit(1)
+    }
+
+    static func exit(message: String) -> Never {
+        FileHandle.standardError.write(Data(("Error: " + message + "\n").utf8))
         Foundation.exit(1)
     }
 

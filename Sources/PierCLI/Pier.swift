@@ -7,12 +7,22 @@ public struct Pier: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pier",
         abstract: "Define and run multi-container applications (a Docker Compose compatible engine).",
+        discussion: """
+            Global options, given before the command as with `docker compose`:
+              -f, --file FILE          Compose files (repeatable; COMPOSE_FILE)
+              -p, --project-name NAME  Project name (COMPOSE_PROJECT_NAME)
+              --profile NAME           Profile to enable (COMPOSE_PROFILES)
+              --env-file FILE          Environment file (COMPOSE_ENV_FILES)
+              --project-directory DIR  Alternate working directory
+              --ansi MODE              never, always or auto
+              --progress MODE          auto, tty, plain, json or quiet
+            """,
         version: PierVersion.current,
-        subcommands: [Config.self, Version.self]
+        subcommands: [
+            Config.self, Create.self, Down.self, Kill.self, Pause.self, Restart.self, Rm.self, Start.self, Stop.self,
+            Unpause.self, Up.self, Version.self, Wait.self,
+        ]
     )
-
-    /// Declared here too so that global flags parse before the subcommand's name, as in `pier -f x.yaml config`.
-    @OptionGroup var global: GlobalOptions
 
     public init() {}
 }

@@ -1,0 +1,131 @@
+import ComposeSpec
+import DockerEngine
+import Foundation
+
+/// Waiting for `depends_on` conditions and for `up --wait`, on the engine's events and its `wait` endpoint.
+extension Convergence {
+    func waitFor(_ dependency: ServiceGraph.Dependency) async throws {
+        guard dependency.condition != .started else { return }
+        let containers = registry.containers(of: dependency.service)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for container in containers {
+                group.addTask {
+                    switch dependency.condition {
+                    case .started: return
+                    case .healthy: try await waitHealthy(container, service: dependency.service)
+                    case .completedSuccessfully: try await waitCompleted(container, service: dependency.service)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    private func waitHealthy(_ container: ServiceContainer, service: String) async throws {
+        let resource = "Container \(container.name)"
+        guard hasHealthcheck(service) else {
+            throw RuntimeError("dependency failed to start: container \(container.name) has no healthcheck configured")
+        }
+        progress(.working(resource, "Waiting"))
+        let state = try await client.inspectContainer(container.id).state
+        await watcher.seed(
+            container.id, health: state.healthStatus, exitCode: state.isRunning ? nil : state.exitCode)
+        switch try await watcher.next(container.id) {
+        case .healthy:
+            progress(.done(resource, "Healthy"))
+        case .unhealthy:
+            progress(.failed(resource, "unhealthy"))
+            throw RuntimeError(
+                "dependency failed to start: container \(container.name) is unhealthy"
+                    + (await lastLines(of: container)))
+        case .exited(let code):
+            progress(.failed(resource, "exited (\(code))"))
+            throw RuntimeError(
+                "dependency failed to start: container \(container.name) exited (\(code))"
+                    + (await lastLines(of: container)))
+        }
+    }
+
+    private func waitCompleted(_ container: ServiceContainer, service: String) async throws {
+        let resource = "Container \(container.name)"
+        progress(.working(resource, "Waiting"))
+        let result = try await client.waitContainer(container.id, condition: .notRunning)
+        guard result.statusCode == 0 else {
+            progress(.failed(resource, "exited (\(result.statusCode))"))
+            throw RuntimeError(
+                "service \"\(service)\" didn't complete successfully: exit \(result.statusCode)"
+                    + (await lastLines(of: container)))
+        }
+        progress(.done(resource, "Exited"))
+    }
+
+    private func hasHealthcheck(_ service: String) -> Bool {
+        guard let definition = runtime.services[service] else { return false }
+        if let check = definition["healthcheck"] {
+            if check["disable"]?.value.isTrue == true { return false }
+            if check["test"]?.sequence?.first?.scalarText == "NONE" { return false }
+            if check["test"] != nil { return true }
+        }
+        // The image may declare one.
+        return true
+    }
+
+    /// The last lines a failed container printed, to show with the error.
+    func lastLines(of container: ServiceContainer, count: Int = 10) async -> String {
+        guard let stream = try? await client.containerLogs(container.id, options: LogsOptions(tail: count))
+        else { return "" }
+        var bytes: [UInt8] = []
+        do {
+            for try await frame in stream { bytes += frame.bytes }
+        } catch {
+            return ""
+        }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return "" }
+        return "\nlast output of \(container.name):\n"
+            + text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+    }
+
+    /// `up --wait`: every container of `services` runs, and is healthy when it has a healthcheck.
+    func waitUntilReady(_ services: [String], timeout: Duration?) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for service in services {
+                for container in registry.containers(of: service) {
+                    group.addTask { try await waitReady(container, service: service) }
+                }
+            }
+            if let timeout {
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw RuntimeError("timeout waiting for the project to be running and healthy")
+                }
+            }
+            // The first to finish of "all ready" and "timeout" decides.
+            var remaining = services.reduce(0) { $0 + registry.containers(of: $1).count }
+            while remaining > 0 {
+                try await group.next()
+                remaining -= 1
+            }
+            group.cancelAll()
+        }
+    }
+
+    private func waitReady(_ container: ServiceContainer, service: String) async throws {
+        let inspected = try await client.inspectContainer(container.id)
+        let resource = "Container \(container.name)"
+        guard inspected.state.healthStatus != nil else {
+            guard inspected.state.isRunning else {
+                throw RuntimeError("container \(container.name) is not running (exited \(inspected.state.exitCode))")
+            }
+            progress(.done(resource, "Running"))
+            return
+        }
+        progress(.working(resource, "Waiting"))
+        await watcher.seed(container.id, health: inspected.state.healthStatus, exitCode: nil)
+        switch try await watcher.next(container.id) {
+        case .healthy: progress(.done(resource, "Healthy"))
+        case .unhealthy: throw RuntimeError("container \(container.name) is unhealthy")
+        case .exited(let code): throw RuntimeError("container \(container.name) exited (\(code))")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import ComposeSpec
+import DockerEngine
+
+/// One `up`: brings each service's replicas to the plan once the services it depends on are ready.
+struct Convergence: Sendable {
+    let runtime: ProjectRuntime
+    let options: UpOptions
+    let selection: Set<String>
+    let imageIDs: [String: String]
+    let registry: ServiceRegistry
+    let watcher: ContainerWatcher
+
+    var client: EngineClient { runtime.client }
+    var progress: ProgressHandler { runtime.progress }
+
+    func converge(_ plan: Plan.ServicePlan) async throws {
+        let name = plan.service
+        for dependency in runtime.graph.dependencies(of: name) where selection.contains(dependency.service) {
+            do {
+                try await registry.waitFor(dependency.service)
+                if options.start { try await waitFor(dependency) }
+            } catch  where !dependency.required {
+                progress(
+                    ProgressEvent(
+                        resource: "Service \(name)", text: "Warning", status: .warning,
+                        detail: "optional dependency \(dependency.service) failed: \(error)"))
+            }
+        }
+        let containers = try await withThrowingTaskGroup(of: (ServiceContainer, Bool)?.self) { group in
+            for action in plan.actions {
+                group.addTask { try await apply(action, service: name) }
+            }
+            var containers: [(ServiceContainer, Bool)] = []
+            for try await container in group { if let container { containers.append(container) } }
+            return containers
+        }
+        registry.setContainers(containers.map(\.0), of: name)
+        guard options.start else { return }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (container, running) in containers {
+                group.addTask { try await start(container, service: name, alreadyRunning: running) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Carries out one replica's action; returns the container that results and whether it already runs.
+    private func apply(_ action: Plan.ReplicaAction, service: String) async throws -> (ServiceContainer, Bool)? {
+        switch action {
+        case .create(let number):
+            return (try await create(service: service, number: number, replacing: nil), false)
+        case .recreate(let old):
+            return (try await create(service: service, number: old.number, replacing: old), false)
+        case .keep(let container):
+            let reference = ServiceContainer(id: container.id, name: container.name, number: container.number)
+            if container.isRunning { progress(.done(container.resource, "Running")) }
+            return (reference, container.isRunning)
+        case .remove(let container):
+            try await runtime.stopAndRemove(container, timeout: options.stopTimeout, removeVolumes: false)
+            return nil
+        }
+    }
+
+    private func create(service: String, number: Int, replacing old: ObservedContainer?) async throws
+        -> ServiceContainer
+    {
+        guard let definition = runtime.services[service] else { throw RuntimeError("no such service: \(service)") }
+        let request: ContainerCreateRequest
+        do {
+            request = try ContainerSpec.createBody(
+                project: runtime.project, serviceName: service, service: definition, number: number,
+                apiVersion: runtime.apiVersion,
+                options: ContainerCreateOptions(
+                    imageID: imageIDs[service], replacing: old?.id, containers: registry.resolver))
+        } catch {
+            throw RuntimeError("service \"\(service)\": \(error.message)")
+        }
+        let finalName = ContainerNames.service(
+            project: runtime.project.name, service: service, number: number,
+            containerName: definition["container_name"]?.scalarText)
+        let resource = "Container \(finalName)"
+        progress(.working(resource, old == nil ? "Creating" : "Recreate"))
+        for warning in request.warnings {
+            progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: warning))
+        }
+        guard request.files.isEmpty else {
+            throw RuntimeError(
+                "service \"\(service)\": secrets and configs from `content` or `environment` are not supported yet; "
+                    + "use `file:` instead")
+        }
+        let created: ContainerCreated
+        do {
+            created = try await client.createContainer(
+                name: request.name, body: request.body, platform: request.platform)
+        } catch let error as EngineError where error.code == .conflict {
+            throw RuntimeError(
+                "service \"\(service)\": the container name \"\(request.name)\" is already in use by another "
+                    + "container (maybe of another project): remove or rename it, or set `container_name`")
+        }
+        for connection in request.networkConnections {
+            try await client.connectNetwork(
+                connection.network, container: created.id, endpointConfig: connection.endpointConfig)
+        }
+        if let old {
+            try await runtime.stopAndRemove(old, timeout: options.stopTimeout, removeVolumes: false)
+            try await client.renameContainer(created.id, to: finalName)
+            progress(.done(resource, "Recreated"))
+        } else {
+            progress(.done(resource, "Created"))
+        }
+        return ServiceContainer(id: created.id, name: finalName, number: number)
+    }
+
+    private func start(_ container: ServiceContainer, service: String, alreadyRunning: Bool) async throws {
+        guard !alreadyRunning else { return }
+        let resource = "Container \(container.name)"
+        progress(.working(resource, "Starting"))
+        await watcher.reset(container.id)
+        do {
+            try await client.startContainer(container.id)
+        } catch let error as EngineError {
+            progress(.failed(resource, error.message))
+            throw RuntimeError(Self.explainStartFailure(error.message, service: service, container: container.name))
+        }
+        progress(.done(resource, "Started"))
+    }
+
+    /// Engine messages made actionable: a busy port names the service and the port.
+    static func explainStartFailure(_ message: String, service: String, container: String) -> String {
+        let subject = "service \"\(service)\" (container \(container))"
+        if message.contains("port is already allocated") || message.contains("address already in use") {
+            // "… Bind for 0.0.0.0:8080 failed: port is already allocated"
+            let port = message.range(of: "Bind for ").map { message[$0.upperBound...].prefix { $0 != " " } }
+            return "cannot start \(subject): port \(port.map(String.init) ?? "") is already in use by another "
+                + "container or program; free it or publish another port"
+        }
+        return "cannot start \(subject): \(message)"
+    }
+}

@@ -1,0 +1,128 @@
+import ComposeSpec
+import DockerEngine
+
+/// What `down` removes beyond the containers.
+public struct DownOptions: Sendable {
+    public enum ImageRemoval: String, Sendable {
+        /// Images built for services that name none (`<project>-<service>`).
+        case local
+        /// Every image the services use.
+        case all
+    }
+
+    /// `-v`: named volumes the project declares, and anonymous volumes of its containers.
+    public var removeVolumes = false
+    public var removeOrphans = false
+    public var removeImages: ImageRemoval?
+    public var timeout: Int?
+
+    public init() {}
+}
+
+extension ProjectRuntime {
+    /// Stops and removes the project's containers (dependents before what they depend on), then its networks,
+    /// and its volumes and images when asked. Named volumes stay unless `removeVolumes`.
+    public func down(_ options: DownOptions) async throws {
+        let all = try await containers(includeOneOff: true)
+        let known = Set(graph.services)
+        let orphans = all.filter { !known.contains($0.service) }
+        if !orphans.isEmpty, !options.removeOrphans {
+            try await handleOrphans(orphans.filter { !$0.isOneOff }, remove: false, timeout: nil)
+        }
+        let targets = all.filter { known.contains($0.service) || options.removeOrphans }
+        try await removeInDependencyOrder(targets, timeout: options.timeout, removeVolumes: options.removeVolumes)
+        try await removeNetworks()
+        if options.removeVolumes { try await removeVolumes() }
+        if let removal = options.removeImages { try await removeImages(removal) }
+    }
+
+    /// Stops and removes `containers`: a service starts once every service that depends on it is done.
+    func removeInDependencyOrder(_ containers: [ObservedContainer], timeout: Int?, removeVolumes: Bool) async throws {
+        try await inReverseDependencyOrder(services: Set(containers.map(\.service))) { service in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for container in containers where container.service == service {
+                    group.addTask { try await stopAndRemove(container, timeout: timeout, removeVolumes: removeVolumes) }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    /// Runs `body` for each service once all its dependents among `services` have finished, as parallel as that
+    /// allows. Services unknown to the project (orphans) depend on nothing and run at once.
+    func inReverseDependencyOrder(
+        services: Set<String>, _ body: @escaping @Sendable (String) async throws -> Void
+    ) async throws {
+        let registry = ServiceRegistry(existing: [])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for service in services {
+                group.addTask {
+                    do {
+                        for dependent in graph.dependents(of: service) where services.contains(dependent) {
+                            try await registry.waitFor(dependent)
+                        }
+                        try await body(service)
+                        registry.finish(service, .success(()))
+                    } catch {
+                        let failure = error as? RuntimeError ?? RuntimeError(String(describing: error))
+                        registry.finish(service, .failure(failure))
+                        throw failure
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    private func removeNetworks() async throws {
+        let labelled = try await client.listNetworks(filters: ["label": ["\(ComposeLabels.project)=\(project.name)"]])
+        var names = Set(labelled.map(\.name))
+        for (key, network) in project.document["networks"]?.mapping ?? [:]
+        where network["external"]?.value.isTrue != true {
+            names.insert(network["name"]?.scalarText ?? key)
+        }
+        for name in names.sorted() {
+            guard (try? await client.inspectNetwork(name)) != nil else { continue }
+            let resource = "Network \(name)"
+            progress(.working(resource, "Removing"))
+            do {
+                try await client.removeNetwork(name)
+                progress(.done(resource, "Removed"))
+            } catch let error as EngineError where error.code == .conflict || error.code == .forbidden {
+                // Still in use by containers of another project: leave it, as Compose does.
+                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: error.message))
+            }
+        }
+    }
+
+    private func removeVolumes() async throws {
+        for (key, volume) in project.document["volumes"]?.mapping ?? [:] where volume["external"]?.value.isTrue != true
+        {
+            let name = volume["name"]?.scalarText ?? key
+            guard (try? await client.inspectVolume(name)) != nil else { continue }
+            let resource = "Volume \(name)"
+            progress(.working(resource, "Removing"))
+            do {
+                try await client.removeVolume(name)
+                progress(.done(resource, "Removed"))
+            } catch let error as EngineError where error.code == .conflict {
+                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: error.message))
+            }
+        }
+    }
+
+    private func removeImages(_ removal: DownOptions.ImageRemoval) async throws {
+        var images = Set<String>()
+        for (name, service) in services {
+            let isLocal = service["image"] == nil
+            if removal == .all || isLocal { images.insert(imageName(of: name)) }
+        }
+        for image in images.sorted() {
+            guard (try? await client.inspectImage(image)) != nil else { continue }
+            let resource = "Image \(image)"
+            progress(.working(resource, "Removing"))
+            _ = try await client.removeImage(image)
+            progress(.done(resource, "Removed"))
+        }
+    }
+}

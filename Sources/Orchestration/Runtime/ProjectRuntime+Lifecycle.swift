@@ -1,0 +1,119 @@
+import ComposeSpec
+import DockerEngine
+
+/// `start`, `stop`, `restart`, `kill`, `pause`, `unpause`, `rm` and `wait`: acting on existing containers of
+/// the selected services, in dependency order where order matters.
+extension ProjectRuntime {
+    /// Starts the services' existing containers, dependencies first.
+    public func start(_ services: [String]) async throws {
+        let selection = try selection(services, withDependencies: false)
+        let containers = try await containers().filter { selection.contains($0.service) }
+        guard !containers.isEmpty || services.isEmpty else {
+            throw RuntimeError("service \"\(services[0])\" has no container to start")
+        }
+        for service in graph.startOrder(of: selection) {
+            try await forEach(containers.filter { $0.service == service && !$0.isRunning }) { container in
+                progress(.working(container.resource, "Starting"))
+                try await client.startContainer(container.id)
+                progress(.done(container.resource, "Started"))
+            }
+        }
+    }
+
+    /// Stops the services' running containers, dependents first.
+    public func stop(_ services: [String], timeout: Int?) async throws {
+        let selection = try selection(services, withDependencies: false)
+        let running = try await containers().filter { selection.contains($0.service) && $0.isRunning }
+        try await inReverseDependencyOrder(services: Set(running.map(\.service))) { service in
+            try await forEach(running.filter { $0.service == service }) { container in
+                progress(.working(container.resource, "Stopping"))
+                try await client.stopContainer(container.id, timeout: timeout)
+                progress(.done(container.resource, "Stopped"))
+            }
+        }
+    }
+
+    public func restart(_ services: [String], timeout: Int?) async throws {
+        let selection = try selection(services, withDependencies: false)
+        let containers = try await containers().filter { selection.contains($0.service) }
+        for service in graph.startOrder(of: selection) {
+            try await forEach(containers.filter { $0.service == service }) { container in
+                progress(.working(container.resource, "Restarting"))
+                try await client.restartContainer(container.id, timeout: timeout)
+                progress(.done(container.resource, "Started"))
+            }
+        }
+    }
+
+    public func kill(_ services: [String], signal: String?, removeOrphans: Bool = false) async throws {
+        let selection = try selection(services, withDependencies: false)
+        let running = try await containers().filter {
+            $0.isRunning && (selection.contains($0.service) || (removeOrphans && services.isEmpty))
+        }
+        try await forEach(running) { container in
+            progress(.working(container.resource, "Killing"))
+            try await client.killContainer(container.id, signal: signal)
+            progress(.done(container.resource, "Killed"))
+        }
+    }
+
+    public func pause(_ services: [String]) async throws {
+        try await forEachRunning(services, working: "Pausing", done: "Paused") { try await client.pauseContainer($0) }
+    }
+
+    public func unpause(_ services: [String]) async throws {
+        let selection = try selection(services, withDependencies: false)
+        let paused = try await containers().filter { selection.contains($0.service) && $0.state == "paused" }
+        try await forEach(paused) { container in
+            progress(.working(container.resource, "Unpausing"))
+            try await client.unpauseContainer(container.id)
+            progress(.done(container.resource, "Unpaused"))
+        }
+    }
+
+    /// The stopped containers `rm` would remove (with `stop`, the running ones too).
+    public func removableContainers(_ services: [String], includeRunning: Bool) async throws -> [ObservedContainer] {
+        let selection = try selection(services, withDependencies: false)
+        return try await containers().filter { selection.contains($0.service) && (includeRunning || !$0.isRunning) }
+    }
+
+    public func remove(_ containers: [ObservedContainer], removeVolumes: Bool, timeout: Int? = nil) async throws {
+        try await removeInDependencyOrder(containers, timeout: timeout, removeVolumes: removeVolumes)
+    }
+
+    /// Waits for the services' containers to stop; returns the first exit code (`wait --down-project` aside).
+    public func wait(_ services: [String]) async throws -> Int {
+        let selection = try selection(services, withDependencies: false)
+        let containers = try await containers().filter { selection.contains($0.service) }
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            for container in containers {
+                group.addTask { try await client.waitContainer(container.id, condition: .notRunning).statusCode }
+            }
+            var first: Int?
+            for try await code in group where first == nil { first = code }
+            return first ?? 0
+        }
+    }
+
+    private func forEachRunning(
+        _ services: [String], working: String, done: String, _ action: @escaping @Sendable (String) async throws -> Void
+    ) async throws {
+        let selection = try selection(services, withDependencies: false)
+        let running = try await containers().filter { selection.contains($0.service) && $0.state == "running" }
+        try await forEach(running) { container in
+            progress(.working(container.resource, working))
+            try await action(container.id)
+            progress(.done(container.resource, done))
+        }
+    }
+
+    /// Runs `action` on every container at once.
+    func forEach(
+        _ containers: [ObservedContainer], _ action: @escaping @Sendable (ObservedContainer) async throws -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for container in containers { group.addTask { try await action(container) } }
+            try await group.waitForAll()
+        }
+    }
+}

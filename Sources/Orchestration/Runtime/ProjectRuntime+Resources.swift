@@ -1,0 +1,88 @@
+import ComposeSpec
+import DockerEngine
+
+/// Networks, volumes and images a project needs before its containers can be created.
+extension ProjectRuntime {
+    /// Creates the project's networks that are missing; checks that external ones exist.
+    func ensureNetworks() async throws {
+        for (key, network) in project.document["networks"]?.mapping ?? [:] {
+            let name = network["name"]?.scalarText ?? key
+            if (try? await client.inspectNetwork(name)) != nil { continue }
+            if network["external"]?.value.isTrue == true {
+                throw RuntimeError(
+                    "network \(name) declared as external, but could not be found: create it with "
+                        + "`docker network create \(name)`")
+            }
+            let resource = "Network \(name)"
+            progress(.working(resource, "Creating"))
+            let (body, warnings) = try NetworkSpec.createBody(project: project, key: key, apiVersion: apiVersion)
+            for warning in warnings {
+                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: warning))
+            }
+            _ = try await client.createNetwork(body: body)
+            progress(.done(resource, "Created"))
+        }
+    }
+
+    /// Creates the project's named volumes that are missing; checks that external ones exist.
+    func ensureVolumes() async throws {
+        for (key, volume) in project.document["volumes"]?.mapping ?? [:] {
+            let name = volume["name"]?.scalarText ?? key
+            if (try? await client.inspectVolume(name)) != nil { continue }
+            if volume["external"]?.value.isTrue == true {
+                throw RuntimeError(
+                    "external volume \"\(name)\" not found: create it with `docker volume create \(name)`")
+            }
+            let resource = "Volume \(name)"
+            progress(.working(resource, "Creating"))
+            _ = try await client.createVolume(body: try VolumeSpec.createBody(project: project, key: key))
+            progress(.done(resource, "Created"))
+        }
+    }
+
+    /// The image ID of each selected service, pulling images that are missing (or always, per `pull_policy`).
+    func ensureImages(for selection: Set<String>) async throws -> [String: String] {
+        var pulls: [String: String] = [:]  // image -> a service that needs it, for messages
+        var imageIDs: [String: String] = [:]
+        for name in selection.sorted() {
+            let image = imageName(of: name)
+            let policy = services[name]?["pull_policy"]?.scalarText ?? "missing"
+            if policy != "always", let inspected = try? await client.inspectImage(image) {
+                imageIDs[name] = inspected.id
+                continue
+            }
+            if policy == "never" {
+                throw RuntimeError("service \"\(name)\": image \(image) is not present and pull_policy is never")
+            }
+            if services[name]?["build"] != nil, services[name]?["image"] == nil || policy == "build" {
+                throw RuntimeError(
+                    "service \"\(name)\" must be built first: image \(image) is not present (building arrives "
+                        + "with `pier build`; build it with `docker build -t \(image) …` meanwhile)")
+            }
+            pulls[image] = name
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (image, service) in pulls {
+                group.addTask { try await pull(image, for: service) }
+            }
+            try await group.waitForAll()
+        }
+        for name in selection where imageIDs[name] == nil {
+            imageIDs[name] = try await client.inspectImage(imageName(of: name)).id
+        }
+        return imageIDs
+    }
+
+    private func pull(_ image: String, for service: String) async throws {
+        let resource = "Image \(image)"
+        progress(.working(resource, "Pulling"))
+        do {
+            for try await _ in try await client.pullImage(image, platform: services[service]?["platform"]?.scalarText) {
+            }
+        } catch let error as EngineError {
+            progress(.failed(resource, error.message))
+            throw RuntimeError("service \"\(service)\": cannot pull image \(image): \(error.message)")
+        }
+        progress(.done(resource, "Pulled"))
+    }
+}

@@ -1,0 +1,103 @@
+import ComposeSpec
+import DockerEngine
+
+/// What `up` (and `create`) may do, as their flags say.
+public struct UpOptions: Sendable {
+    public var services: [String] = []
+    /// `--no-deps`: leave the services they depend on alone.
+    public var noDeps = false
+    public var recreate: RecreatePolicy = .whenChanged
+    public var alwaysRecreateDependencies = false
+    public var removeOrphans = false
+    public var scale: [String: Int] = [:]
+    /// False for `create` and `up --no-start`.
+    public var start = true
+    /// `--wait`: return once every container runs and is healthy.
+    public var wait = false
+    public var waitTimeout: Duration?
+    /// Seconds to let replaced containers stop.
+    public var stopTimeout: Int?
+
+    public init() {}
+}
+
+extension ProjectRuntime {
+    /// Converges the engine on the project: networks, volumes and images first, then each service's containers
+    /// once what it depends on is there (started, healthy or completed, as `depends_on` says).
+    public func up(_ options: UpOptions) async throws {
+        let selection = try selection(options.services, withDependencies: !options.noDeps)
+        try await ensureNetworks()
+        try await ensureVolumes()
+        let imageIDs = try await ensureImages(for: selection)
+        let observed = try await containers()
+        var planner = Planner()
+        planner.recreate = options.recreate
+        planner.alwaysRecreateDependencies = options.alwaysRecreateDependencies
+        planner.scale = options.scale
+        let plan = planner.plan(
+            document: project.document, graph: graph, observed: observed, selection: selection,
+            configHashes: services.mapValues(ServiceHash.of).reduce(into: [:]) { $0[$1.key] = $1.value },
+            imageIDs: imageIDs, explicitlySelected: Set(options.services))
+        try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
+
+        let watcher = try await ContainerWatcher.start(client: client, project: project.name)
+        defer { Task { await watcher.stop() } }
+        let registry = ServiceRegistry(existing: observed)
+        let convergence = Convergence(
+            runtime: self, options: options, selection: selection, imageIDs: imageIDs, registry: registry,
+            watcher: watcher)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for servicePlan in plan.services {
+                group.addTask {
+                    do {
+                        try await convergence.converge(servicePlan)
+                        registry.finish(servicePlan.service, .success(()))
+                    } catch {
+                        let failure = error as? RuntimeError ?? RuntimeError(String(describing: error))
+                        registry.finish(servicePlan.service, .failure(failure))
+                        throw failure
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        if options.wait {
+            try await convergence.waitUntilReady(plan.services.map(\.service), timeout: options.waitTimeout)
+        }
+    }
+
+    func handleOrphans(_ orphans: [ObservedContainer], remove: Bool, timeout: Int?) async throws {
+        guard !orphans.isEmpty else { return }
+        guard remove else {
+            progress(
+                ProgressEvent(
+                    resource: "Project \(project.name)", text: "Warning", status: .warning,
+                    detail: "Found orphan containers (\(orphans.map(\.name).joined(separator: ", "))) for this "
+                        + "project. If you removed or renamed this service in your compose file, you can run this "
+                        + "command with the --remove-orphans flag to clean it up."))
+            return
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for orphan in orphans {
+                group.addTask { try await stopAndRemove(orphan, timeout: timeout, removeVolumes: false) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Stops a container (if it runs) and removes it, reporting both steps.
+    func stopAndRemove(_ container: ObservedContainer, timeout: Int?, removeVolumes: Bool) async throws {
+        if container.isRunning {
+            progress(.working(container.resource, "Stopping"))
+            try await client.stopContainer(container.id, timeout: timeout)
+            progress(.done(container.resource, "Stopped"))
+        }
+        progress(.working(container.resource, "Removing"))
+        do {
+            try await client.removeContainer(container.id, force: true, volumes: removeVolumes)
+        } catch let error as EngineError where error.code == .notFound {
+            // Already gone (removed concurrently, or `--rm`): nothing to do.
+        }
+        progress(.done(container.resource, "Removed"))
+    }
+}

@@ -1,0 +1,74 @@
+import ComposeSpec
+import DockerEngine
+
+/// A loaded project and the engine it runs on: the operations behind `up`, `down`, `stop` and the rest.
+public struct ProjectRuntime: Sendable {
+    public let client: EngineClient
+    public let project: ProjectContext
+    public let graph: ServiceGraph
+    public let apiVersion: APIVersion
+    public let progress: ProgressHandler
+
+    public init(client: EngineClient, project: LoadedProject, progress: @escaping ProgressHandler) async throws {
+        self.client = client
+        self.project = ProjectContext(project)
+        self.graph = ServiceGraph(document: project.document)
+        self.apiVersion = try await client.apiVersion()
+        self.progress = progress
+    }
+
+    var services: Node.Mapping { project.document["services"]?.mapping ?? [:] }
+
+    /// The project's containers, running or not; one-off (`run`) containers only when asked.
+    public func containers(includeOneOff: Bool = false) async throws -> [ObservedContainer] {
+        let summaries = try await client.listContainers(
+            all: true, filters: ["label": ["\(ComposeLabels.project)=\(project.name)"]])
+        return summaries.map(ObservedContainer.init(summary:)).filter { includeOneOff || !$0.isOneOff }
+            .sorted { ($0.service, $0.number) < ($1.service, $1.number) }
+    }
+
+    /// The image a service runs: its `image`, or the name Compose gives the image it builds.
+    func imageName(of service: String) -> String {
+        services[service]?["image"]?.scalarText
+            ?? ContainerNames.defaultImage(project: project.name, service: service)
+    }
+
+    /// `selection`, widened to the services it depends on unless `withDependencies` is false; all when empty.
+    public func selection(_ names: [String], withDependencies: Bool = true) throws -> Set<String> {
+        for name in names where services[name] == nil {
+            throw RuntimeError("no such service: \(name)")
+        }
+        if names.isEmpty { return Set(graph.services) }
+        return withDependencies ? graph.withDependencies(names) : Set(names)
+    }
+}
+
+extension ObservedContainer {
+    init(summary: ContainerSummary) {
+        let labels = summary.labels
+        self.init(
+            id: summary.id,
+            name: summary.names.first.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? summary.id,
+            service: labels[ComposeLabels.service] ?? "",
+            number: Int(labels[ComposeLabels.containerNumber] ?? "") ?? 0,
+            isOneOff: labels[ComposeLabels.oneOff] == "True",
+            configHash: labels[ComposeLabels.configHash] ?? "",
+            imageID: summary.imageID,
+            state: summary.state,
+            labels: labels)
+    }
+
+    /// How progress lines name the container.
+    var resource: String { "Container \(name)" }
+}
+
+/// A failure of an operation, in words for the user.
+public struct RuntimeError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Orchestration
+
+struct Down: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Stop and remove containers, networks.")
+
+    var global: GlobalOptions { GlobalOptions.current }
+
+    @Flag(
+        name: [.short, .customLong("volumes")],
+        help: "Remove named volumes declared in the volumes section and anonymous volumes.")
+    var volumes = false
+    @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
+    var removeOrphans = false
+    @Option(name: .customLong("rmi"), help: "Remove images used by services: \"local\" or \"all\".")
+    var rmi: String?
+    @Option(name: [.short, .long], help: "Specify a shutdown timeout in seconds.") var timeout: Int?
+
+    func run() async throws {
+        var options = DownOptions()
+        options.removeVolumes = volumes
+        options.removeOrphans = removeOrphans
+        options.timeout = timeout
+        if let rmi {
+            guard let removal = DownOptions.ImageRemoval(rawValue: rmi) else {
+                throw ValidationError("invalid --rmi \(rmi): expected \"local\" or \"all\"")
+            }
+            options.removeImages = removal
+        }
+        let session = await EngineSession.open(global, allProfiles: true)
+        await session.run { try await $0.down(options) }
+    }
+}

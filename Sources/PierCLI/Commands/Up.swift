@@ -1,0 +1,78 @@
+import ArgumentParser
+import Orchestration
+
+struct Up: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create and start containers.")
+
+    var global: GlobalOptions { GlobalOptions.current }
+
+    @Flag(name: [.short, .long], help: "Detached mode: run containers in the background.") var detach = false
+    @Flag(name: .customLong("force-recreate"), help: "Recreate containers even if their configuration hasn't changed.")
+    var forceRecreate = false
+    @Flag(name: .customLong("no-recreate"), help: "If containers already exist, don't recreate them.")
+    var noRecreate = false
+    @Flag(name: .customLong("always-recreate-deps"), help: "Recreate dependent containers.")
+    var alwaysRecreateDeps = false
+    @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
+    var removeOrphans = false
+    @Option(name: .customLong("scale"), help: "Scale SERVICE to NUM instances (SERVICE=NUM).") var scale: [String] = []
+    @Flag(name: .customLong("no-start"), help: "Don't start the services after creating them.") var noStart = false
+    @Flag(name: .customLong("no-deps"), help: "Don't start linked services.") var noDeps = false
+    @Flag(help: "Wait for services to be running|healthy. Implies detached mode.") var wait = false
+    @Option(
+        name: .customLong("wait-timeout"),
+        help: "Maximum duration in seconds to wait for the project to be running|healthy.")
+    var waitTimeout: Int?
+    @Option(name: [.short, .long], help: "Use this timeout in seconds for container shutdown.") var timeout: Int?
+    @Flag(name: .customLong("abort-on-container-exit"), help: "Stops all containers if any container was stopped.")
+    var abortOnContainerExit = false
+    @Option(name: .customLong("exit-code-from"), help: "Return the exit code of the selected service container.")
+    var exitCodeFrom: String?
+    @Option(name: .customLong("attach"), help: "Restrict attaching to the specified services.") var attach: [String] =
+        []
+    @Option(name: .customLong("no-attach"), help: "Do not attach (stream logs) to the specified services.")
+    var noAttach: [String] = []
+    @Flag(help: "Show timestamps.") var timestamps = false
+    @Flag(name: .customLong("no-color"), help: "Produce monochrome output.") var noColor = false
+    @Flag(name: .customLong("no-log-prefix"), help: "Don't print prefix in logs.") var noLogPrefix = false
+    @Flag(name: .customLong("quiet-pull"), help: "Pull without printing progress information.") var quietPull = false
+    @Argument(help: "Services to start.") var services: [String] = []
+
+    func validate() throws {
+        if forceRecreate && noRecreate {
+            throw ValidationError("--force-recreate and --no-recreate are incompatible")
+        }
+        if detach && (abortOnContainerExit || exitCodeFrom != nil) {
+            throw ValidationError("--abort-on-container-exit and --exit-code-from cannot be combined with --detach")
+        }
+    }
+
+    func upOptions() throws -> UpOptions {
+        var options = UpOptions()
+        options.services = services
+        options.noDeps = noDeps
+        options.recreate = forceRecreate ? .always : noRecreate ? .never : .whenChanged
+        options.alwaysRecreateDependencies = alwaysRecreateDeps
+        options.removeOrphans = removeOrphans
+        options.start = !noStart
+        options.wait = wait
+        options.waitTimeout = waitTimeout.map { .seconds($0) }
+        options.stopTimeout = timeout
+        for entry in scale {
+            guard let equals = entry.firstIndex(of: "="), let count = Int(entry[entry.index(after: equals)...]) else {
+                throw ValidationError("invalid --scale \(entry): expected SERVICE=NUM")
+            }
+            options.scale[String(entry[..<equals])] = count
+        }
+        return options
+    }
+
+    func run() async throws {
+        let options = try upOptions()
+        let session = await EngineSession.open(global, services: services)
+        await session.run { try await $0.up(options) }
+        guard !detach, !wait, !noStart else { return }
+        let code = await AttachedRun(session: session, command: self).run()
+        throw ExitCode(code)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// `up`, `down` and the commands around them, run by the built `pier` against the real engine, checked from
+/// the outside with the docker CLI and the reference Docker Compose.
+@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+struct LifecycleTests {
+    static let twoServices = """
+        services:
+          web:
+            image: pier-test/busybox
+            command: sleep 3600
+            stop_signal: SIGKILL
+            depends_on: [db]
+            labels: [tier=front]
+          db:
+            image: pier-test/busybox
+            command: sleep 3600
+            stop_signal: SIGKILL
+            volumes: [data:/data]
+        volumes:
+          data:
+        """
+
+    @Test func upCreatesWhatComposeWouldAndDownRemovesIt() throws {
+        let project = try ScratchProject(Self.twoServices)
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 0, "\(up.stderr)")
+        let names = try project.docker(
+            "ps", "--filter", "label=com.docker.compose.project=\(project.name)", "--format", "{{.Names}}")
+        #expect(Set(names.stdout.split(separator: "\n")) == ["\(project.name)-web-1", "\(project.name)-db-1"])
+        let labels = try project.docker("inspect", "\(project.name)-web-1", "--format", "{{json .Config.Labels}}")
+        let decoded = try JSONDecoder().decode([String: String].self, from: Data(labels.stdout.utf8))
+        #expect(decoded["com.docker.compose.service"] == "web")
+        #expect(decoded["com.docker.compose.container-number"] == "1")
+        #expect(decoded["com.docker.compose.oneoff"] == "False")
+        #expect(decoded["com.docker.compose.depends_on"] == "db:service_started:false")
+        #expect(decoded["tier"] == "front")
+        // Docker Compose sees the stack as its own.
+        let listed = try project.reference("ps", "--format", "{{.Name}}")
+        #expect(Set(listed.stdout.split(separator: "\n")) == ["\(project.name)-web-1", "\(project.name)-db-1"])
+
+        let down = try project.pier("down")
+        #expect(down.status == 0, "\(down.stderr)")
+        #expect(
+            try project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)").stdout
+                .isEmpty)
+        #expect(try project.docker("network", "inspect", "\(project.name)_default").status != 0)
+        // A named volume survives `down`, and goes with `down -v`.
+        #expect(try project.docker("volume", "inspect", "\(project.name)_data").status == 0)
+        #expect(try project.pier("down", "-v").status == 0)
+        #expect(try project.docker("volume", "inspect", "\(project.name)_data").status != 0)
+    }
+
+    @Test func secondUpKeepsContainersAndAChangeRecreatesOnlyThatService() throws {
+        let project = try ScratchProject(Self.twoServices)
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d").status == 0)
+        let before = try ids(project)
+        #expect(try project.pier("up", "-d").status == 0)
+        #expect(try ids(project) == before)
+
+        let changed = Self.twoServices.replacingOccurrences(of: "tier=front", with: "tier=edge")
+        try changed.write(
+            to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+        #expect(try project.pier("up", "-d").status == 0)
+        let after = try ids(project)
+        #expect(after["db"] == before["db"])
+        #expect(after["web"] != before["web"])
+
+        #expect(try project.pier("up", "-d", "--force-recreate").status == 0)
+        let forced = try ids(project)
+        #expect(forced["db"] != after["db"] && forced["web"] != after["web"])
+    }
+
+    @Test func downAlsoRemovesAStackTheReferenceStarted() throws {
+        let project = try ScratchProject(Self.twoServices)
+        defer { project.cleanUp() }
+        #expect(try project.reference("up", "-d").status == 0)
+        let down = try project.pier("down", "-v")
+        #expect(down.status == 0, "\(down.stderr)")
+        #expect(
+            try project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)").stdout
+                .isEmpty)
+        // And the reference tears down what Pier started.
+        #expect(try project.pier("up", "-d").status == 0)
+        #expect(try project.reference("down", "-v").status == 0)
+        #expect(
+            try project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)").stdout
+                .isEmpty)
+    }
+
+    @Test func scaleAndRemoveOrphans() throws {
+        let project = try ScratchProject(Self.twoServices)
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d", "--scale", "web=3").status == 0)
+        #expect(try ids(project, service: "web").count == 3)
+        #expect(try project.pier("up", "-d", "--scale", "web=1").status == 0)
+        #expect(try ids(project, service: "web").count == 1)
+
+        try """
+        services:
+          db: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}
+        """.write(to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+        let warned = try project.pier("--progress", "plain", "up", "-d")
+        #expect(warned.stderr.contains("orphan"))
+        #expect(try project.pier("up", "-d", "--remove-orphans").status == 0)
+        #expect(try ids(project, service: "web").isEmpty)
+    }
+
+    @Test func stopStartRestartPauseKillRm() throws {
+        let project = try ScratchProject(Self.twoServices)
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d").status == 0)
+        #expect(try project.pier("stop").status == 0)
+        #expect(try states(project) == ["db": "exited", "web": "exited"])
+        #expect(try project.pier("start").status == 0)
+        #expect(try states(project) == ["db": "running", "web": "running"])
+        #expect(try project.pier("pause", "web").status == 0)
+        #expect(try states(project)["web"] == "paused")
+        #expect(try project.pier("unpause", "web").status == 0)
+        #expect(try project.pier("restart", "db").status == 0)
+        #expect(try states(project) == ["db": "running", "web": "running"])
+        #expect(try project.pier("kill", "web").status == 0)
+        #expect(try states(project)["web"] == "exited")
+        #expect(try project.pier("rm", "-f").status == 0)
+        #expect(try states(project) == ["db": "running"])
+    }
+
+    private func ids(_ project: ScratchProject, service: String? = nil) throws -> [String: String] {
+        var filters = ["--filter", "label=com.docker.compose.project=\(project.name)"]
+        if let service { filters += ["--filter", "label=com.docker.compose.service=\(service)"] }
+        let output = try project.docker(
+            ["ps", "-a"] + filters + [
+                "--format",
+                "{{.Label \"com.docker.compose.service\"}}-{{.Label \"com.docker.compose.container-number\"}} {{.ID}}",
+            ])
+        var result: [String: String] = [:]
+        for line in output.stdout.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2 else { continue }
+            let key = service == nil ? String(parts[0].split(separator: "-").first ?? "") : String(parts[0])
+            result[key] = String(parts[1])
+        }
+        return result
+    }
+
+    private func states(_ project: ScratchProject) throws -> [String: String] {
+        let output = try project.docker(
+            "ps", "-a", "--filter", "label=com.docker.compose.project=\(project.name)", "--format",
+            "{{.Label \"com.docker.compose.service\"}} {{.State}}")
+        return Dictionary(
+            output.stdout.split(separator: "\n").compactMap { line in
+                let parts = line.split(separator: " ")
+                return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+            }, uniquingKeysWith: { first, _ in first })
+    }
+}
