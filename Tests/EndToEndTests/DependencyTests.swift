@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// `depends_on` conditions, `up --wait`, attached `up`, and the failures a user must be able to act on.
+@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+struct DependencyTests {
+    @Test func serviceHealthyWaitsForTheHealthcheck() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              db:
+                image: pier-test/busybox
+                command: sh -c 'sleep 1; touch /tmp/ready; sleep 3600'
+                stop_signal: SIGKILL
+                healthcheck: {test: ["CMD", "test", "-f", "/tmp/ready"], interval: 1s, retries: 10}
+              app:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                depends_on: {db: {condition: service_healthy}}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("--progress", "plain", "up", "-d")
+        #expect(up.status == 0, "\(up.stderr)")
+        #expect(up.stderr.contains("Container \(project.name)-db-1  Healthy"))
+        // app started only after db was healthy.
+        let health = try project.docker("inspect", "\(project.name)-db-1", "--format", "{{.State.Health.Status}}")
+        #expect(health.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "healthy")
+        let started = try project.docker("inspect", "\(project.name)-app-1", "--format", "{{.State.StartedAt}}")
+        let log = try project.docker(
+            "inspect", "\(project.name)-db-1", "--format", "{{(index .State.Health.Log 0).End}}")
+        #expect(
+            started.stdout > log.stdout.prefix(19), "app started at \(started.stdout), db's first check \(log.stdout)")
+    }
+
+    @Test func completedSuccessfullyRunsAfterAMigration() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              migrate: {image: pier-test/busybox, command: sh -c 'echo migrated'}
+              app:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                depends_on: {migrate: {condition: service_completed_successfully}}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 0, "\(up.stderr)")
+        let state = try project.docker("inspect", "\(project.name)-app-1", "--format", "{{.State.Status}}")
+        #expect(state.stdout.contains("running"))
+    }
+
+    @Test func aFailedDependencyIsNamedWithItsLastLines() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              migrate: {image: pier-test/busybox, command: sh -c 'echo "cannot reach database"; exit 3'}
+              app:
+                image: pier-test/busybox
+                command: sleep 3600
+                depends_on: {migrate: {condition: service_completed_successfully}}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 1)
+        #expect(up.stderr.contains("service \"migrate\" didn't complete successfully: exit 3"))
+        #expect(up.stderr.contains("cannot reach database"))
+        // app was never started.
+        let state = try project.docker("ps", "-a", "--filter", "name=\(project.name)-app-1", "--format", "{{.State}}")
+        #expect(!state.stdout.contains("running"))
+    }
+
+    @Test func anUnhealthyDependencyStopsTheUp() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              db:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                healthcheck: {test: ["CMD", "false"], interval: 1s, retries: 1}
+              app: {image: pier-test/busybox, command: sleep 3600, depends_on: {db: {condition: service_healthy}}}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 1)
+        #expect(up.stderr.contains("container \(project.name)-db-1 is unhealthy"))
+    }
+
+    @Test func upWaitReturnsOnceHealthy() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              web:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                healthcheck: {test: ["CMD", "true"], interval: 1s}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "--wait", "--wait-timeout", "30")
+        #expect(up.status == 0, "\(up.stderr)")
+        let health = try project.docker("inspect", "\(project.name)-web-1", "--format", "{{.State.Health.Status}}")
+        #expect(health.stdout.contains("healthy"))
+    }
+
+    @Test func attachedUpStreamsOutputAndReturnsTheExitCode() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              job: {image: pier-test/busybox, command: sh -c 'echo hello from job; exit 7'}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("--progress", "quiet", "up", "--exit-code-from", "job", "--no-color")
+        #expect(up.status == 7, "\(up.stdout)\(up.stderr)")
+        #expect(up.stdout.contains("\(project.name)-job-1  | hello from job"))
+        #expect(up.stdout.contains("\(project.name)-job-1 exited with code 7"))
+    }
+
+    @Test func anUnreachableEngineIsNamed() throws {
+        let project = try ScratchProject("services: {a: {image: pier-test/busybox}}")
+        defer { project.cleanUp() }
+        var environment = project.environment
+        environment["DOCKER_HOST"] = "unix:///tmp/no-engine-here.sock"
+        let result = try TestSupport.run(
+            TestSupport.pierBinary, ["up", "-d"], in: project.directory, environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("unix:///tmp/no-engine-here.sock"))
+        #expect(result.stderr.contains("DOCKER_HOST"))
+    }
+
+    @Test func aMissingImageIsNamed() throws {
+        let project = try ScratchProject("services: {a: {image: pier-test/does-not-exist:1}}")
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 1)
+        #expect(up.stderr.contains("pier-test/does-not-exist:1"))
+    }
+
+    @Test func aPortInUseNamesTheServiceAndPort() throws {
+        let port = Int.random(in: 20000...40000)
+        let project = try ScratchProject(
+            """
+            services:
+              first: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, ports: ["\(port):80"]}
+              second: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, ports: ["\(port):80"], depends_on: [first]}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 1)
+        #expect(up.stderr.contains("service \"second\""))
+        #expect(up.stderr.contains(":\(port)"))
+    }
+}
