@@ -293,6 +293,34 @@ def dense_dependencies(directory, services):
     write(os.path.join(directory, "compose.yaml"), "\n".join(lines) + "\n")
 
 
+def engine_stack(directory, services):
+    """N independent services of the busybox test image, each sleeping: the engine scenarios' project."""
+    lines = ["services:"]
+    for i in range(services):
+        lines += [f"  s{i}:", "    image: pier-test/busybox", "    command: sleep 3600"]
+    write(os.path.join(directory, "compose.yaml"), "\n".join(lines) + "\n")
+
+
+def healthy_chain(directory, length):
+    """A chain of services, each waiting for the previous to be healthy (a 1 s healthcheck interval)."""
+    lines = ["services:"]
+    for i in range(length):
+        lines += [f"  s{i}:", "    image: pier-test/busybox", "    command: sleep 3600",
+                  "    healthcheck: {test: [CMD, 'true'], interval: 1s}"]
+        if i > 0:
+            lines.append(f"    depends_on: {{s{i - 1}: {{condition: service_healthy}}}}")
+    write(os.path.join(directory, "compose.yaml"), "\n".join(lines) + "\n")
+
+
+def many_containers(directory, containers, services=20):
+    """`containers` containers: `services` services with as many replicas each."""
+    lines = ["services:"]
+    for i in range(services):
+        lines += [f"  s{i}:", "    image: pier-test/busybox", "    command: sleep 3600",
+                  f"    scale: {containers // services}"]
+    write(os.path.join(directory, "compose.yaml"), "\n".join(lines) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory")
