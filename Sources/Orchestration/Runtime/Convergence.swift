@@ -88,10 +88,16 @@ struct Convergence: Sendable {
                 "service \"\(service)\": secrets and configs from `content` or `environment` are not supported yet; "
                     + "use `file:` instead")
         }
+        var body = request.body
+        if let old, !options.renewAnonymousVolumes {
+            let declared = Set(
+                (runtime.project.document["volumes"]?.mapping ?? [:]).map { $0.value["name"]?.scalarText ?? $0.key })
+            let inspection = try await client.inspectContainer(old.id)
+            body = AnonymousVolumes.reuse(AnonymousVolumes.mounts(of: inspection, declared: declared), in: body)
+        }
         let created: ContainerCreated
         do {
-            created = try await client.createContainer(
-                name: request.name, body: request.body, platform: request.platform)
+            created = try await client.createContainer(name: request.name, body: body, platform: request.platform)
         } catch let error as EngineError where error.code == .conflict {
             throw RuntimeError(
                 "service \"\(service)\": the container name \"\(request.name)\" is already in use by another "

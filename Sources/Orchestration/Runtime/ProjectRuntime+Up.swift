@@ -8,6 +8,8 @@ public struct UpOptions: Sendable {
     public var noDeps = false
     public var recreate: RecreatePolicy = .whenChanged
     public var alwaysRecreateDependencies = false
+    /// `-V`: recreated containers get new anonymous volumes instead of the old ones.
+    public var renewAnonymousVolumes = false
     public var removeOrphans = false
     public var scale: [String: Int] = [:]
     /// False for `create` and `up --no-start`.

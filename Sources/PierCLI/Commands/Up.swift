@@ -15,6 +15,10 @@ struct Up: AsyncParsableCommand {
     var alwaysRecreateDeps = false
     @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
     var removeOrphans = false
+    @Flag(
+        name: [.customShort("V"), .customLong("renew-anon-volumes")],
+        help: "Recreate anonymous volumes instead of retrieving data from the previous containers.")
+    var renewAnonVolumes = false
     @Option(name: .customLong("scale"), help: "Scale SERVICE to NUM instances (SERVICE=NUM).") var scale: [String] = []
     @Flag(name: .customLong("no-start"), help: "Don't start the services after creating them.") var noStart = false
     @Flag(name: .customLong("no-deps"), help: "Don't start linked services.") var noDeps = false
@@ -54,6 +58,7 @@ struct Up: AsyncParsableCommand {
         options.recreate = forceRecreate ? .always : noRecreate ? .never : .whenChanged
         options.alwaysRecreateDependencies = alwaysRecreateDeps
         options.removeOrphans = removeOrphans
+        options.renewAnonymousVolumes = renewAnonVolumes
         options.start = !noStart
         options.wait = wait
         options.waitTimeout = waitTimeout.map { .seconds($0) }

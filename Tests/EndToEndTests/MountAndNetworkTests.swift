@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Networks, aliases and mounts as the containers see them.
+@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+struct MountAndNetworkTests {
+    @Test func servicesReachEachOtherByNameAndAliasOnACustomNetwork() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              api:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                networks: {back: {aliases: [backend]}}
+              client:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                networks: [back, front]
+            networks:
+              back: {internal: true}
+              front: {}
+            """)
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d").status == 0)
+        for name in ["api", "backend"] {
+            let lookup = try project.docker("exec", "\(project.name)-client-1", "ping", "-c", "1", "-W", "2", name)
+            #expect(lookup.status == 0, "client cannot reach \(name): \(lookup.stdout)\(lookup.stderr)")
+        }
+        let networks = try project.docker(
+            "inspect", "\(project.name)-client-1", "--format",
+            "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}")
+        #expect(
+            Set(
+                networks.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter
+                { !$0.isEmpty })
+                == ["\(project.name)_back", "\(project.name)_front"])
+        let isInternal = try project.docker("network", "inspect", "\(project.name)_back", "--format", "{{.Internal}}")
+        #expect(isInternal.stdout.contains("true"))
+    }
+
+    @Test func bindTmpfsAndSecretMounts() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              app:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                volumes: ["./data:/data", {type: tmpfs, target: /scratch}]
+                secrets: [token]
+            secrets:
+              token: {file: ./token.txt}
+            """, files: ["token.txt": "s3cret\n"])
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d").status == 0)
+        // The bind source was created on the host, and writes show through.
+        #expect(try project.docker("exec", "\(project.name)-app-1", "touch", "/data/written").status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.directory.appendingPathComponent("data/written").path))
+        let secret = try project.docker("exec", "\(project.name)-app-1", "cat", "/run/secrets/token")
+        #expect(secret.stdout == "s3cret\n")
+        let tmpfs = try project.docker("exec", "\(project.name)-app-1", "sh", "-c", "grep ' /scratch ' /proc/mounts")
+        #expect(tmpfs.stdout.contains("tmpfs"))
+    }
+
+    @Test func anonymousVolumesSurviveRecreationUnlessRenewed() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              app: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, volumes: [/cache]}
+            """)
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d").status == 0)
+        #expect(try project.docker("exec", "\(project.name)-app-1", "touch", "/cache/kept").status == 0)
+        #expect(try project.pier("up", "-d", "--force-recreate").status == 0)
+        #expect(try project.docker("exec", "\(project.name)-app-1", "ls", "/cache/kept").status == 0)
+        #expect(try project.pier("up", "-d", "--force-recreate", "--renew-anon-volumes").status == 0)
+        #expect(try project.docker("exec", "\(project.name)-app-1", "ls", "/cache/kept").status != 0)
+    }
+}
