@@ -78,4 +78,28 @@ struct MountAndNetworkTests {
         #expect(try project.pier("up", "-d", "--force-recreate", "--renew-anon-volumes").status == 0)
         #expect(try project.docker("exec", "\(project.name)-app-1", "ls", "/cache/kept").status != 0)
     }
+
+    @Test func secretsAndConfigsFromEnvironmentAndContentAreWrittenIn() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              app:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                secrets: [token]
+                configs: [{source: settings, target: /etc/app/settings.conf}]
+            secrets:
+              token: {environment: TOKEN}
+            configs:
+              settings: {content: "debug = true"}
+            """, files: [".env": "TOKEN=from-dotenv\n"])
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 0, "\(up.stderr)")
+        let token = try project.docker("exec", "\(project.name)-app-1", "cat", "/run/secrets/token")
+        #expect(token.stdout == "from-dotenv")
+        let settings = try project.docker("exec", "\(project.name)-app-1", "cat", "/etc/app/settings.conf")
+        #expect(settings.stdout == "debug = true")
+    }
 }

@@ -1,5 +1,6 @@
 import ComposeSpec
 import DockerEngine
+import Foundation
 
 /// One `up`: brings each service's replicas to the plan once the services it depends on are ready.
 struct Convergence: Sendable {
@@ -83,11 +84,6 @@ struct Convergence: Sendable {
         for warning in request.warnings {
             progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: warning))
         }
-        guard request.files.isEmpty else {
-            throw RuntimeError(
-                "service \"\(service)\": secrets and configs from `content` or `environment` are not supported yet; "
-                    + "use `file:` instead")
-        }
         var body = request.body
         if let old, !options.renewAnonymousVolumes {
             let declared = Set(
@@ -103,6 +99,7 @@ struct Convergence: Sendable {
                 "service \"\(service)\": the container name \"\(request.name)\" is already in use by another "
                     + "container (maybe of another project): remove or rename it, or set `container_name`")
         }
+        try await copy(request.files, into: created.id)
         for connection in request.networkConnections {
             try await client.connectNetwork(
                 connection.network, container: created.id, endpointConfig: connection.endpointConfig)
@@ -115,6 +112,23 @@ struct Convergence: Sendable {
             progress(.done(resource, "Created"))
         }
         return ServiceContainer(id: created.id, name: finalName, number: number)
+    }
+
+    /// Secrets and configs given as `content` or `environment` are written into the container before it starts.
+    private func copy(_ files: [ContainerFile], into containerID: String) async throws {
+        for file in files {
+            var archive = TarArchive()
+            let components = file.path.split(separator: "/").map(String.init)
+            for depth in 1..<max(components.count, 1) {
+                archive.append(
+                    .init(path: components.prefix(depth).joined(separator: "/"), kind: .directory, mode: 0o755))
+            }
+            archive.append(
+                .init(
+                    path: components.joined(separator: "/"), kind: .file(file.content), mode: file.mode,
+                    uid: file.uid ?? 0, gid: file.gid ?? 0, modified: Int(Date().timeIntervalSince1970)))
+            try await client.putArchive(containerID, path: "/", tar: archive.finished, copyUIDGID: file.copiesOwner)
+        }
     }
 
     private func start(_ container: ServiceContainer, service: String, alreadyRunning: Bool) async throws {
