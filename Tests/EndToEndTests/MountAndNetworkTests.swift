@@ -102,4 +102,24 @@ struct MountAndNetworkTests {
         let settings = try project.docker("exec", "\(project.name)-app-1", "cat", "/etc/app/settings.conf")
         #expect(settings.stdout == "debug = true")
     }
+
+    @Test func networkModeServiceSharesTheOtherContainersNetwork() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              vpn: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, hostname: gateway}
+              app: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, network_mode: "service:vpn"}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 0, "\(up.stderr)")
+        let vpn = try project.docker("inspect", "\(project.name)-vpn-1", "--format", "{{.Id}}")
+        let mode = try project.docker("inspect", "\(project.name)-app-1", "--format", "{{.HostConfig.NetworkMode}}")
+        #expect(
+            mode.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "container:"
+                + vpn.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        // Docker Compose's logs and ps read the stack Pier started.
+        #expect(try project.reference("logs").status == 0)
+        #expect(try project.reference("ps", "-q").stdout.split(separator: "\n").count == 2)
+    }
 }
