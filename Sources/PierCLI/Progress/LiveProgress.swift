@@ -15,6 +15,7 @@ final class LiveProgress: Sendable {
         var drawnLines = 0
         var frame = 0
         var lastDraw: ContinuousClock.Instant?
+        var ticker: Task<Void, Never>?
     }
 
     private let title: String
@@ -30,6 +31,7 @@ final class LiveProgress: Sendable {
     func update(_ event: ProgressEvent) {
         let now = ContinuousClock.now
         state.withLock { state in
+            if state.ticker == nil { state.ticker = startTicker() }
             if let index = state.lines.firstIndex(where: { $0.event.resource == event.resource }) {
                 state.lines[index].event = event
                 state.lines[index].finished = event.status == .working ? nil : now
@@ -45,8 +47,23 @@ final class LiveProgress: Sendable {
 
     func finish() {
         state.withLock { state in
+            state.ticker?.cancel()
+            state.ticker = nil
             guard !state.lines.isEmpty else { return }
             draw(&state, now: .now)
+        }
+    }
+
+    /// Spinners turn and times count while something is still working, even when no event comes.
+    private func startTicker() -> Task<Void, Never> {
+        Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(100))
+                guard let self, !Task.isCancelled else { return }
+                self.state.withLock { state in
+                    if state.lines.contains(where: { $0.event.status == .working }) { self.draw(&state, now: .now) }
+                }
+            }
         }
     }
 
