@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Orchestration
+
+struct Images: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List images used by the created containers")
+    var global: GlobalOptions { GlobalOptions.current }
+
+    @Option(help: "Format the output. Values: [table | json]") var format = "table"
+    @Flag(name: [.short, .long], help: "Only display IDs") var quiet = false
+    @Argument(help: "Services whose images to list.") var serviceNames: [String] = []
+
+    func run() async throws {
+        let project = ProjectTarget.name(global)
+        let client = ReadCommand.engine()
+        let images = await ReadCommand.run {
+            try await ContainerImageQuery.images(client: client, project: project, services: serviceNames)
+        }
+        if quiet {
+            var ids: [String] = []
+            // The full ID without its algorithm, once per image.
+            for image in images {
+                let id = image.id.firstIndex(of: ":").map { String(image.id[image.id.index(after: $0)...]) } ?? image.id
+                if !ids.contains(id) { ids.append(id) }
+            }
+            return ReadCommand.writeLines(ids)
+        }
+        if format == "json" {
+            // Compose prints its JSON and a newline after the encoder's own; no image at all is `null`.
+            let list = images.isEmpty ? GoJSON.null : .array(images.map(Self.json))
+            return ReadCommand.write(list.encoded(escapeHTML: false) + "\n\n")
+        }
+        let now = Date()
+        ReadCommand.write(
+            SectionFormat.render(format, images, json: Self.json) {
+                [["CONTAINER", "REPOSITORY", "TAG", "PLATFORM", "IMAGE ID", "SIZE", "CREATED"]]
+                    + images.map { image in
+                        [
+                            image.containerName, image.repository.isEmpty ? "<none>" : image.repository,
+                            image.tag.isEmpty ? "<none>" : image.tag, image.platform, GoText.shortID(image.id),
+                            GoText.humanSize(image.size), Self.created(image.lastTagTime, now: now),
+                        ]
+                    }
+            })
+    }
+
+    /// Compose 2.40 shows how long ago the image was last tagged (`LastTagTime`) in its `CREATED` column.
+    static func created(_ lastTagTime: String, now: Date) -> String {
+        let seconds = Self.unixSeconds(lastTagTime) ?? -62_135_596_800
+        return GoText.ago(since: seconds, now: now)
+    }
+
+    /// The members of Compose's `ImageSummary`, in its field order.
+    static func json(_ image: ContainerImage) -> GoJSON {
+        .object([
+            ("ID", .string(image.id)), ("ContainerName", .string(image.containerName)),
+            ("Repository", .string(image.repository)), ("Tag", .string(image.tag)),
+            ("Platform", .string(image.platform)), ("Size", .integer(image.size)),
+            ("LastTagTime", .string(image.lastTagTime)),
+        ])
+    }
+
+    /// Seconds since 1970 of an RFC 3339 time with up to nanoseconds.
+    static func unixSeconds(_ text: String) -> Double? {
+        var main = text
+        var fraction = 0.0
+        if let dot = text.firstIndex(of: ".") {
+            let digits = text[text.index(after: dot)...].prefix(while: \.isNumber)
+            fraction = Double("0." + digits) ?? 0
+            main = String(text[..<dot]) + String(text[text.index(after: dot)...].dropFirst(digits.count))
+        }
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: main).map { $0.timeIntervalSince1970 + fraction }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import DockerEngine
+import Foundation
+import Orchestration
+
+struct Ps: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List containers")
+    var global: GlobalOptions { GlobalOptions.current }
+
+    @Option(help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json', 'TEMPLATE'.")
+    var format: String = ""
+    @Option(help: "Filter services by a property (supported filters: status).") var filter: String?
+    @Option(
+        help: "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]"
+    )
+    var status: [String] = []
+    @Flag(name: [.short, .long], help: "Only display IDs") var quiet = false
+    @Flag(help: "Display services") var services = false
+    @Option(help: "Include orphaned services (not declared by project)", transform: GoBool.parse)
+    var orphans = true
+    @Flag(name: [.short, .long], help: "Show all stopped containers (including those created by the run command)")
+    var all = false
+    @Flag(name: .customLong("no-trunc"), help: "Don't truncate output") var noTrunc = false
+    @Argument(help: "Services to list.") var serviceNames: [String] = []
+
+    func run() async throws {
+        var states = status
+        if let filter, !filter.isEmpty { states += Self.statuses(fromFilter: filter) }
+        let target = ProjectTarget.load(global, services: serviceNames)
+        var selected = serviceNames
+        if target.project != nil {
+            target.requireServices(serviceNames)
+            // Until orphans are asked for, only the project's services are listed.
+            if selected.isEmpty && !orphans { selected = target.serviceNames }
+        }
+        let query = ProjectContainerQuery(client: ReadCommand.engine(), project: target.name)
+        let includeStopped = all || !states.isEmpty
+        var containers = await ReadCommand.run {
+            try await query.containers(oneOff: all ? .include : .exclude, all: includeStopped, services: selected)
+        }
+        if !states.isEmpty { containers = ProjectContainerQuery.filter(containers, states: states) }
+        containers.sort { $0.canonicalName < $1.canonicalName }
+
+        if quiet { return ReadCommand.writeLines(containers.map(\.id)) }
+        if services {
+            var names: [String] = []
+            for name in containers.map(\.serviceName) where !names.contains(name) { names.append(name) }
+            return ReadCommand.write(names.joined(separator: "\n") + "\n")
+        }
+        let presentations = await ReadCommand.run {
+            try await Self.present(containers, client: query.client, truncate: !noTrunc)
+        }
+        do {
+            ReadCommand.write(try ContainerListFormat(format).render(presentations))
+        } catch {
+            ReadCommand.fail("template parsing error: " + error.message)
+        }
+    }
+
+    /// `--filter KEY=VALUE`: only `status` is supported, as in Compose.
+    static func statuses(fromFilter filter: String) -> [String] {
+        guard let equals = filter.firstIndex(of: "=") else {
+            ReadCommand.fail("arguments to --filter should be in form KEY=VAL")
+        }
+        let key = String(filter[..<equals])
+        switch key {
+        case "status": return [String(filter[filter.index(after: equals)...])]
+        case "source": ReadCommand.fail("not implemented")
+        default: ReadCommand.fail("unknown filter \(key)")
+        }
+    }
+
+    /// Inspects the containers (concurrently) for what the list does not say: health, exit code, mounts.
+    static func present(_ containers: [ContainerSummary], client: EngineClient, truncate: Bool) async throws
+        -> [ContainerPresentation]
+    {
+        let now = Date()
+        let inspections = try await withThrowingTaskGroup(of: (String, ContainerInspection?).self) { group in
+            for container in containers {
+                group.addTask {
+                    do {
+                        return (container.id, try await client.inspectContainer(container.id))
+                    } catch let error as EngineError where error.code == .notFound {
+                        // Removed since it was listed: shown with what the list said.
+                        return (container.id, nil)
+                    }
+                }
+            }
+            return try await group.reduce(into: [String: ContainerInspection]()) { $0[$1.0] = $1.1 }
+        }
+        return containers.map {
+            ContainerPresentation($0, inspection: inspections[$0.id], truncate: truncate, now: now)
+        }
+    }
+}
+
+/// Go's boolean flag values (`--orphans=false`).
+enum GoBool {
+    static func parse(_ text: String) throws -> Bool {
+        switch text {
+        case "1", "t", "T", "true", "TRUE", "True": return true
+        case "0", "f", "F", "false", "FALSE", "False": return false
+        default:
+            throw ValidationError(
+                "invalid argument \"\(text)\": strconv.ParseBool: parsing \"\(text)\": invalid syntax")
+        }
+    }
+}
