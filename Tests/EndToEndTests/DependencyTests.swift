@@ -114,8 +114,8 @@ struct DependencyTests {
         defer { project.cleanUp() }
         let up = try project.pier("--progress", "quiet", "up", "--exit-code-from", "job", "--no-color")
         #expect(up.status == 7, "\(up.stdout)\(up.stderr)")
-        #expect(up.stdout.contains("\(project.name)-job-1  | hello from job"))
-        #expect(up.stdout.contains("\(project.name)-job-1 exited with code 7"))
+        #expect(up.stdout.contains("job-1  | hello from job"))
+        #expect(up.stdout.contains("job-1 exited with code 7"))
     }
 
     @Test func anUnreachableEngineIsNamed() throws {

@@ -7,6 +7,8 @@ import Orchestration
 struct AttachedRun {
     let session: EngineSession
     let command: Up
+    /// When this `up` began: output from earlier runs of the containers is not shown again.
+    let since: Date
 
     private var runtime: ProjectRuntime { session.runtime }
 
@@ -17,29 +19,26 @@ struct AttachedRun {
         } catch {
             Failure.exit(message: EngineSession.message(for: error))
         }
-        let printer = LogPrinter(
-            containers: containers, colored: LogPrinter.wantsColor(noColor: command.noColor, ansi: command.global.ansi),
-            prefix: !command.noLogPrefix)
-        FileHandle.standardOutput.write(Data("Attaching to \(containers.map(\.name).joined(separator: ", "))\n".utf8))
+        let consumer = LogConsumer(
+            colored: LogConsumer.wantsColor(noColor: command.noColor, ansi: command.global.ansi),
+            showsPrefix: !command.noLogPrefix)
+        let names = containers.map { displayName($0) }
+        names.forEach(consumer.register)
+        FileHandle.standardOutput.write(Data("Attaching to \(names.joined(separator: ", "))\n".utf8))
         let abort = command.abortOnContainerExit || command.exitCodeFrom != nil
         let firstExit = FirstExit()
         let signals = Signals.watch([SIGINT, SIGTERM])
-        let follower = LogFollower(client: runtime.client)
-        let options = LogsOptions(follow: true, timestamps: command.timestamps)
+        let streaming = ContainerLogStreaming(
+            client: runtime.client, consumer: consumer, options: LogsOptions(
+                follow: true, since: String(format: "%.6f", since.timeIntervalSince1970), timestamps: command.timestamps))
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await withTaskGroup(of: Void.self) { streams in
-                    for container in containers {
+                    for (container, name) in zip(containers, names) {
                         streams.addTask {
-                            let (lines, continuation) = AsyncThrowingStream<LogLine, any Error>.makeStream()
-                            let reader = Task {
-                                await follower.follow(container, options: options, into: continuation);
-                                continuation.finish()
-                            }
-                            do { for try await line in lines { printer.print(line) } } catch {}
-                            await reader.value
+                            try? await streaming.stream(container.id, name: name)
                             let code = (try? await runtime.client.inspectContainer(container.id).state.exitCode) ?? -1
-                            printer.notice("\(container.name) exited with code \(code)", service: container.service)
+                            consumer.status(name, "exited with code \(code)")
                             await firstExit.record(container: container, code: code)
                         }
                     }
@@ -48,12 +47,13 @@ struct AttachedRun {
             group.addTask {
                 // Ctrl+C, or the first exit with --abort-on-container-exit, stops everything.
                 var interrupts = 0
-                let exited = Task { if abort { await firstExit.wait() } }
-                for await _ in Signals.merge(signals, exited) {
+                let triggers = abort ? Signals.merge(signals, Task { await firstExit.wait() }) : signals
+                for await _ in triggers {
                     interrupts += 1
                     if interrupts == 1 {
-                        FileHandle.standardError.write(
-                            Data("Gracefully stopping... (press Ctrl+C again to force)\n".utf8))
+                        let exited = await firstExit.code != nil
+                        let notice = exited ? "Aborting on container exit..." : "Gracefully stopping... (press Ctrl+C again to force)"
+                        FileHandle.standardError.write(Data((notice + "\n").utf8))
                         Task { await session.run { try await $0.stop([], timeout: command.timeout) } }
                     } else {
                         await session.run { try await $0.kill([], signal: "SIGKILL") }
@@ -64,6 +64,12 @@ struct AttachedRun {
             group.cancelAll()
         }
         return await exitCode(firstExit: firstExit)
+    }
+
+    /// `web-1` for a container with its default name, as Compose shows it; a `container_name` as it is.
+    private func displayName(_ container: ObservedContainer) -> String {
+        ContainerSummary.nameWithoutProject(
+            container.name, project: runtime.project.name, service: container.service, number: String(container.number))
     }
 
     private func attached(_ service: String) -> Bool {

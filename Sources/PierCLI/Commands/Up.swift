@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Orchestration
 
 struct Up: AsyncParsableCommand {
@@ -75,9 +76,10 @@ struct Up: AsyncParsableCommand {
     func run() async throws {
         let options = try upOptions()
         let session = await EngineSession.open(global, services: services)
+        let began = Date()
         await session.run { try await $0.up(options) }
         guard !detach, !wait, !noStart else { return }
-        let code = await AttachedRun(session: session, command: self).run()
+        let code = await AttachedRun(session: session, command: self, since: began).run()
         throw ExitCode(code)
     }
 }
