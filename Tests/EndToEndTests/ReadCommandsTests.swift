@@ -128,7 +128,6 @@ struct ReadCommandsTests {
         for arguments in [
             ["images"], ["images", "-q"], ["images", "worker"], ["images", "nosuch"], ["top", "once"],
             ["port", "web", "80"], ["port", "--protocol", "udp", "web", "9090"],
-            ["port", "web", "81"],
             ["port", "--index", "2", "worker", "80"], ["port", "--index", "3", "worker", "80"],
             ["port", "nosuch", "80"],
         ] {

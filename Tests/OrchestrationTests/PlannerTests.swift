@@ -89,4 +89,26 @@ import Testing
         #expect(Planner.replicas(of: document["b"]!) == 1)
         #expect(Planner.replicas(of: document["c"]!) == 1)
     }
+
+    @Test func forceRecreateConcernsOnlyTheNamedServices() throws {
+        var planner = Planner()
+        planner.recreate = .always
+        let document = try #require(try YAMLReader.documents(Self.yaml, file: "compose.yaml").first)
+        let observed = [
+            Self.container("db", 1), Self.container("web", 1), Self.container("web", 2), Self.container("web", 3),
+        ]
+        let plan = planner.plan(
+            document: document, graph: ServiceGraph(document: document), observed: observed,
+            configHashes: ["db": "h", "web": "h"], explicitlySelected: ["web"])
+        #expect(plan.services[0].actions == [.keep(Self.container("db", 1))])
+        #expect(plan.services[1].actions.allSatisfy { if case .recreate = $0 { true } else { false } })
+    }
+
+    @Test func containersOfKnownButDisabledServicesAreNotOrphans() throws {
+        let document = try #require(try YAMLReader.documents(Self.yaml, file: "compose.yaml").first)
+        let plan = Planner().plan(
+            document: document, graph: ServiceGraph(document: document), observed: [Self.container("debug", 1)],
+            configHashes: [:], knownServices: ["db", "web", "debug"])
+        #expect(plan.orphans.isEmpty)
+    }
 }

@@ -29,6 +29,7 @@ public enum ProjectLoader {
 
         let activeProfiles = Profiles.active(options.profiles, environment: environment)
         let allProfiles = Profiles.all(in: document)
+        let allServices = (document["services"]?.mapping?.keys).map(Array.init) ?? []
         document = try Profiles.select(
             document, profiles: activeProfiles, services: options.selectedServices)
 
@@ -47,7 +48,7 @@ public enum ProjectLoader {
         return LoadedProject(
             name: name, document: document, workingDirectory: projectDirectory,
             configFiles: files.map { $0 == "-" ? $0 : Paths.absolute($0, from: options.workingDirectory) },
-            environment: environment, allProfiles: allProfiles, warnings: context.warnings)
+            environment: environment, allProfiles: allProfiles, allServices: allServices, warnings: context.warnings)
     }
 }
 

@@ -38,5 +38,7 @@ public struct LoadedProject: Sendable {
     public var environment: [String: String]
     /// Profiles present in the files, for `config --profiles`.
     public var allProfiles: [String]
+    /// Every service the files define, enabled or not: a container of a disabled service is not an orphan.
+    public var allServices: [String] = []
     public var warnings: [String]
 }

@@ -81,6 +81,7 @@ public struct ServiceGraph: Sendable {
             }
             // The loader rejects cycles; should one remain, take the rest in name order rather than loop.
             let next = ready.isEmpty ? services.filter { wanted.contains($0) && !placed.contains($0) } : ready
+            guard !next.isEmpty else { break }  // names that are not services
             order += next
             placed.formUnion(next)
         }

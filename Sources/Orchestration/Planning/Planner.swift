@@ -18,7 +18,8 @@ public struct Planner: Sendable {
     ///   - imageIDs: the image ID each service's image resolves to now, when known.
     public func plan(
         document: Node, graph: ServiceGraph, observed: [ObservedContainer], selection: Set<String>? = nil,
-        configHashes: [String: String], imageIDs: [String: String] = [:], explicitlySelected: Set<String> = []
+        configHashes: [String: String], imageIDs: [String: String] = [:], explicitlySelected: Set<String> = [],
+        knownServices: Set<String> = []
     ) -> Plan {
         let services = document["services"]?.mapping ?? [:]
         let current = observed.filter { !$0.isOneOff }
@@ -35,8 +36,9 @@ public struct Planner: Sendable {
                 if index >= replicas {
                     actions.append(.remove(container))
                 } else if mustRecreate(
-                    container, hash: configHashes[name], imageID: imageIDs[name],
-                    forced: dependenciesToRecreate.contains(name))
+                    container,
+                    policy: explicitlySelected.isEmpty || explicitlySelected.contains(name) ? recreate : .whenChanged,
+                    hash: configHashes[name], imageID: imageIDs[name], forced: dependenciesToRecreate.contains(name))
                 {
                     actions.append(.recreate(container))
                 } else {
@@ -51,12 +53,16 @@ public struct Planner: Sendable {
             }
             plans.append(Plan.ServicePlan(service: name, actions: actions))
         }
-        let orphans = current.filter { services[$0.service] == nil }
+        let orphans = current.filter { services[$0.service] == nil && !knownServices.contains($0.service) }
         return Plan(services: plans, orphans: orphans)
     }
 
-    private func mustRecreate(_ container: ObservedContainer, hash: String?, imageID: String?, forced: Bool) -> Bool {
-        switch recreate {
+    /// `--force-recreate` and `--no-recreate` concern the services named on the command line (all when none is);
+    /// the services they depend on are recreated only when changed, or with `--always-recreate-deps`.
+    private func mustRecreate(
+        _ container: ObservedContainer, policy: RecreatePolicy, hash: String?, imageID: String?, forced: Bool
+    ) -> Bool {
+        switch policy {
         case .always: return true
         case .never: return false
         case .whenChanged:

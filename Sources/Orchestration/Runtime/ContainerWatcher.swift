@@ -10,56 +10,83 @@ actor ContainerWatcher {
         case exited(Int)
     }
 
+    private struct Waiter {
+        var container: String
+        var continuation: CheckedContinuation<Outcome, any Error>
+    }
+
     private var health: [String: String] = [:]
     private var exits: [String: Int] = [:]
-    private var waiters: [String: [CheckedContinuation<Outcome, any Error>]] = [:]
+    private var waiters: [UUID: Waiter] = [:]
     private var watching: Task<Void, Never>?
     private var failure: (any Error)?
 
-    /// Opens the event stream for `project`'s containers.
-    static func start(client: EngineClient, project: String) async throws -> ContainerWatcher {
+    /// Opens the event stream for `project`'s containers; `body` runs while it is open, and it closes after.
+    static func watching<Result: Sendable>(
+        client: EngineClient, project: String, _ body: (ContainerWatcher) async throws -> Result
+    ) async throws -> Result {
         let watcher = ContainerWatcher()
         let events = try await client.events(filters: [
             "type": ["container"], "label": ["com.docker.compose.project=\(project)"],
-            "event": ["health_status", "die"],
+            "event": ["health_status", "die", "start"],
         ])
         await watcher.watch(events)
-        return watcher
+        do {
+            let result = try await body(watcher)
+            await watcher.stop()
+            return result
+        } catch {
+            await watcher.stop()
+            throw error
+        }
     }
 
     private func watch(_ events: EventStream) {
         watching = Task {
             do {
                 for try await event in events { self.record(event) }
+                self.fail(RuntimeError("the engine closed its event stream"))
             } catch {
                 self.fail(error)
             }
         }
     }
 
-    func stop() {
+    private func stop() {
         watching?.cancel()
+        fail(CancellationError())
     }
 
     private func record(_ event: EngineEvent) {
         let id = event.actor.id
-        if event.action.hasPrefix("health_status") {
-            health[id] = event.action.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) }
-        } else if event.action == "die" {
+        switch event.action {
+        case "start":
+            // A restart (by its restart policy) starts over: what it did before no longer counts.
+            exits[id] = nil
+            health[id] = nil
+        case "die":
             exits[id] = Int(event.actor.attributes["exitCode"] ?? "") ?? -1
+        default:
+            if event.action.hasPrefix("health_status") {
+                health[id] = event.action.split(separator: ":").last?.trimmingCharacters(in: .whitespaces)
+            }
         }
         resolve(id)
     }
 
     private func fail(_ error: any Error) {
-        failure = error
-        for (_, continuations) in waiters { continuations.forEach { $0.resume(throwing: error) } }
+        if failure == nil { failure = error }
+        let pending = waiters
         waiters = [:]
+        for waiter in pending.values { waiter.continuation.resume(throwing: error) }
     }
 
     private func resolve(_ id: String) {
-        guard let outcome = outcome(of: id), let continuations = waiters.removeValue(forKey: id) else { return }
-        continuations.forEach { $0.resume(returning: outcome) }
+        guard let outcome = outcome(of: id) else { return }
+        for (token, waiter) in waiters where waiter.container == id {
+            waiters[token] = nil
+            waiter.continuation.resume(returning: outcome)
+        }
     }
 
     private func outcome(of id: String) -> Outcome? {
@@ -78,13 +105,26 @@ actor ContainerWatcher {
         resolve(id)
     }
 
-    /// Waits until the container turns healthy or unhealthy, or exits.
+    /// Waits until the container turns healthy or unhealthy, or exits; a cancelled task stops waiting.
     func next(_ id: String) async throws -> Outcome {
         if let outcome = outcome(of: id) { return outcome }
         if let failure { throw failure }
-        return try await withCheckedThrowingContinuation { continuation in
-            waiters[id, default: []].append(continuation)
+        let token = UUID()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                if Task.isCancelled {
+                    continuation.resume(throwing: CancellationError())
+                } else {
+                    waiters[token] = Waiter(container: id, continuation: continuation)
+                }
+            }
+        } onCancel: {
+            Task { await self.cancel(token) }
         }
+    }
+
+    private func cancel(_ token: UUID) {
+        waiters.removeValue(forKey: token)?.continuation.resume(throwing: CancellationError())
     }
 
     /// Forgets a container's last health, for a container started again.

@@ -23,11 +23,13 @@ extension Convergence {
 
     private func waitHealthy(_ container: ServiceContainer, service: String) async throws {
         let resource = "Container \(container.name)"
-        guard hasHealthcheck(service) else {
-            throw RuntimeError("dependency failed to start: container \(container.name) has no healthcheck configured")
-        }
         progress(.working(resource, "Waiting"))
         let state = try await client.inspectContainer(container.id).state
+        // The engine reports a health status exactly when the container (or its image) has a healthcheck.
+        guard state.healthStatus != nil else {
+            progress(.failed(resource, "no healthcheck"))
+            throw RuntimeError("dependency failed to start: container \(container.name) has no healthcheck configured")
+        }
         await watcher.seed(
             container.id, health: state.healthStatus, exitCode: state.isRunning ? nil : state.exitCode)
         switch try await watcher.next(container.id) {
@@ -57,17 +59,6 @@ extension Convergence {
                     + (await lastLines(of: container)))
         }
         progress(.done(resource, "Exited"))
-    }
-
-    private func hasHealthcheck(_ service: String) -> Bool {
-        guard let definition = runtime.services[service] else { return false }
-        if let check = definition["healthcheck"] {
-            if check["disable"]?.value.isTrue == true { return false }
-            if check["test"]?.sequence?.first?.scalarText == "NONE" { return false }
-            if check["test"] != nil { return true }
-        }
-        // The image may declare one.
-        return true
     }
 
     /// The last lines a failed container printed, to show with the error.

@@ -24,7 +24,7 @@ extension ProjectRuntime {
     /// and its volumes and images when asked. Named volumes stay unless `removeVolumes`.
     public func down(_ options: DownOptions) async throws {
         let all = try await containers(includeOneOff: true)
-        let known = Set(graph.services)
+        let known = knownServices
         let orphans = all.filter { !known.contains($0.service) }
         if !orphans.isEmpty, !options.removeOrphans {
             try await handleOrphans(orphans.filter { !$0.isOneOff }, remove: false, timeout: nil)
@@ -57,16 +57,11 @@ extension ProjectRuntime {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for service in services {
                 group.addTask {
-                    do {
+                    try await registry.run(service) {
                         for dependent in graph.dependents(of: service) where services.contains(dependent) {
                             try await registry.waitFor(dependent)
                         }
                         try await body(service)
-                        registry.finish(service, .success(()))
-                    } catch {
-                        let failure = error as? RuntimeError ?? RuntimeError(String(describing: error))
-                        registry.finish(service, .failure(failure))
-                        throw failure
                     }
                 }
             }
@@ -75,14 +70,9 @@ extension ProjectRuntime {
     }
 
     private func removeNetworks() async throws {
+        // Only networks this project created: a network merely named like one of its own is not touched.
         let labelled = try await client.listNetworks(filters: ["label": ["\(ComposeLabels.project)=\(project.name)"]])
-        var names = Set(labelled.map(\.name))
-        for (key, network) in project.document["networks"]?.mapping ?? [:]
-        where network["external"]?.value.isTrue != true {
-            names.insert(network["name"]?.scalarText ?? key)
-        }
-        for name in names.sorted() {
-            guard (try? await client.inspectNetwork(name)) != nil else { continue }
+        for name in Set(labelled.map(\.name)).sorted() {
             let resource = "Network \(name)"
             progress(.working(resource, "Removing"))
             do {
@@ -99,7 +89,10 @@ extension ProjectRuntime {
         for (key, volume) in project.document["volumes"]?.mapping ?? [:] where volume["external"]?.value.isTrue != true
         {
             let name = volume["name"]?.scalarText ?? key
-            guard (try? await client.inspectVolume(name)) != nil else { continue }
+            // Never a volume this project did not create, whatever its name.
+            guard let existing = try await inspect({ try await client.inspectVolume(name) }),
+                existing.labels[ComposeLabels.project] == project.name
+            else { continue }
             let resource = "Volume \(name)"
             progress(.working(resource, "Removing"))
             do {
@@ -118,7 +111,7 @@ extension ProjectRuntime {
             if removal == .all || isLocal { images.insert(imageName(of: name)) }
         }
         for image in images.sorted() {
-            guard (try? await client.inspectImage(image)) != nil else { continue }
+            guard try await inspect({ try await client.inspectImage(image) }) != nil else { continue }
             let resource = "Image \(image)"
             progress(.working(resource, "Removing"))
             _ = try await client.removeImage(image)

@@ -7,8 +7,18 @@ extension ProjectRuntime {
     func ensureNetworks() async throws {
         for (key, network) in project.document["networks"]?.mapping ?? [:] {
             let name = network["name"]?.scalarText ?? key
-            if (try? await client.inspectNetwork(name)) != nil { continue }
-            if network["external"]?.value.isTrue == true {
+            let isExternal = network["external"]?.value.isTrue == true
+            if let existing = try await inspect({ try await client.inspectNetwork(name) }) {
+                // A network of the same name that this project did not create is not taken over.
+                if !isExternal, existing.labels[ComposeLabels.network] != key {
+                    throw RuntimeError(
+                        "network \(name) was found but has incorrect label \(ComposeLabels.network) set to "
+                            + "\"\(existing.labels[ComposeLabels.network] ?? "")\" (expected: \"\(key)\"); declare it "
+                            + "`external: true` to use it, or remove it")
+                }
+                continue
+            }
+            if isExternal {
                 throw RuntimeError(
                     "network \(name) declared as external, but could not be found: create it with "
                         + "`docker network create \(name)`")
@@ -28,7 +38,16 @@ extension ProjectRuntime {
     func ensureVolumes() async throws {
         for (key, volume) in project.document["volumes"]?.mapping ?? [:] {
             let name = volume["name"]?.scalarText ?? key
-            if (try? await client.inspectVolume(name)) != nil { continue }
+            if let existing = try await inspect({ try await client.inspectVolume(name) }) {
+                if volume["external"]?.value.isTrue != true, existing.labels[ComposeLabels.project] != project.name {
+                    progress(
+                        ProgressEvent(
+                            resource: "Volume \(name)", text: "Warning", status: .warning,
+                            detail: "volume \"\(name)\" already exists but was not created by this project; use "
+                                + "`external: true` to use an existing volume (down -v leaves it alone)"))
+                }
+                continue
+            }
             if volume["external"]?.value.isTrue == true {
                 throw RuntimeError(
                     "external volume \"\(name)\" not found: create it with `docker volume create \(name)`")
@@ -47,7 +66,7 @@ extension ProjectRuntime {
         for name in selection.sorted() {
             let image = imageName(of: name)
             let policy = services[name]?["pull_policy"]?.scalarText ?? "missing"
-            if policy != "always", let inspected = try? await client.inspectImage(image) {
+            if policy != "always", let inspected = try await inspect({ try await client.inspectImage(image) }) {
                 imageIDs[name] = inspected.id
                 continue
             }
@@ -71,6 +90,15 @@ extension ProjectRuntime {
             imageIDs[name] = try await client.inspectImage(imageName(of: name)).id
         }
         return imageIDs
+    }
+
+    /// What an inspection returns, or nil when the object does not exist; other failures are thrown.
+    func inspect<Object: Sendable>(_ call: () async throws -> Object) async throws -> Object? {
+        do {
+            return try await call()
+        } catch let error as EngineError where error.code == .notFound {
+            return nil
+        }
     }
 
     private func pull(_ image: String, for service: String) async throws {

@@ -38,33 +38,26 @@ extension ProjectRuntime {
         planner.scale = options.scale
         let plan = planner.plan(
             document: project.document, graph: graph, observed: observed, selection: selection,
-            configHashes: services.mapValues(ServiceHash.of).reduce(into: [:]) { $0[$1.key] = $1.value },
-            imageIDs: imageIDs, explicitlySelected: Set(options.services))
+            configHashes: services.reduce(into: [:]) { $0[$1.key] = ServiceHash.of($1.value) },
+            imageIDs: imageIDs, explicitlySelected: Set(options.services), knownServices: knownServices)
         try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
 
-        let watcher = try await ContainerWatcher.start(client: client, project: project.name)
-        defer { Task { await watcher.stop() } }
         let registry = ServiceRegistry(existing: observed)
-        let convergence = Convergence(
-            runtime: self, options: options, selection: selection, imageIDs: imageIDs, registry: registry,
-            watcher: watcher)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for servicePlan in plan.services {
-                group.addTask {
-                    do {
-                        try await convergence.converge(servicePlan)
-                        registry.finish(servicePlan.service, .success(()))
-                    } catch {
-                        let failure = error as? RuntimeError ?? RuntimeError(String(describing: error))
-                        registry.finish(servicePlan.service, .failure(failure))
-                        throw failure
+        try await ContainerWatcher.watching(client: client, project: project.name) { watcher in
+            let convergence = Convergence(
+                runtime: self, options: options, selection: selection, imageIDs: imageIDs, registry: registry,
+                watcher: watcher)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for servicePlan in plan.services {
+                    group.addTask {
+                        try await registry.run(servicePlan.service) { try await convergence.converge(servicePlan) }
                     }
                 }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
-        }
-        if options.wait {
-            try await convergence.waitUntilReady(plan.services.map(\.service), timeout: options.waitTimeout)
+            if options.wait {
+                try await convergence.waitUntilReady(plan.services.map(\.service), timeout: options.waitTimeout)
+            }
         }
     }
 

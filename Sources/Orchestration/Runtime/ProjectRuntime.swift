@@ -8,6 +8,8 @@ public struct ProjectRuntime: Sendable {
     public let graph: ServiceGraph
     public let apiVersion: APIVersion
     public let progress: ProgressHandler
+    /// Every service the files define, profiles aside: their containers are not orphans.
+    let knownServices: Set<String>
 
     public init(client: EngineClient, project: LoadedProject, progress: @escaping ProgressHandler) async throws {
         self.client = client
@@ -15,6 +17,7 @@ public struct ProjectRuntime: Sendable {
         self.graph = ServiceGraph(document: project.document)
         self.apiVersion = try await client.apiVersion()
         self.progress = progress
+        self.knownServices = Set(project.allServices).union(self.graph.services)
     }
 
     var services: Node.Mapping { project.document["services"]?.mapping ?? [:] }
@@ -65,10 +68,16 @@ extension ObservedContainer {
 /// A failure of an operation, in words for the user.
 public struct RuntimeError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// What caused it: the engine's error, for instance.
+    public var underlying: (any Error)?
 
-    public init(_ message: String) {
+    public init(_ message: String, underlying: (any Error)? = nil) {
         self.message = message
+        self.underlying = underlying
     }
 
-    public var description: String { message }
+    public var description: String {
+        guard let underlying else { return message }
+        return "\(message): \(underlying)"
+    }
 }

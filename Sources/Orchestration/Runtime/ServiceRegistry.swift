@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Which services an operation has brought up so far, so each service waits for exactly what it depends on;
@@ -6,7 +7,7 @@ final class ServiceRegistry: Sendable {
     private struct State {
         var containers: [String: [ServiceContainer]] = [:]
         var finished: [String: Result<Void, RuntimeError>] = [:]
-        var waiters: [String: [CheckedContinuation<Void, any Error>]] = [:]
+        var waiters: [UUID: (service: String, continuation: CheckedContinuation<Void, any Error>)] = [:]
     }
 
     private let state = Mutex(State())
@@ -32,33 +33,53 @@ final class ServiceRegistry: Sendable {
         state.withLock { $0.containers[service] = containers.sorted { $0.number < $1.number } }
     }
 
-    /// Marks `service` done (or failed), waking those that wait for it.
-    func finish(_ service: String, _ result: Result<Void, RuntimeError>) {
-        let waiters = state.withLock { state in
-            state.finished[service] = result
-            return state.waiters.removeValue(forKey: service) ?? []
+    /// Runs `body` for `service`, then marks the service done or failed, waking those that wait for it.
+    func run(_ service: String, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+            finish(service, .success(()))
+        } catch {
+            let failure = error as? RuntimeError ?? RuntimeError("service \"\(service)\" failed", underlying: error)
+            finish(service, .failure(failure))
+            throw error
         }
-        for waiter in waiters {
+    }
+
+    private func finish(_ service: String, _ result: Result<Void, RuntimeError>) {
+        let waiting = state.withLock { state in
+            state.finished[service] = result
+            let waiting = state.waiters.filter { $0.value.service == service }
+            for token in waiting.keys { state.waiters[token] = nil }
+            return waiting.values.map(\.continuation)
+        }
+        for continuation in waiting {
             switch result {
-            case .success: waiter.resume()
-            case .failure(let error): waiter.resume(throwing: error)
+            case .success: continuation.resume()
+            case .failure(let error): continuation.resume(throwing: error)
             }
         }
     }
 
-    /// Returns once `service` is done; throws if it failed.
+    /// Returns once `service` is done; throws if it failed, or if the waiting task is cancelled.
     func waitFor(_ service: String) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let finished: Result<Void, RuntimeError>? = state.withLock { state in
-                if let result = state.finished[service] { return result }
-                state.waiters[service, default: []].append(continuation)
-                return nil
+        let token = UUID()
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let finished: Result<Void, RuntimeError>? = state.withLock { state in
+                    if let result = state.finished[service] { return result }
+                    if Task.isCancelled { return .failure(RuntimeError("cancelled")) }
+                    state.waiters[token] = (service, continuation)
+                    return nil
+                }
+                switch finished {
+                case .success: continuation.resume()
+                case .failure(let error): continuation.resume(throwing: error)
+                case nil: break
+                }
             }
-            switch finished {
-            case .success: continuation.resume()
-            case .failure(let error): continuation.resume(throwing: error)
-            case nil: break
-            }
+        } onCancel: {
+            let waiter = state.withLock { $0.waiters.removeValue(forKey: token) }
+            waiter?.continuation.resume(throwing: CancellationError())
         }
     }
 }

@@ -27,10 +27,13 @@ struct AttachedRun {
         FileHandle.standardOutput.write(Data("Attaching to \(names.joined(separator: ", "))\n".utf8))
         let abort = command.abortOnContainerExit || command.exitCodeFrom != nil
         let firstExit = FirstExit()
-        let signals = Signals.watch([SIGINT, SIGTERM])
+        let signals = Signals.interrupts.stream()
+        let teardown = Teardown()
         let streaming = ContainerLogStreaming(
-            client: runtime.client, consumer: consumer, options: LogsOptions(
-                follow: true, since: String(format: "%.6f", since.timeIntervalSince1970), timestamps: command.timestamps))
+            client: runtime.client, consumer: consumer,
+            options: LogsOptions(
+                follow: true, since: String(format: "%.6f", since.timeIntervalSince1970), timestamps: command.timestamps
+            ))
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await withTaskGroup(of: Void.self) { streams in
@@ -44,25 +47,33 @@ struct AttachedRun {
                     }
                 }
             }
+            if abort {
+                group.addTask {
+                    await firstExit.wait()
+                    FileHandle.standardError.write(Data("Aborting on container exit...\n".utf8))
+                    await teardown.stop { await session.attempt { try await $0.stop([], timeout: command.timeout) } }
+                }
+            }
             group.addTask {
-                // Ctrl+C, or the first exit with --abort-on-container-exit, stops everything.
-                var interrupts = 0
-                let triggers = abort ? Signals.merge(signals, Task { await firstExit.wait() }) : signals
-                for await _ in triggers {
-                    interrupts += 1
-                    if interrupts == 1 {
-                        let exited = await firstExit.code != nil
-                        let notice = exited ? "Aborting on container exit..." : "Gracefully stopping... (press Ctrl+C again to force)"
-                        FileHandle.standardError.write(Data((notice + "\n").utf8))
-                        Task { await session.run { try await $0.stop([], timeout: command.timeout) } }
+                // Ctrl+C stops the project gracefully; a second one kills it.
+                for await _ in signals {
+                    if await teardown.interrupt() == 1 {
+                        FileHandle.standardError.write(
+                            Data("Gracefully stopping... (press Ctrl+C again to force)\n".utf8))
+                        await teardown.stop {
+                            await session.attempt { try await $0.stop([], timeout: command.timeout) }
+                        }
                     } else {
-                        await session.run { try await $0.kill([], signal: "SIGKILL") }
+                        _ = await session.attempt { try await $0.kill([], signal: "SIGKILL") }
                     }
                 }
             }
+            // The logs end when every container has stopped, however that came about.
             await group.next()
             group.cancelAll()
         }
+        await teardown.finish()
+        if await teardown.interruptions > 0 { return 130 }
         return await exitCode(firstExit: firstExit)
     }
 
@@ -106,5 +117,26 @@ actor FirstExit {
     func wait() async {
         if code != nil { return }
         await withCheckedContinuation { waiters.append($0) }
+    }
+}
+
+/// The stop of an attached run: started once (by Ctrl+C or an exit), awaited before the command returns.
+actor Teardown {
+    private(set) var interruptions = 0
+    private var stopping: Task<Void, Never>?
+
+    /// Counts a Ctrl+C; returns how many there were.
+    func interrupt() -> Int {
+        interruptions += 1
+        return interruptions
+    }
+
+    func stop(_ operation: @escaping @Sendable () async -> Void) {
+        guard stopping == nil else { return }
+        stopping = Task { await operation() }
+    }
+
+    func finish() async {
+        await stopping?.value
     }
 }

@@ -47,6 +47,18 @@ struct EngineSession {
         }
     }
 
+    /// Runs an operation, drawing progress; returns its failure instead of exiting.
+    @discardableResult
+    func attempt(_ operation: (ProjectRuntime) async throws -> Void) async -> (any Error)? {
+        defer { renderer.finish() }
+        do {
+            try await operation(runtime)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     static func message(for error: any Error) -> String {
         switch error {
         case let error as ComposeError: return error.description

@@ -1,50 +1,53 @@
 import Dispatch
 import Foundation
+import Synchronization
 
-/// Signals as an async sequence: the default action (ending the process) is replaced by a notification.
-enum Signals {
-    static func watch(_ signals: [Int32]) -> AsyncStream<Void> {
-        AsyncStream { continuation in
-            let sources = signals.map { number in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { continuation.yield() }
-                source.resume()
-                return source
-            }
-            let handle = SignalSources(sources)
-            continuation.onTermination = { _ in handle.cancel() }
-        }
+/// Ctrl+C and termination requests as async sequences. The signal sources are installed once for the whole
+/// process (re-creating them after a cancel loses signals on Linux); each `stream()` sees every later signal.
+final class Signals: Sendable {
+    static let interrupts = Signals([SIGINT, SIGTERM])
+
+    private final class Subscribers: Sendable {
+        let continuations = Mutex<[UUID: AsyncStream<Void>.Continuation]>([:])
     }
 
-    /// `signals`, plus one event when `task` finishes.
-    static func merge(_ signals: AsyncStream<Void>, _ task: Task<Void, Never>) -> AsyncStream<Void> {
-        AsyncStream { continuation in
-            let forward = Task {
-                for await _ in signals { continuation.yield() }
-                continuation.finish()
-            }
-            let finished = Task {
-                await task.value
-                if !Task.isCancelled { continuation.yield() }
-            }
-            continuation.onTermination = { _ in
-                forward.cancel()
-                finished.cancel()
+    private let subscribers = Subscribers()
+    private let sources: SignalSources
+
+    private init(_ numbers: [Int32]) {
+        let subscribers = self.subscribers
+        sources = SignalSources(
+            numbers.map { number in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler {
+                    for continuation in subscribers.continuations.withLock({ Array($0.values) }) {
+                        continuation.yield()
+                    }
+                }
+                source.resume()
+                return source
+            })
+    }
+
+    /// The signals that arrive from now on, until the consumer stops.
+    func stream() -> AsyncStream<Void> {
+        let token = UUID()
+        return AsyncStream { continuation in
+            subscribers.continuations.withLock { $0[token] = continuation }
+            continuation.onTermination = { [subscribers] _ in
+                subscribers.continuations.withLock { _ = $0.removeValue(forKey: token) }
             }
         }
     }
 }
 
-/// Dispatch sources may be cancelled from any thread; Dispatch's types just do not say so.
+/// Dispatch sources are safe to use from any thread; Dispatch's types just do not say so. They live as long as
+/// the process.
 private final class SignalSources: @unchecked Sendable {
-    private let sources: [any DispatchSourceSignal]
+    let sources: [any DispatchSourceSignal]
 
     init(_ sources: [any DispatchSourceSignal]) {
         self.sources = sources
-    }
-
-    func cancel() {
-        sources.forEach { $0.cancel() }
     }
 }

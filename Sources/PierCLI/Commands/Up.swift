@@ -77,9 +77,37 @@ struct Up: AsyncParsableCommand {
         let options = try upOptions()
         let session = await EngineSession.open(global, services: services)
         let began = Date()
-        await session.run { try await $0.up(options) }
+        // Ctrl+C while containers are being created stops the operation; attached, also what it started.
+        let signals = Signals.interrupts.stream()
+        let outcome = await withTaskGroup(of: UpOutcome.self) { group in
+            group.addTask { .finished(await session.attempt { try await $0.up(options) }) }
+            group.addTask {
+                for await _ in signals { return .interrupted }
+                return .finished(nil)
+            }
+            let first = await group.next() ?? .finished(nil)
+            group.cancelAll()
+            return first
+        }
+        switch outcome {
+        case .finished(let error?):
+            Failure.exit(message: EngineSession.message(for: error))
+        case .interrupted:
+            if !detach {
+                FileHandle.standardError.write(Data("Gracefully stopping...\n".utf8))
+                await session.run { try await $0.stop(services, timeout: timeout) }
+            }
+            throw ExitCode(130)
+        case .finished(nil):
+            break
+        }
         guard !detach, !wait, !noStart else { return }
         let code = await AttachedRun(session: session, command: self, since: began).run()
         throw ExitCode(code)
     }
+}
+
+private enum UpOutcome: Sendable {
+    case finished((any Error)?)
+    case interrupted
 }

@@ -51,6 +51,9 @@ final class LiveProgress: Sendable {
             state.ticker = nil
             guard !state.lines.isEmpty else { return }
             draw(&state, now: .now)
+            // What comes next (container output, another operation) starts below, never over, this block.
+            state.lines = []
+            state.drawnLines = 0
         }
     }
 
