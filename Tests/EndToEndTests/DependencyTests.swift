@@ -152,4 +152,34 @@ struct DependencyTests {
         #expect(up.stderr.contains("service \"second\""))
         #expect(up.stderr.contains(":\(port)"))
     }
+
+    @Test func serviceHealthyOnAServiceWithoutHealthcheckFailsAtOnce() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              db: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}
+              app: {image: pier-test/busybox, command: sleep 3600, depends_on: {db: {condition: service_healthy}}}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 1)
+        #expect(up.stderr.contains("has no healthcheck configured"))
+    }
+
+    @Test func waitTimeoutEndsTheWait() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              slow:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                healthcheck: {test: ["CMD", "true"], interval: 1h}
+            """)
+        defer { project.cleanUp() }
+        let started = ContinuousClock.now
+        let up = try project.pier("up", "--wait", "--wait-timeout", "2")
+        #expect(up.status == 1)
+        #expect(ContinuousClock.now - started < .seconds(30), "the wait did not end at its timeout")
+    }
 }

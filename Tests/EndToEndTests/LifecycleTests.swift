@@ -128,6 +128,50 @@ struct LifecycleTests {
         #expect(try states(project) == ["db": "running"])
     }
 
+    @Test func downNeverRemovesAVolumeTheProjectDidNotCreate() throws {
+        let precious = "piertest-precious-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        let project = try ScratchProject(
+            """
+            services:
+              app: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, volumes: [data:/data]}
+            volumes:
+              data: {name: \(precious)}
+            """)
+        defer {
+            project.cleanUp()
+            _ = try? project.docker("volume", "rm", precious)
+        }
+        #expect(try project.docker("volume", "create", precious).status == 0)
+        #expect(try project.pier("up", "-d").status == 0)
+        #expect(try project.pier("down", "-v").status == 0)
+        #expect(try project.docker("volume", "inspect", precious).status == 0)
+    }
+
+    @Test func forceRecreateOfOneServiceLeavesItsDependencies() throws {
+        let project = try ScratchProject(Self.twoServices)
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d").status == 0)
+        let before = try ids(project)
+        #expect(try project.pier("up", "-d", "--force-recreate", "web").status == 0)
+        let after = try ids(project)
+        #expect(after["db"] == before["db"])
+        #expect(after["web"] != before["web"])
+    }
+
+    @Test func containersOfADisabledProfileAreNotOrphans() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              app: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}
+              debug: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, profiles: [debug]}
+            """)
+        defer { project.cleanUp() }
+        #expect(try project.pier("--profile", "debug", "up", "-d").status == 0)
+        let up = try project.pier("--progress", "plain", "up", "-d", "--remove-orphans")
+        #expect(!up.stderr.contains("orphan"))
+        #expect(try states(project)["debug"] == "running")
+    }
+
     private func ids(_ project: ScratchProject, service: String? = nil) throws -> [String: String] {
         var filters = ["--filter", "label=com.docker.compose.project=\(project.name)"]
         if let service { filters += ["--filter", "label=com.docker.compose.service=\(service)"] }
