@@ -172,6 +172,21 @@ struct LifecycleTests {
         #expect(try states(project)["debug"] == "running")
     }
 
+    @Test func waitReportsEachExitAndReturnsTheLastCode() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              a: {image: pier-test/busybox, command: sh -c 'sleep 1; exit 3'}
+              b: {image: pier-test/busybox, command: sh -c 'sleep 2; exit 5'}
+            """)
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d").status == 0)
+        let wait = try project.pier("wait", "a", "b")
+        #expect(wait.status == 5)
+        #expect(wait.stdout.split(separator: "\n").count == 2)
+        #expect(wait.stdout.contains("exited with status code 3"))
+    }
+
     private func ids(_ project: ScratchProject, service: String? = nil) throws -> [String: String] {
         var filters = ["--filter", "label=com.docker.compose.project=\(project.name)"]
         if let service { filters += ["--filter", "label=com.docker.compose.service=\(service)"] }

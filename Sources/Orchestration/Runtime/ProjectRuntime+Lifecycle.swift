@@ -58,16 +58,14 @@ extension ProjectRuntime {
     }
 
     public func pause(_ services: [String]) async throws {
-        try await forEachRunning(services, working: "Pausing", done: "Paused") { try await client.pauseContainer($0) }
+        try await forEach(services, in: "running", working: "Pausing", done: "Paused") {
+            try await client.pauseContainer($0)
+        }
     }
 
     public func unpause(_ services: [String]) async throws {
-        let selection = try selection(services, withDependencies: false)
-        let paused = try await containers().filter { selection.contains($0.service) && $0.state == "paused" }
-        try await forEach(paused) { container in
-            progress(.working(container.resource, "Unpausing"))
-            try await client.unpauseContainer(container.id)
-            progress(.done(container.resource, "Unpaused"))
+        try await forEach(services, in: "paused", working: "Unpausing", done: "Unpaused") {
+            try await client.unpauseContainer($0)
         }
     }
 
@@ -81,26 +79,34 @@ extension ProjectRuntime {
         try await removeInDependencyOrder(containers, timeout: timeout, removeVolumes: removeVolumes)
     }
 
-    /// Waits for the services' containers to stop; returns the first exit code (`wait --down-project` aside).
-    public func wait(_ services: [String]) async throws -> Int {
+    /// Waits for the services' containers to stop, reporting each exit as it happens; returns the last exit code.
+    public func wait(_ services: [String], onExit: @escaping @Sendable (ObservedContainer, Int) -> Void) async throws
+        -> Int
+    {
         let selection = try selection(services, withDependencies: false)
         let containers = try await containers().filter { selection.contains($0.service) }
         return try await withThrowingTaskGroup(of: Int.self) { group in
             for container in containers {
-                group.addTask { try await client.waitContainer(container.id, condition: .notRunning).statusCode }
+                group.addTask {
+                    let code = try await client.waitContainer(container.id, condition: .notRunning).statusCode
+                    onExit(container, code)
+                    return code
+                }
             }
-            var first: Int?
-            for try await code in group where first == nil { first = code }
-            return first ?? 0
+            var last = 0
+            for try await code in group { last = code }
+            return last
         }
     }
 
-    private func forEachRunning(
-        _ services: [String], working: String, done: String, _ action: @escaping @Sendable (String) async throws -> Void
+    /// Runs `action` on the services' containers in `state`, reporting each.
+    private func forEach(
+        _ services: [String], in state: String, working: String, done: String,
+        _ action: @escaping @Sendable (String) async throws -> Void
     ) async throws {
         let selection = try selection(services, withDependencies: false)
-        let running = try await containers().filter { selection.contains($0.service) && $0.state == "running" }
-        try await forEach(running) { container in
+        let matching = try await containers().filter { selection.contains($0.service) && $0.state == state }
+        try await forEach(matching) { container in
             progress(.working(container.resource, working))
             try await action(container.id)
             progress(.done(container.resource, done))

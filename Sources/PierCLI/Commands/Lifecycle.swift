@@ -102,11 +102,15 @@ struct Wait: AsyncParsableCommand {
     var global: GlobalOptions { GlobalOptions.current }
     @Flag(name: .customLong("down-project"), help: "Drops project when the first container stops.") var downProject =
         false
-    @Argument(help: "Services to wait for.") var services: [String] = []
+    @Argument(help: "Services to wait for.") var services: [String]
 
     func run() async throws {
         let session = await EngineSession.open(global, allProfiles: true)
-        let code = await session.run { try await $0.wait(services) }
+        let code = await session.run {
+            try await $0.wait(services) { container, code in
+                print("container \"\(container.id)\" exited with status code \(code)")
+            }
+        }
         if downProject { await session.run { try await $0.down(DownOptions()) } }
         throw ExitCode(Int32(truncatingIfNeeded: code))
     }
