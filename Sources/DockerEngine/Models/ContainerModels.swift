@@ -15,11 +15,13 @@ public struct ContainerSummary: Sendable, Hashable, Decodable {
     public var labels: [String: String]
     public var ports: JSONValue
     public var networkSettings: JSONValue
+    /// The container's mounts, as inspecting it lists them (`Type`, `Name`, `Source`, `Destination`, `Driver`…).
+    public var mounts: JSONValue
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", names = "Names", image = "Image", imageID = "ImageID", command = "Command"
         case created = "Created", state = "State", status = "Status", labels = "Labels", ports = "Ports"
-        case networkSettings = "NetworkSettings"
+        case networkSettings = "NetworkSettings", mounts = "Mounts"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -35,6 +37,7 @@ public struct ContainerSummary: Sendable, Hashable, Decodable {
         labels = try container.value(.labels, or: [:])
         ports = try container.value(.ports, or: .null)
         networkSettings = try container.value(.networkSettings, or: .null)
+        mounts = try container.value(.mounts, or: .null)
     }
 }
 

@@ -95,19 +95,36 @@ struct ContainerPresentation: TemplateContext {
 }
 
 extension ContainerPresentation {
-    /// The presentation of `summary`, with what inspecting it tells (health, exit code, mounts).
-    init(_ summary: ContainerSummary, inspection: ContainerInspection?, truncate: Bool, now: Date) {
+    /// The presentation of `summary`: the engine's list says all `ps` shows, health and exit code included in
+    /// its status text (`Up 2 minutes (healthy)`, `Exited (137) 5 seconds ago`), so no container is inspected.
+    init(_ summary: ContainerSummary, truncate: Bool, now: Date) {
         self.summary = summary
         self.truncate = truncate
         self.now = now
-        if let state = inspection?.state {
-            if state.status == "running" { health = state.healthStatus ?? "" }
-            if state.status == "exited" || state.status == "dead" { exitCode = state.exitCode }
+        if summary.state == "running" { health = Self.health(inStatus: summary.status) }
+        if summary.state == "exited" || summary.state == "dead" {
+            exitCode = Self.exitCode(inStatus: summary.status) ?? 0
         }
-        for mount in inspection?.raw["Mounts"]?.arrayValue ?? [] {
+        for mount in summary.mounts.arrayValue ?? [] {
             let name = mount["Name"]?.stringValue ?? ""
             mounts.append(name.isEmpty ? mount["Source"]?.stringValue ?? "" : name)
             if mount["Driver"]?.stringValue == "local" { localVolumes += 1 }
         }
+    }
+}
+
+extension ContainerPresentation {
+    /// `healthy`, `unhealthy` or `starting` from `Up 2 minutes (healthy)` / `(health: starting)`; empty without.
+    static func health(inStatus status: String) -> String {
+        guard let open = status.lastIndex(of: "("), status.hasSuffix(")") else { return "" }
+        let inside = status[status.index(after: open)..<status.index(before: status.endIndex)]
+        if inside.hasPrefix("health: ") { return String(inside.dropFirst("health: ".count)) }
+        return inside == "healthy" || inside == "unhealthy" ? String(inside) : ""
+    }
+
+    /// 137 from `Exited (137) 5 seconds ago`.
+    static func exitCode(inStatus status: String) -> Int? {
+        guard let open = status.firstIndex(of: "("), let close = status[open...].firstIndex(of: ")") else { return nil }
+        return Int(status[status.index(after: open)..<close])
     }
 }

@@ -48,7 +48,7 @@ struct Ps: AsyncParsableCommand {
             return ReadCommand.write(names.joined(separator: "\n") + "\n")
         }
         let presentations = await ReadCommand.run {
-            try await Self.present(containers, client: query.client, truncate: !noTrunc)
+            Self.present(containers, truncate: !noTrunc)
         }
         do {
             ReadCommand.write(try ContainerListFormat(format).render(presentations))
@@ -70,27 +70,9 @@ struct Ps: AsyncParsableCommand {
         }
     }
 
-    /// Inspects the containers (concurrently) for what the list does not say: health, exit code, mounts.
-    static func present(_ containers: [ContainerSummary], client: EngineClient, truncate: Bool) async throws
-        -> [ContainerPresentation]
-    {
+    static func present(_ containers: [ContainerSummary], truncate: Bool) -> [ContainerPresentation] {
         let now = Date()
-        let inspections = try await withThrowingTaskGroup(of: (String, ContainerInspection?).self) { group in
-            for container in containers {
-                group.addTask {
-                    do {
-                        return (container.id, try await client.inspectContainer(container.id))
-                    } catch let error as EngineError where error.code == .notFound {
-                        // Removed since it was listed: shown with what the list said.
-                        return (container.id, nil)
-                    }
-                }
-            }
-            return try await group.reduce(into: [String: ContainerInspection]()) { $0[$1.0] = $1.1 }
-        }
-        return containers.map {
-            ContainerPresentation($0, inspection: inspections[$0.id], truncate: truncate, now: now)
-        }
+        return containers.map { ContainerPresentation($0, truncate: truncate, now: now) }
     }
 }
 
