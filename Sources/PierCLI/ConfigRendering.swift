@@ -18,7 +18,7 @@ struct ConfigRendering {
         }
         let format: ConfigPresentation.Format = command.format == "json" ? .json : .yaml
         let printed = ConfigPresentation.prepare(document, format: format, escapeDollars: !command.noInterpolate)
-        return format == .json ? JSONWriter.write(printed) + "\n" : YAMLWriter.write(printed)
+        return format == .json ? JSONWriter.write(printed) : YAMLWriter.write(printed)
     }
 
     /// The image each service runs: its `image`, or the name Compose gives a built image.

@@ -7,7 +7,16 @@ public enum JSONWriter {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ node: Node, into output: inout [UInt8], depth: Int, indent: [UInt8]) {
+    /// The bytes Go's `json.Marshal` writes: no space or line break between tokens.
+    static func compact(_ node: Node) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
+        write(node, into: &output, depth: 0, indent: nil)
+        return output
+    }
+
+    /// Writes `node`; `indent` nil writes it compact.
+    private static func write(_ node: Node, into output: inout [UInt8], depth: Int, indent: [UInt8]?) {
         switch node.value {
         case .null: output += "null".utf8
         case .bool(let flag): output += (flag ? "true" : "false").utf8
@@ -31,7 +40,7 @@ public enum JSONWriter {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(&output, depth: depth + 1, indent: indent)
                 writeString(key, into: &output)
-                output += ": ".utf8
+                output += (indent == nil ? ":" : ": ").utf8
                 write(value, into: &output, depth: depth + 1, indent: indent)
             }
             newline(&output, depth: depth, indent: indent)
@@ -39,7 +48,8 @@ public enum JSONWriter {
         }
     }
 
-    private static func newline(_ output: inout [UInt8], depth: Int, indent: [UInt8]) {
+    private static func newline(_ output: inout [UInt8], depth: Int, indent: [UInt8]?) {
+        guard let indent else { return }
         output.append(UInt8(ascii: "\n"))
         for _ in 0..<depth { output += indent }
     }
@@ -77,7 +87,9 @@ public enum JSONWriter {
                 output += "\\u00".utf8
                 output.append(hexDigits[Int(byte >> 4)])
                 output.append(hexDigits[Int(byte & 0xF)])
-            case 0xE2 where utf8.count >= 2 && utf8.first == 0x80 && (utf8.dropFirst().first == 0xA8 || utf8.dropFirst().first == 0xA9):
+            case 0xE2
+            where utf8.count >= 2 && utf8.first == 0x80
+                && (utf8.dropFirst().first == 0xA8 || utf8.dropFirst().first == 0xA9):
                 // U+2028 and U+2029, which Go escapes for JavaScript's sake.
                 output += (utf8.dropFirst().first == 0xA8 ? "\\u2028" : "\\u2029").utf8
                 utf8 = utf8.dropFirst(2)

@@ -66,7 +66,7 @@ public enum ComposeLabels {
         labels[network] = key
         labels[Self.project] = project.name
         labels[version] = compatibleVersion
-        labels[configHash] = ServiceHash.of(definition)
+        labels[configHash] = ServiceHash.network(definition)
         return labels
     }
 
@@ -76,7 +76,7 @@ public enum ComposeLabels {
         labels[volume] = key
         labels[Self.project] = project.name
         labels[version] = compatibleVersion
-        labels[configHash] = ServiceHash.of(definition)
+        labels[configHash] = ServiceHash.volume(definition)
         return labels
     }
 }

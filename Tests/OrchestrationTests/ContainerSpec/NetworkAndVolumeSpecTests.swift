@@ -42,7 +42,7 @@ import Testing
                 + #" "IPRange": "172.30.5.0/25", "Gateway": "172.30.5.1", "AuxiliaryAddresses": {"host1": "172.30.5.200"}}]},"#
                 + #" "Labels": {"net.label": "1", "com.docker.compose.network": "zeta", "com.docker.compose.project": "proj","#
                 + #" "com.docker.compose.version": "2.40.3", "com.docker.compose.config-hash": ""#
-                + ServiceHash.of(definition) + #""}}"#)
+                + ServiceHash.network(definition) + #""}}"#)
         #expect(body == expected)
         #expect(warnings.isEmpty)
     }
@@ -76,7 +76,7 @@ import Testing
                     #"{"Name": "proj_vol", "Driver": "local", "DriverOpts": {"device": "tmpfs", "o": "size=1m", "type": "tmpfs"},"#
                         + #" "Labels": {"vol.label": "yes", "com.docker.compose.volume": "vol", "com.docker.compose.project": "proj","#
                         + #" "com.docker.compose.version": "2.40.3", "com.docker.compose.config-hash": ""#
-                        + ServiceHash.of(definition) + #""}}"#)))
+                        + ServiceHash.volume(definition) + #""}}"#)))
         let plain = try VolumeSpec.createBody(project: project, key: "plain")
         #expect(plain["Name"] == "proj_plain")
         #expect(plain["Driver"] == nil)
