@@ -182,4 +182,48 @@ struct DependencyTests {
         #expect(up.status == 1)
         #expect(ContinuousClock.now - started < .seconds(30), "the wait did not end at its timeout")
     }
+
+    @Test func restartTrueRestartsTheDependentWhenItsDependencyIsRecreated() throws {
+        let compose = """
+            services:
+              db: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, labels: [v=LABEL]}
+              app:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                depends_on: {db: {condition: service_started, restart: true}}
+              other:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                depends_on: [db]
+            """
+        let project = try ScratchProject(compose.replacingOccurrences(of: "LABEL", with: "1"))
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d").status == 0)
+        func startedAt(_ service: String) throws -> String {
+            try project.docker("inspect", "\(project.name)-\(service)-1", "--format", "{{.State.StartedAt}}").stdout
+        }
+        let (app, other) = (try startedAt("app"), try startedAt("other"))
+        try compose.replacingOccurrences(of: "LABEL", with: "2").write(
+            to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+        let up = try project.pier("--progress", "plain", "up", "-d")
+        #expect(up.status == 0, "\(up.stderr)")
+        #expect(try startedAt("app") != app, "app was not restarted")
+        #expect(try startedAt("other") == other, "other has no restart: true and must keep running")
+    }
+
+    @Test func aNameTakenByAnotherContainerIsNamed() throws {
+        let project = try ScratchProject(
+            "services: {app: {image: pier-test/busybox, command: sleep 3600, container_name: CONTAINER}}"
+                .replacingOccurrences(of: "CONTAINER", with: "piertest-taken-\(UInt32.random(in: 0...UInt32.max))"))
+        defer { project.cleanUp() }
+        let name = try String(contentsOf: project.directory.appendingPathComponent("compose.yaml"), encoding: .utf8)
+            .components(separatedBy: "container_name: ").last!.components(separatedBy: "}").first!
+        #expect(try project.docker("create", "--name", name, "pier-test/busybox").status == 0)
+        defer { _ = try? project.docker("rm", "-f", name) }
+        let up = try project.pier("up", "-d")
+        #expect(up.status == 1)
+        #expect(up.stderr.contains("\"\(name)\" is already in use"))
+    }
 }

@@ -27,9 +27,23 @@ struct Convergence: Sendable {
                         detail: "optional dependency \(dependency.service) failed: \(error)"))
             }
         }
+        // `restart: true`: a running container restarts when a dependency it names was replaced.
+        let restartsWithDependency = runtime.graph.dependencies(of: name).contains {
+            $0.restart && registry.wasReplaced($0.service)
+        }
         let containers = try await withThrowingTaskGroup(of: (ServiceContainer, Bool)?.self) { group in
             for action in plan.actions {
-                group.addTask { try await apply(action, service: name) }
+                group.addTask {
+                    if restartsWithDependency, case .keep(let container) = action, container.isRunning, options.start {
+                        progress(.working(container.resource, "Restarting"))
+                        try await client.restartContainer(container.id, timeout: options.stopTimeout)
+                        progress(.done(container.resource, "Restarted"))
+                        return (
+                            ServiceContainer(id: container.id, name: container.name, number: container.number), true
+                        )
+                    }
+                    return try await apply(action, service: name)
+                }
             }
             var containers: [(ServiceContainer, Bool)] = []
             for try await container in group { if let container { containers.append(container) } }
@@ -51,6 +65,7 @@ struct Convergence: Sendable {
         case .create(let number):
             return (try await create(service: service, number: number, replacing: nil), false)
         case .recreate(let old):
+            registry.markReplaced(service)
             return (try await create(service: service, number: old.number, replacing: old), false)
         case .keep(let container):
             let reference = ServiceContainer(id: container.id, name: container.name, number: container.number)

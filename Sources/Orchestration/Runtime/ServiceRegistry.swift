@@ -7,6 +7,7 @@ final class ServiceRegistry: Sendable {
     private struct State {
         var containers: [String: [ServiceContainer]] = [:]
         var finished: [String: Result<Void, RuntimeError>] = [:]
+        var replaced: Set<String> = []
         var waiters: [UUID: (service: String, continuation: CheckedContinuation<Void, any Error>)] = [:]
     }
 
@@ -27,6 +28,15 @@ final class ServiceRegistry: Sendable {
 
     func containers(of service: String) -> [ServiceContainer] {
         state.withLock { $0.containers[service] ?? [] }
+    }
+
+    /// Records that a container of `service` was recreated in this operation.
+    func markReplaced(_ service: String) {
+        state.withLock { _ = $0.replaced.insert(service) }
+    }
+
+    func wasReplaced(_ service: String) -> Bool {
+        state.withLock { $0.replaced.contains(service) }
     }
 
     func setContainers(_ containers: [ServiceContainer], of service: String) {
