@@ -187,6 +187,15 @@ struct LifecycleTests {
         #expect(wait.stdout.contains("exited with status code 3"))
     }
 
+    @Test func noDepsStartsOnlyTheNamedService() throws {
+        let project = try ScratchProject(Self.twoServices)
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d", "--no-deps", "web").status == 0)
+        #expect(try states(project) == ["web": "running"])
+        #expect(try project.pier("up", "-d", "web").status == 0)
+        #expect(try states(project) == ["db": "running", "web": "running"])
+    }
+
     private func ids(_ project: ScratchProject, service: String? = nil) throws -> [String: String] {
         var filters = ["--filter", "label=com.docker.compose.project=\(project.name)"]
         if let service { filters += ["--filter", "label=com.docker.compose.service=\(service)"] }

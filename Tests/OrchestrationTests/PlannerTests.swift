@@ -111,4 +111,18 @@ import Testing
             configHashes: [:], knownServices: ["db", "web", "debug"])
         #expect(plan.orphans.isEmpty)
     }
+
+    @Test func alwaysRecreateDepsRecreatesTheDependenciesOfTheNamedServices() throws {
+        var planner = Planner()
+        planner.alwaysRecreateDependencies = true
+        let document = try #require(try YAMLReader.documents(Self.yaml, file: "compose.yaml").first)
+        let observed = [
+            Self.container("db", 1), Self.container("web", 1), Self.container("web", 2), Self.container("web", 3),
+        ]
+        let plan = planner.plan(
+            document: document, graph: ServiceGraph(document: document), observed: observed,
+            configHashes: ["db": "h", "web": "h"], explicitlySelected: ["web"])
+        #expect(plan.services[0].actions == [.recreate(Self.container("db", 1))])
+        #expect(plan.services[1].actions.allSatisfy { if case .keep = $0 { true } else { false } })
+    }
 }
