@@ -19,7 +19,8 @@ public struct Pier: AsyncParsableCommand {
             """,
         version: PierVersion.current,
         subcommands: [
-            Config.self, Create.self, Down.self, Kill.self, Pause.self, Restart.self, Rm.self, Start.self, Stop.self,
+            Build.self, Config.self, Create.self, Down.self, Kill.self, Pause.self, Restart.self, Rm.self, Start.self,
+            Stop.self,
             Unpause.self, Up.self, Version.self, Wait.self,
             Events.self, Images.self, Logs.self, Ls.self, Port.self, Ps.self, Top.self,
         ]

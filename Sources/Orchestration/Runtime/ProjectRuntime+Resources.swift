@@ -62,6 +62,7 @@ extension ProjectRuntime {
     /// The image ID of each selected service, pulling images that are missing (or always, per `pull_policy`).
     func ensureImages(for selection: Set<String>) async throws -> [String: String] {
         var pulls: [String: String] = [:]  // image -> a service that needs it, for messages
+        var builds: [String] = []
         var imageIDs: [String: String] = [:]
         for name in selection.sorted() {
             let image = imageName(of: name)
@@ -74,9 +75,8 @@ extension ProjectRuntime {
                 throw RuntimeError("service \"\(name)\": image \(image) is not present and pull_policy is never")
             }
             if services[name]?["build"] != nil, services[name]?["image"] == nil || policy == "build" {
-                throw RuntimeError(
-                    "service \"\(name)\" must be built first: image \(image) is not present (building arrives "
-                        + "with `pier build`; build it with `docker build -t \(image) …` meanwhile)")
+                builds.append(name)
+                continue
             }
             pulls[image] = name
         }
@@ -86,6 +86,7 @@ extension ProjectRuntime {
             }
             try await group.waitForAll()
         }
+        for name in builds { try await buildImage(of: name, request: BuildRequest()) }
         for name in selection where imageIDs[name] == nil {
             imageIDs[name] = try await client.inspectImage(imageName(of: name)).id
         }
