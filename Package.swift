@@ -19,9 +19,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
+        .target(name: "Digest"),
         .target(
             name: "ComposeSpec",
             dependencies: [
+                "Digest",
                 "Yams",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
@@ -29,6 +31,7 @@ let package = Package(
         .target(
             name: "DockerEngine",
             dependencies: [
+                "Digest",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -44,11 +47,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
-        .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec"]),
+        .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec", "Digest"]),
         .testTarget(
             name: "DockerEngineTests",
             dependencies: [
                 "DockerEngine",
+                "Digest",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

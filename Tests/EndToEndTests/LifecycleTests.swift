@@ -196,6 +196,14 @@ struct LifecycleTests {
         #expect(try states(project) == ["db": "running", "web": "running"])
     }
 
+    @Test func createMakesContainersWithoutStartingThem() throws {
+        let project = try ScratchProject(Self.twoServices)
+        defer { project.cleanUp() }
+        #expect(try project.pier("create", "--scale", "web=2").status == 0)
+        #expect(try ids(project, service: "web").count == 2)
+        #expect(try states(project) == ["db": "created", "web": "created"])
+    }
+
     private func ids(_ project: ScratchProject, service: String? = nil) throws -> [String: String] {
         var filters = ["--filter", "label=com.docker.compose.project=\(project.name)"]
         if let service { filters += ["--filter", "label=com.docker.compose.service=\(service)"] }

@@ -1,3 +1,4 @@
+import Digest
 /// The configuration hashes Docker Compose labels what it creates with (`com.docker.compose.config-hash`), which
 /// tell whether a container, network or volume is up to date. Pier computes the same, so a stack started by either
 /// tool is left as it is by the other.

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// The docker CLI's context store: `config.json`'s `currentContext`, and per context
@@ -21,7 +22,7 @@ struct DockerContextStore: Sendable {
 
     /// The engine endpoint stored for `contextName`.
     func endpoint(ofContext contextName: String) throws -> EngineEndpoint {
-        let digest = ContextNameDigest.hex(of: contextName)
+        let digest = SHA256.hex(of: contextName)
         let contexts = configDirectory.appendingPathComponent("contexts", isDirectory: true)
         let metaFile = contexts.appendingPathComponent("meta/\(digest)/meta.json")
         guard let data = FileManager.default.contents(atPath: metaFile.path) else {

@@ -16,10 +16,14 @@ struct Create: AsyncParsableCommand {
     @Argument(help: "Services to create.") var services: [String] = []
 
     func run() async throws {
-        let up = try Up.parse(
-            services + (forceRecreate ? ["--force-recreate"] : []) + (noRecreate ? ["--no-recreate"] : [])
-                + (removeOrphans ? ["--remove-orphans"] : []) + scale.flatMap { ["--scale", $0] })
-        var options = try up.upOptions()
+        guard !(forceRecreate && noRecreate) else {
+            throw ValidationError("--force-recreate and --no-recreate are incompatible")
+        }
+        var options = UpOptions()
+        options.services = services
+        options.recreate = forceRecreate ? .always : noRecreate ? .never : .whenChanged
+        options.removeOrphans = removeOrphans
+        options.scale = try Up.scale(scale)
         options.start = false
         let session = await EngineSession.open(global, services: services)
         await session.run { try await $0.up(options) }

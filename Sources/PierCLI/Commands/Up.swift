@@ -64,13 +64,20 @@ struct Up: AsyncParsableCommand {
         options.wait = wait
         options.waitTimeout = waitTimeout.map { .seconds($0) }
         options.stopTimeout = timeout
-        for entry in scale {
+        options.scale = try Self.scale(scale)
+        return options
+    }
+
+    /// `--scale SERVICE=NUM` values.
+    static func scale(_ entries: [String]) throws -> [String: Int] {
+        var scale: [String: Int] = [:]
+        for entry in entries {
             guard let equals = entry.firstIndex(of: "="), let count = Int(entry[entry.index(after: equals)...]) else {
                 throw ValidationError("invalid --scale \(entry): expected SERVICE=NUM")
             }
-            options.scale[String(entry[..<equals])] = count
+            scale[String(entry[..<equals])] = count
         }
-        return options
+        return scale
     }
 
     func run() async throws {

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import Testing
 
@@ -123,7 +124,7 @@ import Testing
     @Test func contextTLSMaterialAndSkipVerify() throws {
         let home = try TemporaryDirectory()
         try home.writeContext("secure", host: "tcp://secure:2376", in: ".docker", skipTLSVerify: true)
-        let digest = ContextNameDigest.hex(of: "secure")
+        let digest = SHA256.hex(of: "secure")
         try home.write(".docker/contexts/tls/\(digest)/docker/cert.pem", "pem")
         try home.write(".docker/contexts/tls/\(digest)/docker/key.pem", "pem")
         let endpoint = try EndpointResolver.resolve(environment: ["HOME": home.path, "DOCKER_CONTEXT": "secure"])
@@ -149,7 +150,7 @@ import Testing
 
     @Test func contextWithoutDockerEndpointIsAnError() throws {
         let home = try TemporaryDirectory()
-        let digest = ContextNameDigest.hex(of: "k8s")
+        let digest = SHA256.hex(of: "k8s")
         try home.write(".docker/contexts/meta/\(digest)/meta.json", #"{"Name": "k8s", "Endpoints": {}}"#)
         #expect(throws: EngineError.self) {
             try EndpointResolver.resolve(environment: ["HOME": home.path, "DOCKER_CONTEXT": "k8s"])
@@ -157,7 +158,7 @@ import Testing
     }
 }
 
-@Suite struct ContextNameDigestTests {
+@Suite struct SHA256DigestTests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -168,13 +169,13 @@ import Testing
         ),
     ])
     func knownDigests(text: String, digest: String) {
-        #expect(ContextNameDigest.hex(of: text) == digest)
+        #expect(SHA256.hex(of: text) == digest)
     }
 
     @Test func longInputsCrossBlockBoundaries() {
         // 1,000,000 × "a", the FIPS 180-2 long message vector.
         let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
         #expect(
-            ContextNameDigest.hex(of: million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+            SHA256.hexDigest(million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }

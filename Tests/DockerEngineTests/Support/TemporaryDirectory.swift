@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 @testable import DockerEngine
@@ -25,7 +26,7 @@ final class TemporaryDirectory: Sendable {
 
     /// Writes a docker context as `docker context create` does, under the config folder `configFolder`.
     func writeContext(_ name: String, host: String, in configFolder: String, skipTLSVerify: Bool = false) throws {
-        let digest = ContextNameDigest.hex(of: name)
+        let digest = SHA256.hex(of: name)
         let meta = """
             {"Name":"\(name)","Metadata":{"Description":""},\
             "Endpoints":{"docker":{"Host":"\(host)","SkipTLSVerify":\(skipTLSVerify)}}}

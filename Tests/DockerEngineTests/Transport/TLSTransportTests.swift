@@ -1,3 +1,4 @@
+import Digest
 import Testing
 
 @testable import DockerEngine
@@ -83,7 +84,7 @@ import Testing
         defer { Task { await server.shutdown() } }
         let home = try TemporaryDirectory()
         try home.writeContext("tls-test", host: "tcp://127.0.0.1:\(server.port)", in: ".docker")
-        let digest = ContextNameDigest.hex(of: "tls-test")
+        let digest = SHA256.hex(of: "tls-test")
         for (name, path) in [
             ("ca.pem", certificates.caPath), ("cert.pem", certificates.clientCertificatePath),
             ("key.pem", certificates.clientKeyPath),

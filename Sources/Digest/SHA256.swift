@@ -1,4 +1,5 @@
-/// SHA-256 (FIPS 180-4), for service configuration hashes; small enough to need no crypto dependency.
+/// SHA-256 (FIPS 180-4): configuration hashes (ComposeSpec) and docker context folder names (DockerEngine).
+/// Small enough to need no crypto dependency; NIOSSL does not expose BoringSSL's digest.
 public struct SHA256: Sendable {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -10,6 +11,11 @@ public struct SHA256: Sendable {
         0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
+
+    /// The lowercase hex digest of the UTF-8 bytes of `text`.
+    public static func hex(of text: String) -> String {
+        hexDigest(Array(text.utf8))
+    }
 
     /// The hex digest of `bytes`.
     public static func hexDigest<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
