@@ -1,7 +1,7 @@
 import ComposeSpec
 import DockerEngine
 
-/// Networks, volumes and images a project needs before its containers can be created.
+/// Networks and volumes a project needs before its containers can be created.
 extension ProjectRuntime {
     /// Creates the project's networks that are missing; checks that external ones exist.
     func ensureNetworks() async throws {
@@ -59,40 +59,6 @@ extension ProjectRuntime {
         }
     }
 
-    /// The image ID of each selected service, pulling images that are missing (or always, per `pull_policy`).
-    func ensureImages(for selection: Set<String>) async throws -> [String: String] {
-        var pulls: [String: String] = [:]  // image -> a service that needs it, for messages
-        var builds: [String] = []
-        var imageIDs: [String: String] = [:]
-        for name in selection.sorted() {
-            let image = imageName(of: name)
-            let policy = services[name]?["pull_policy"]?.scalarText ?? "missing"
-            if policy != "always", let inspected = try await inspect({ try await client.inspectImage(image) }) {
-                imageIDs[name] = inspected.id
-                continue
-            }
-            if policy == "never" {
-                throw RuntimeError("service \"\(name)\": image \(image) is not present and pull_policy is never")
-            }
-            if services[name]?["build"] != nil, services[name]?["image"] == nil || policy == "build" {
-                builds.append(name)
-                continue
-            }
-            pulls[image] = name
-        }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (image, service) in pulls {
-                group.addTask { try await pull(image, for: service) }
-            }
-            try await group.waitForAll()
-        }
-        for name in builds { try await buildImage(of: name, request: BuildRequest()) }
-        for name in selection where imageIDs[name] == nil {
-            imageIDs[name] = try await client.inspectImage(imageName(of: name)).id
-        }
-        return imageIDs
-    }
-
     /// What an inspection returns, or nil when the object does not exist; other failures are thrown.
     func inspect<Object: Sendable>(_ call: () async throws -> Object) async throws -> Object? {
         do {
@@ -100,18 +66,5 @@ extension ProjectRuntime {
         } catch let error as EngineError where error.code == .notFound {
             return nil
         }
-    }
-
-    private func pull(_ image: String, for service: String) async throws {
-        let resource = "Image \(image)"
-        progress(.working(resource, "Pulling"))
-        do {
-            for try await _ in try await client.pullImage(image, platform: services[service]?["platform"]?.scalarText) {
-            }
-        } catch let error as EngineError {
-            progress(.failed(resource, error.message))
-            throw RuntimeError("service \"\(service)\": cannot pull image \(image): \(error.message)")
-        }
-        progress(.done(resource, "Pulled"))
     }
 }

@@ -19,6 +19,12 @@ public struct UpOptions: Sendable {
     public var waitTimeout: Duration?
     /// Seconds to let replaced containers stop.
     public var stopTimeout: Int?
+    /// `--build` builds images before starting, `--no-build` never builds; by default only missing ones.
+    public var build: BuildMode = .whenMissing
+    /// `--pull`: instead of each service's `pull_policy`.
+    public var pull: PullPolicy?
+    /// `--quiet-pull`: no line per layer.
+    public var quietPull = false
 
     public init() {}
 }
@@ -30,7 +36,7 @@ extension ProjectRuntime {
         let selection = try selection(options.services, withDependencies: !options.noDeps)
         try await ensureNetworks()
         try await ensureVolumes()
-        let imageIDs = try await ensureImages(for: selection)
+        let imageIDs = try await ensureImages(for: selection, options: options)
         let observed = try await containers()
         var planner = Planner()
         planner.recreate = options.recreate

@@ -1,5 +1,6 @@
 import ComposeSpec
 import DockerEngine
+import Foundation
 
 /// A loaded project and the engine it runs on: the operations behind `up`, `down`, `stop` and the rest.
 public struct ProjectRuntime: Sendable {
@@ -8,6 +9,8 @@ public struct ProjectRuntime: Sendable {
     public let graph: ServiceGraph
     public let apiVersion: APIVersion
     public let progress: ProgressHandler
+    /// Where pulls and pushes find registry credentials: `config.json` of the process's docker configuration.
+    public var credentials = CredentialStore(environment: ProcessInfo.processInfo.environment)
     /// Every service the files define, profiles aside: their containers are not orphans.
     let knownServices: Set<String>
 

@@ -13,18 +13,23 @@ struct Create: AsyncParsableCommand {
     @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
     var removeOrphans = false
     @Option(name: .customLong("scale"), help: "Scale SERVICE to NUM instances (SERVICE=NUM).") var scale: [String] = []
+    @Flag(name: .customLong("quiet-pull"), help: "Pull without printing progress information.") var quietPull = false
+    @OptionGroup var images: ImageFlags
     @Argument(help: "Services to create.") var services: [String] = []
 
     func run() async throws {
         guard !(forceRecreate && noRecreate) else {
             throw ValidationError("--force-recreate and --no-recreate are incompatible")
         }
+        try images.validate()
         var options = UpOptions()
         options.services = services
         options.recreate = forceRecreate ? .always : noRecreate ? .never : .whenChanged
         options.removeOrphans = removeOrphans
         options.scale = try Up.scale(scale)
         options.start = false
+        options.quietPull = quietPull
+        images.apply(to: &options)
         let session = await EngineSession.open(global, services: services)
         await session.run { try await $0.up(options) }
     }

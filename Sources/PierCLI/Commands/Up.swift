@@ -41,12 +41,14 @@ struct Up: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Produce monochrome output.") var noColor = false
     @Flag(name: .customLong("no-log-prefix"), help: "Don't print prefix in logs.") var noLogPrefix = false
     @Flag(name: .customLong("quiet-pull"), help: "Pull without printing progress information.") var quietPull = false
+    @OptionGroup var images: ImageFlags
     @Argument(help: "Services to start.") var services: [String] = []
 
     func validate() throws {
         if forceRecreate && noRecreate {
             throw ValidationError("--force-recreate and --no-recreate are incompatible")
         }
+        try images.validate()
         if detach && (abortOnContainerExit || exitCodeFrom != nil) {
             throw ValidationError("--abort-on-container-exit and --exit-code-from cannot be combined with --detach")
         }
@@ -65,6 +67,8 @@ struct Up: AsyncParsableCommand {
         options.waitTimeout = waitTimeout.map { .seconds($0) }
         options.stopTimeout = timeout
         options.scale = try Self.scale(scale)
+        options.quietPull = quietPull
+        images.apply(to: &options)
         return options
     }
 

@@ -32,7 +32,10 @@ final class LiveProgress: Sendable {
         let now = ContinuousClock.now
         state.withLock { state in
             if state.ticker == nil { state.ticker = startTicker() }
-            if let index = state.lines.firstIndex(where: { $0.event.resource == event.resource }) {
+            let index = state.lines.firstIndex {
+                $0.event.resource == event.resource && $0.event.parent == event.parent
+            }
+            if let index {
                 state.lines[index].event = event
                 state.lines[index].finished = event.status == .working ? nil : now
             } else {
@@ -77,20 +80,27 @@ final class LiveProgress: Sendable {
         let done = state.lines.filter { $0.event.status != .working }.count
         output +=
             paint("[+] \(title) \(done)/\(state.lines.count)", done == state.lines.count ? "34" : nil) + "\u{1B}[K\n"
-        let width = state.lines.map(\.event.resource.count).max() ?? 0
-        for line in state.lines {
+        // Layers show under their image while it is being pulled or pushed, and fold away once it is done.
+        let shown = state.lines.filter { $0.event.parent == nil }.flatMap { line in
+            let children = state.lines.filter { $0.event.parent == line.event.resource }
+            return [(line, 0)] + (line.event.status == .working ? children.map { ($0, 3) } : [])
+        }
+        let width = shown.map { $0.0.event.resource.count + $0.1 }.max() ?? 0
+        for (line, indent) in shown {
             let event = line.event
             let (mark, color) = Self.mark(event.status, frame: state.frame)
             let elapsed = (line.finished ?? now) - line.started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let text = event.detail.map { "\(event.text) \($0)" } ?? event.text
             output +=
-                " " + paint(mark, color) + " "
-                + event.resource.padding(toLength: width + 1, withPad: " ", startingAt: 0)
+                String(repeating: " ", count: indent + 1) + paint(mark, color) + " "
+                + event.resource.padding(toLength: width + 1 - indent, withPad: " ", startingAt: 0)
             output += " " + paint(text, event.status == .working ? nil : color)
             output += " " + paint(String(format: "%.1fs", seconds), "34") + "\u{1B}[K\n"
         }
-        state.drawnLines = state.lines.count + 1
+        // Lines folded away since the last frame are cleared.
+        output += "\u{1B}[J"
+        state.drawnLines = shown.count + 1
         FileHandle.standardError.write(Data(output.utf8))
     }
 

@@ -35,6 +35,8 @@ final class ProgressRenderer: Sendable {
         case .quiet: return
         case .json: Self.write(Self.json(event) + "\n")
         case .tty, .auto: live?.update(event)
+        case .plain where event.isMessage:
+            Self.write(" \(event.resource) \(event.text) \(event.detail ?? "")\n")
         case .plain:
             let detail = event.detail.map { " " + $0 } ?? ""
             Self.write(" \(event.resource)  \(event.text)\(detail)\n")
@@ -47,10 +49,23 @@ final class ProgressRenderer: Sendable {
     }
 
     static func json(_ event: ProgressEvent) -> String {
+        if event.isMessage { return messageJSON(event) }
         var object = ["id": event.resource, "status": event.text]
         if let detail = event.detail { object[event.status == .error ? "error" : "text"] = detail }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A pull or push line, with Compose's members in its order.
+    static func messageJSON(_ event: ProgressEvent) -> String {
+        var members: [(String, GoJSON)] = [("id", .string(event.resource))]
+        if let parent = event.parent { members.append(("parent_id", .string(parent))) }
+        members.append(("text", .string(event.text)))
+        if let detail = event.detail, !detail.isEmpty { members.append(("status", .string(detail))) }
+        if let current = event.current, current != 0 { members.append(("current", .integer(current))) }
+        if let total = event.total, total != 0 { members.append(("total", .integer(total))) }
+        if let percent = event.percent, percent != 0 { members.append(("percent", .integer(Int64(percent)))) }
+        return GoJSON.object(members).encoded()
     }
 
     static func write(_ text: String) {

@@ -1,0 +1,94 @@
+import ComposeSpec
+import DockerEngine
+import Foundation
+
+/// When `up` builds images.
+public enum BuildMode: Sendable {
+    /// Build the images that are missing (or that `pull_policy: build` asks for): the default.
+    case whenMissing
+    /// `--build`: build every selected service that has a `build` section.
+    case always
+    /// `--no-build`: never build; a missing image is an error.
+    case never
+}
+
+extension ProjectRuntime {
+    /// The image ID of each selected service, after pulling and building what `pull_policy` (or `--pull`) and
+    /// `--build`/`--no-build` say, as Compose does: a missing image is pulled; one that cannot be pulled but can
+    /// be built is built; `daily`, `weekly` and `every_<duration>` pull again once the image was last tagged
+    /// longer ago than that.
+    func ensureImages(for selection: Set<String>, options: UpOptions) async throws -> [String: String] {
+        var pulls: [String: String] = [:]  // image -> the service that pulls it
+        var builds: Set<String> = []
+        var imageIDs: [String: String] = [:]
+        let now = Date()
+        for name in selection.sorted() {
+            let service = services[name]
+            let image = imageName(of: name)
+            let buildable = service?["build"] != nil && options.build != .never
+            let policy = options.pull ?? service?["pull_policy"]?.scalarText.flatMap(PullPolicy.init) ?? .missing
+            if buildable, options.build == .always || policy == .build {
+                builds.insert(name)
+                continue
+            }
+            let present = try await inspect({ try await client.inspectImage(image) })
+            if let present, !policy.refreshes(lastTagged: present.lastTagTime, now: now) {
+                imageIDs[name] = present.id
+                continue
+            }
+            if service?["image"] == nil || policy == .never || policy == .build {
+                guard buildable else { throw missingImage(name, image: image, options: options, policy: policy) }
+                builds.insert(name)
+                continue
+            }
+            if pulls[image] == nil { pulls[image] = name }
+        }
+        let failed = await withTaskGroup(of: ImagePullError?.self) { group in
+            for (image, service) in pulls {
+                let buildable = services[service]?["build"] != nil && options.build != .never
+                group.addTask {
+                    do {
+                        try await pullImage(image, for: service, quiet: options.quietPull, failureIsWarning: buildable)
+                        return nil
+                    } catch let error as ImagePullError {
+                        return error
+                    } catch {
+                        return ImagePullError(service: service, image: image, message: "\(error)")
+                    }
+                }
+            }
+            return await group.reduce(into: [ImagePullError]()) { if let failure = $1 { $0.append(failure) } }
+        }
+        for failure in failed.sorted(by: { $0.service < $1.service }) {
+            let service = failure.service
+            guard services[service]?["build"] != nil, options.build != .never else { throw failure }
+            // Compose builds an image it could not pull when the service says how.
+            builds.insert(service)
+        }
+        for name in builds.sorted() { try await buildImage(of: name, request: BuildRequest()) }
+        for name in selection where imageIDs[name] == nil {
+            let image = imageName(of: name)
+            guard let present = try await inspect({ try await client.inspectImage(image) }) else {
+                throw missingImage(name, image: image, options: options, policy: .missing)
+            }
+            imageIDs[name] = present.id
+        }
+        return imageIDs
+    }
+
+    private func missingImage(_ service: String, image: String, options: UpOptions, policy: PullPolicy)
+        -> RuntimeError
+    {
+        if services[service]?["build"] != nil, options.build == .never {
+            return RuntimeError(
+                "service \"\(service)\": no such image: \(image), and --no-build forbids building it: run "
+                    + "`pier build \(service)` first")
+        }
+        if policy == .never {
+            return RuntimeError(
+                "service \"\(service)\": no such image: \(image), and its pull policy is never: pull it with "
+                    + "`pier pull --policy always \(service)`, or change the policy")
+        }
+        return RuntimeError("service \"\(service)\": no such image: \(image)")
+    }
+}

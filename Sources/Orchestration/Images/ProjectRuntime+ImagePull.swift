@@ -1,0 +1,81 @@
+import DockerEngine
+import Foundation
+
+/// Pulling one image for a service, with the registry credentials `config.json` gives and a progress line per
+/// layer, as Compose shows them.
+extension ProjectRuntime {
+    /// Pulls `image` for `service`, reporting `Pulling`, each layer under the service (unless `quiet`), then
+    /// `Pulled`. Failures are thrown as ``ImagePullError`` once reported (as an error, or as a warning when
+    /// `failureIsWarning`: the service can be built instead).
+    func pullImage(_ image: String, for service: String, quiet: Bool = false, failureIsWarning: Bool = false)
+        async throws
+    {
+        progress(.message(service, "Pulling"))
+        do {
+            let auth = try registryAuth(for: image)
+            let platform = services[service]?["platform"]?.scalarText
+            for try await message in try await client.pullImage(image, platform: platform, registryAuth: auth) {
+                guard !quiet, let event = Self.layerEvent(message, resource: message.id, parent: service) else {
+                    continue
+                }
+                progress(event)
+            }
+        } catch {
+            let message = EngineErrorText.message(error)
+            progress(
+                .message(
+                    service, failureIsWarning ? "Warning" : "Error", status: failureIsWarning ? .warning : .error,
+                    detail: message))
+            throw ImagePullError(service: service, image: image, message: message)
+        }
+        progress(.message(service, "Pulled", status: .done))
+    }
+
+    /// The `X-Registry-Auth` header for the registry `image` names: its credentials, or anonymous.
+    func registryAuth(for image: String) throws -> String {
+        do {
+            return try credentials.credentials(forImage: image)?.header ?? RegistryCredentials.anonymousHeader
+        } catch {
+            throw RuntimeError("cannot read the credentials for \(image): \(EngineErrorText.message(error))")
+        }
+    }
+
+    /// A layer's progress line, from a pull or push message that carries one (those with an `id` and a
+    /// `progressDetail`; others, like `Digest: …`, are not shown).
+    static func layerEvent(_ message: ProgressMessage, resource: String?, parent: String?) -> ProgressEvent? {
+        guard let resource, message.id != nil, let status = message.status, let detail = message.progressDetail else {
+            return nil
+        }
+        let finished =
+            ["Pull complete", "Already exists", "Pushed", "Layer already exists"].contains(status)
+            || status.hasPrefix("Mounted from")
+        var event = ProgressEvent.message(
+            resource, status, status: finished ? .done : .working, detail: message.progress, parent: parent)
+        event.current = detail.current
+        event.total = detail.total
+        return event
+    }
+}
+
+/// A pull that failed: the engine's message, and what to do when the registry wants credentials.
+public struct ImagePullError: Error, Sendable, CustomStringConvertible {
+    public var service: String
+    public var image: String
+    public var message: String
+
+    public var description: String {
+        message + (Self.loginHint(message, image: image).map { "\n" + $0 } ?? "")
+    }
+
+    /// What to do when a registry refused a pull or push for want of credentials; nil for other failures.
+    static func loginHint(_ message: String, image: String) -> String? {
+        let lowered = message.lowercased()
+        let needsLogin = ["no basic auth credentials", "unauthorized", "authentication required"].contains {
+            lowered.contains($0)
+        }
+        guard needsLogin else { return nil }
+        let host = RegistryAddress.host(ofImage: image)
+        return "the registry \(host) wants credentials for \(image): log in with `docker login \(host)`, or add "
+            + "them to config.json (its auths, or a credential helper)"
+    }
+}

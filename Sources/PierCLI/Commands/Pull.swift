@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Orchestration
+
+struct Pull: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Pull service images")
+
+    var global: GlobalOptions { GlobalOptions.current }
+
+    @Flag(name: .customLong("ignore-buildable"), help: "Ignore images that can be built.") var ignoreBuildable = false
+    @Flag(
+        name: .customLong("ignore-pull-failures"), help: "Pull what it can and ignores images with pull failures.")
+    var ignorePullFailures = false
+    @Flag(name: .customLong("include-deps"), help: "Also pull services declared as dependencies.")
+    var includeDeps = false
+    @Option(help: "Apply pull policy (\"missing\"|\"always\").") var policy: String?
+    @Flag(name: [.short, .long], help: "Pull without printing progress information.") var quiet = false
+    @Argument(help: "Services whose images to pull.") var services: [String] = []
+
+    func validate() throws {
+        if let policy, PullOptions.Policy(rawValue: policy) == nil {
+            throw ValidationError("invalid --policy \"\(policy)\": use \"missing\" or \"always\"")
+        }
+    }
+
+    func run() async throws {
+        var options = PullOptions()
+        options.services = services
+        options.includeDependencies = includeDeps
+        options.ignoreFailures = ignorePullFailures
+        options.ignoreBuildable = ignoreBuildable
+        options.policy = policy.flatMap(PullOptions.Policy.init(rawValue:))
+        options.quiet = quiet
+        let session = await EngineSession.open(global, services: services, title: "Pulling")
+        let outcome = await session.run { try await $0.pull(options) }
+        if !outcome.mustBuild.isEmpty {
+            FileHandle.standardError.write(
+                Data(
+                    ("WARNING: Some service image(s) must be built from source by running:\n    pier build "
+                        + outcome.mustBuild.joined(separator: " ") + "\n").utf8))
+        }
+        if let failure = outcome.failure { Failure.exit(message: failure.description) }
+    }
+}
