@@ -52,6 +52,10 @@ struct PullPolicyEndToEndTests {
         }
         #expect(lines(pier.stderr) == lines(reference.stderr))
         #expect(lines(pier.stderr).contains(" missing Skipped - Image is already present locally "))
+        let buildable = try project.pier("--progress", "plain", "pull", "--ignore-buildable")
+        let referenceBuildable = try project.reference("--progress", "plain", "pull", "--ignore-buildable")
+        #expect(buildable.status == 0 && referenceBuildable.status == 0)
+        #expect(lines(buildable.stderr) == lines(referenceBuildable.stderr))
         #expect(pier.stderr.contains("Error: manifest for \(registry.host)/\(placeholder.name)/notpushed:v1 not found"))
 
         // `--policy always` pulls even what `pull_policy: never` leaves alone; failures can be ignored.

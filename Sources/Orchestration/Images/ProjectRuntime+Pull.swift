@@ -41,12 +41,12 @@ extension ProjectRuntime {
                 progress(.message(name, "Skipped - No image to be pulled", status: .done))
                 continue
             }
-            if options.ignoreBuildable, services[name]?["build"] != nil {
-                progress(.message(name, "Skipped", status: .done))
-                continue
-            }
             if let reason = try await skipReason(name, image: image, policy: options.policy) {
                 progress(.message(name, reason, status: .done))
+                continue
+            }
+            if options.ignoreBuildable, services[name]?["build"] != nil {
+                progress(.message(name, "Skipped - Image can be built", status: .done))
                 continue
             }
             if let other = pullers[image] {
