@@ -30,7 +30,12 @@ struct RegistryTests {
             registry.stop()
         }
         let environment = ["DOCKER_CONFIG": config]
-        #expect(try project.pier(["build"], environment: environment).status == 0)
+        // Not in the registry yet: `create` warns, then builds it, as Compose does.
+        let create = try project.pier(["--progress", "plain", "create"], environment: environment)
+        #expect(create.status == 0, "\(create.stderr)")
+        #expect(create.stderr.contains(" app Warning manifest for \(image) not found"), "\(create.stderr)")
+        #expect(create.stderr.contains("Built"))
+        #expect(try project.pier(["down"], environment: environment).status == 0)
         let push = try project.pier(["--progress", "json", "push"], environment: environment)
         #expect(push.status == 0, "\(push.stderr)")
         #expect(push.stderr.contains(#"{"id":"Pushing \#(image): "#))
