@@ -15,13 +15,6 @@ struct PullPolicyEndToEndTests {
         return registry
     }
 
-    static func removeImages(of project: ScratchProject, in registry: TestRegistry) {
-        let references = (try? project.docker("images", "-q", "--filter", "reference=\(registry.host)/*/*"))?.stdout
-        for id in Set((references ?? "").split(whereSeparator: \.isNewline)) {
-            _ = try? project.docker("rmi", "-f", String(id))
-        }
-    }
-
     @Test func pullSkipsAndPullsAsTheReferenceDoes() throws {
         let placeholder = try ScratchProject("services: {}")
         let registry = try Self.registryWithBase(placeholder)
@@ -39,7 +32,6 @@ struct PullPolicyEndToEndTests {
         defer {
             project.cleanUp()
             placeholder.cleanUp()
-            Self.removeImages(of: placeholder, in: registry)
             registry.stop()
         }
         let pier = try project.pier("--progress", "plain", "pull")
@@ -72,7 +64,6 @@ struct PullPolicyEndToEndTests {
         let project = try RegistryTests.project(image: image, extra: "    pull_policy: daily")
         defer {
             project.cleanUp()
-            _ = try? project.docker("rmi", "-f", image)
             registry.stop()
         }
         #expect(try project.pier("build").status == 0)

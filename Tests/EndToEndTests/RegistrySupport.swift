@@ -67,7 +67,11 @@ final class TestRegistry: @unchecked Sendable {
         throw RegistryStartError()
     }
 
+    /// Removes the local images named after this registry, then stops it and removes its storage.
     func stop() {
+        let listing = try? EngineCleanup.docker(["images", "--format", "{{.Repository}}:{{.Tag}}"]).stdout
+        let references = (listing ?? "").split(whereSeparator: \.isNewline).map(String.init)
+        EngineCleanup.removeImages(references.filter { $0.hasPrefix(host + "/") && !$0.hasSuffix(":<none>") })
         process.terminate()
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
@@ -87,6 +91,21 @@ final class TestRegistry: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.1)
         }
         return false
+    }
+}
+
+/// Docker commands for cleaning up once a scratch project's folder is gone (`cleanUp()` removes it).
+enum EngineCleanup {
+    @discardableResult
+    static func docker(_ arguments: [String]) throws -> TestSupport.Result {
+        try TestSupport.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["docker"] + arguments, in: URL(fileURLWithPath: "/"),
+            environment: ProcessInfo.processInfo.environment)
+    }
+
+    static func removeImages(_ references: [String]) {
+        guard !references.isEmpty else { return }
+        _ = try? docker(["rmi", "-f"] + references)
     }
 }
 

@@ -26,7 +26,6 @@ struct RegistryTests {
         let config = try project.dockerConfig("docker", "{}")
         defer {
             project.cleanUp()
-            _ = try? project.docker("rmi", "-f", image)
             registry.stop()
         }
         let environment = ["DOCKER_CONFIG": config]
@@ -65,7 +64,6 @@ struct RegistryTests {
         let project = try Self.project(image: image)
         defer {
             project.cleanUp()
-            _ = try? project.docker("rmi", "-f", image)
             registry.stop()
         }
         let anonymous = ["DOCKER_CONFIG": try project.dockerConfig("anonymous", "{}")]

@@ -22,9 +22,8 @@ struct UpBuildTests {
         var replacedImage: String?
         defer {
             project.cleanUp()
-            _ = try? project.docker("rmi", "-f", image)
-            // The image the rebuild replaced is left untagged: not ours to leave behind.
-            if let replacedImage { _ = try? project.docker("rmi", "-f", replacedImage) }
+            // The image the rebuild replaced is left untagged: not ours to leave behind either.
+            EngineCleanup.removeImages([image] + (replacedImage.map { [$0] } ?? []))
         }
         let refused = try project.pier("up", "-d", "--no-build")
         #expect(refused.status == 1)
