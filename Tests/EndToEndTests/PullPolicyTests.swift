@@ -25,7 +25,7 @@ struct PullPolicyEndToEndTests {
               never: {image: "\(base):v1", pull_policy: never}
               build: {image: "\(base):v1", pull_policy: build, build: .}
               missing: {image: "\(base):v1", pull_policy: missing}
-              latest: {image: "\(base):latest"}
+              latest: {image: "\(base):latest", depends_on: [missing]}
               buildonly: {build: .}
               buildimg: {image: "\(registry.host)/\(placeholder.name)/notpushed:v1", build: .}
             """, files: ["Dockerfile": "FROM pier-test/busybox\n"])
@@ -53,6 +53,10 @@ struct PullPolicyEndToEndTests {
         // `--policy always` pulls even what `pull_policy: never` leaves alone; failures can be ignored.
         let always = try project.pier("--progress", "plain", "pull", "--policy", "always", "never")
         #expect(always.status == 0 && always.stderr.contains(" never Pulled "), "\(always.stderr)")
+        let alone = try project.pier("--progress", "plain", "pull", "latest")
+        let withDependencies = try project.pier("--progress", "plain", "pull", "--include-deps", "latest")
+        #expect(alone.status == 0 && withDependencies.status == 0)
+        #expect(!alone.stderr.contains(" missing ") && withDependencies.stderr.contains(" missing Skipped"))
         let ignoring = try project.pier("--progress", "plain", "pull", "--ignore-pull-failures")
         #expect(ignoring.status == 0, "\(ignoring.stderr)")
         #expect(try project.pier("pull", "--policy", "sometimes").stderr.contains("invalid --policy"))
