@@ -48,7 +48,10 @@ struct PullPolicyEndToEndTests {
         let referenceBuildable = try project.reference("--progress", "plain", "pull", "--ignore-buildable")
         #expect(buildable.status == 0 && referenceBuildable.status == 0)
         #expect(lines(buildable.stderr) == lines(referenceBuildable.stderr))
-        #expect(pier.stderr.contains("Error: manifest for \(registry.host)/\(placeholder.name)/notpushed:v1 not found"))
+        #expect(
+            pier.stderr.contains(
+                "Error: service \"buildimg\": cannot pull \(registry.host)/\(placeholder.name)/notpushed:v1: manifest for"
+            ))
 
         // `--policy always` pulls even what `pull_policy: never` leaves alone; failures can be ignored.
         let always = try project.pier("--progress", "plain", "pull", "--policy", "always", "never")

@@ -64,7 +64,8 @@ public struct ImagePullError: Error, Sendable, CustomStringConvertible {
     public var message: String
 
     public var description: String {
-        message + (Self.loginHint(message, image: image).map { "\n" + $0 } ?? "")
+        "service \"\(service)\": cannot pull \(image): \(message)"
+            + (Self.loginHint(message, image: image).map { "\n" + $0 } ?? "")
     }
 
     /// What to do when a registry refused a pull or push for want of credentials; nil for other failures.
