@@ -30,13 +30,14 @@ public struct UpOptions: Sendable {
 }
 
 extension ProjectRuntime {
-    /// Converges the engine on the project: networks, volumes and images first, then each service's containers
+    /// Converges the engine on the project: images, networks and volumes first, then each service's containers
     /// once what it depends on is there (started, healthy or completed, as `depends_on` says).
     public func up(_ options: UpOptions) async throws {
         let selection = try selection(options.services, withDependencies: !options.noDeps)
+        // Images first, as Compose: a pull or build that fails leaves nothing half created.
+        let imageIDs = try await ensureImages(for: selection, options: options)
         try await ensureNetworks()
         try await ensureVolumes()
-        let imageIDs = try await ensureImages(for: selection, options: options)
         let observed = try await containers()
         var planner = Planner()
         planner.recreate = options.recreate
