@@ -88,7 +88,8 @@ extension EngineClient {
             .post, "/build", query: options.queryItems, body: .stream(context, contentType: "application/x-tar"))
         if let registryConfig = options.registryConfig {
             let data = Data(BuildOptions.json(registryConfig).utf8)
-            request.headers.append(("X-Registry-Config", data.base64EncodedString()))
+            // The engine decodes it as base64url, like `X-Registry-Auth`.
+            request.headers.append(("X-Registry-Config", RegistryCredentials.base64URL(data)))
         }
         let response = try await stream(request)
         return ProgressStream(messages: JSONMessageSequence(base: response.body))

@@ -104,4 +104,38 @@ struct RegistryTests {
         #expect(pulled.status == 0, "\(pulled.stderr)")
         #expect(try project.docker("image", "inspect", image).status == 0)
     }
+
+    @Test func aBuildPullsItsBaseImageWithTheRegistryCredentials() throws {
+        let registry = try TestRegistry(user: ("bob", "b4se"))
+        let base = "\(registry.host)/piertest/base:v1"
+        let project = try ScratchProject(
+            """
+            services:
+              base: {image: "\(base)", build: ./base}
+              app: {image: "\(registry.host)/piertest/derived:v1", build: ./app}
+            """,
+            files: [
+                "base/Dockerfile": "FROM pier-test/busybox\nRUN echo \(UUID().uuidString) > /base\n",
+                "app/Dockerfile": "FROM \(base)\nRUN cat /base > /derived\n",
+            ])
+        defer {
+            project.cleanUp()
+            registry.stop()
+        }
+        let auth = Data("bob:b4se".utf8).base64EncodedString()
+        let auths = [
+            "DOCKER_CONFIG": try project.dockerConfig("auths", #"{"auths":{"\#(registry.host)":{"auth":"\#(auth)"}}}"#)
+        ]
+        let anonymous = ["DOCKER_CONFIG": try project.dockerConfig("anonymous", "{}")]
+        #expect(try project.pier(["build", "base"], environment: auths).status == 0)
+        #expect(try project.pier(["push", "base"], environment: auths).status == 0)
+        #expect(try project.docker("rmi", base).status == 0)
+
+        let refused = try project.pier(["build", "app"], environment: anonymous)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("no basic auth credentials"), "\(refused.stderr)")
+        let built = try project.pier(["build", "app"], environment: auths)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try project.docker("image", "inspect", "\(registry.host)/piertest/derived:v1").status == 0)
+    }
 }

@@ -33,6 +33,16 @@ struct CredentialHelper {
         return RegistryCredentials(username: username, password: secret, serverAddress: serverAddress)
     }
 
+    /// The server URLs the helper holds credentials for (`list` answers `{"server": "user"}`).
+    func list() throws -> [String] {
+        let (status, output, errors) = try run(["list"], input: "")
+        guard status == 0, let answer = try? JSONDecoder().decode([String: String].self, from: output) else {
+            let text = String(decoding: output + errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw EngineError.invalidConfiguration("credential helper \(program) could not list its servers: \(text)")
+        }
+        return answer.keys.sorted()
+    }
+
     private func run(_ arguments: [String], input: String) throws -> (Int32, Data, Data) {
         guard let executable = locate() else {
             throw EngineError.invalidConfiguration(

@@ -38,6 +38,26 @@ public struct CredentialStore: Sendable {
         return try Self.credentials(fromAuthsEntry: entry, key: key, file: configFile)
     }
 
+    /// Every credential the configuration holds, by server address, as builds need them (`X-Registry-Config`)
+    /// to pull base images from any registry: `auths` entries, then those of the default store and of each
+    /// registry's helper, which win.
+    public func allCredentials() throws -> [String: RegistryCredentials] {
+        guard let config = try loadConfig() else { return [:] }
+        var all: [String: RegistryCredentials] = [:]
+        for (key, entry) in config["auths"]?.objectValue ?? [:] {
+            all[key] = try Self.credentials(fromAuthsEntry: entry, key: key, file: configFile)
+        }
+        if let store = config["credsStore"]?.stringValue, !store.isEmpty {
+            let helper = CredentialHelper(name: store, environment: environment)
+            for server in try helper.list() { all[server] = try helper.get(serverAddress: server) }
+        }
+        for (server, name) in config["credHelpers"]?.objectValue ?? [:] {
+            guard let name = name.stringValue else { continue }
+            all[server] = try CredentialHelper(name: name, environment: environment).get(serverAddress: server)
+        }
+        return all
+    }
+
     /// An `auths` entry: `auth` (base64 `user:password`) wins over `username` and `password`.
     static func credentials(fromAuthsEntry entry: JSONValue, key: String, file: URL) throws -> RegistryCredentials {
         var credentials = RegistryCredentials(

@@ -19,12 +19,17 @@ public struct RegistryCredentials: Sendable, Hashable {
     /// The `X-Registry-Auth` value: the JSON auth configuration, base64url-encoded with padding (what the engine
     /// decodes).
     public var header: String {
+        let data = (try? JSONEncoder().encode(json)) ?? Data("{}".utf8)
+        return Self.base64URL(data)
+    }
+
+    /// The engine's JSON auth configuration (`username`, `password`, `identitytoken`, `serveraddress`).
+    public var json: JSONValue {
         var members: [String: JSONValue] = ["serveraddress": .string(serverAddress)]
         if let username { members["username"] = .string(username) }
         if let password { members["password"] = .string(password) }
         if let identityToken { members["identitytoken"] = .string(identityToken) }
-        let data = (try? JSONEncoder().encode(JSONValue.object(members))) ?? Data("{}".utf8)
-        return Self.base64URL(data)
+        return .object(members)
     }
 
     /// The header for no credentials: the engine then tries the registry anonymously.

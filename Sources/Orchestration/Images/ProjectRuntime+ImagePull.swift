@@ -40,6 +40,21 @@ extension ProjectRuntime {
         }
     }
 
+    /// Every registry credential, for the builder to pull base images with (`X-Registry-Config`); nil when there
+    /// are none. Credentials that cannot be read are a warning: the build may not need them.
+    func buildRegistryConfig(for service: String) -> JSONValue? {
+        do {
+            let all = try credentials.allCredentials()
+            return all.isEmpty ? nil : .object(all.mapValues(\.json))
+        } catch {
+            progress(
+                ProgressEvent(
+                    resource: service, text: "Warning", status: .warning,
+                    detail: "building without registry credentials: \(EngineErrorText.message(error))"))
+            return nil
+        }
+    }
+
     /// A layer's progress line, from a pull or push message that carries one (those with an `id` and a
     /// `progressDetail`; others, like `Digest: …`, are not shown).
     static func layerEvent(_ message: ProgressMessage, resource: String?, parent: String?) -> ProgressEvent? {

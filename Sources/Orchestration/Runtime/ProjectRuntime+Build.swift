@@ -57,6 +57,7 @@ extension ProjectRuntime {
         options.shmSize = build["shm_size"]?.scalarText.flatMap { Int64($0) }
         options.platform = build["platforms"]?.sequence?.first?.scalarText ?? services[service]?["platform"]?.scalarText
         options.forceRemovesIntermediateContainers = true
+        options.registryConfig = buildRegistryConfig(for: service)
 
         let dockerfile = options.dockerfile ?? "Dockerfile"
         let context = try BuildContext(

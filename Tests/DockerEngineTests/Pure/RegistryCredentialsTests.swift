@@ -45,7 +45,9 @@ import Testing
 
     /// A credential helper speaking the real protocol: the server URL on standard input, JSON on standard output.
     static func writeHelper(_ name: String, in directory: TemporaryDirectory, answers: [String: String]) throws {
-        var script = "#!/bin/sh\n[ \"$1\" = get ] || exit 3\nread -r server\ncase \"$server\" in\n"
+        let servers = answers.keys.sorted().map { "\"\($0)\": \"user\"" }.joined(separator: ", ")
+        var script = "#!/bin/sh\n[ \"$1\" = list ] && { echo '{\(servers)}'; exit 0; }\n"
+        script += "[ \"$1\" = get ] || exit 3\nread -r server\ncase \"$server\" in\n"
         for (server, json) in answers { script += "'\(server)') echo '\(json)' ;;\n" }
         script += "*) echo 'credentials not found in native keychain'; exit 1 ;;\nesac\n"
         try directory.write("bin/docker-credential-\(name)", script)
@@ -90,6 +92,28 @@ import Testing
         #expect(hub.identityToken == "refresh" && hub.username == nil)
         // The default store has nothing for this registry: anonymous.
         #expect(try store.credentials(forHost: "elsewhere.example") == nil)
+    }
+
+    @Test func buildsGetEveryCredentialWithHelpersWinning() throws {
+        let directory = try TemporaryDirectory()
+        try Self.writeHelper(
+            "store", in: directory,
+            answers: [
+                "https://index.docker.io/v1/": #"{"Username":"hubuser","Secret":"hub"}"#,
+                "127.0.0.1:5000": #"{"Username":"stored","Secret":"s"}"#,
+            ])
+        try Self.writeHelper(
+            "pertest", in: directory, answers: ["127.0.0.1:5000": #"{"Username":"carol","Secret":"c"}"#])
+        let store = try Self.store(
+            """
+            {"credsStore": "store", "credHelpers": {"127.0.0.1:5000": "pertest"},
+             "auths": {"other.example": {"username": "dave", "password": "d"}, "127.0.0.1:5000": {}}}
+            """, in: directory)
+        let all = try store.allCredentials()
+        #expect(all.keys.sorted() == ["127.0.0.1:5000", "https://index.docker.io/v1/", "other.example"])
+        #expect(all["127.0.0.1:5000"]?.username == "carol")
+        #expect(all["https://index.docker.io/v1/"]?.password == "hub")
+        #expect(all["other.example"]?.json == ["username": "dave", "password": "d", "serveraddress": "other.example"])
     }
 
     @Test func aMissingHelperOrABrokenFileSaysWhatToFix() throws {
