@@ -60,7 +60,8 @@ public struct BuildOptions: Sendable, Hashable {
         self.registryConfig = registryConfig
     }
 
-    var queryItems: [(name: String, value: String)] {
+    /// The query of `POST /build` for these options.
+    public var queryItems: [(name: String, value: String)] {
         var query = QueryBuilder()
         for tag in tags { query.add("t", tag) }
         query.add("dockerfile", dockerfile)

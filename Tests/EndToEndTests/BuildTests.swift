@@ -70,4 +70,111 @@ struct BuildTests {
         #expect(failing.stderr.contains("build failed"))
         #expect(failing.stderr.contains("about to fail"))
     }
+
+    @Test func dockerfileInlineAndADockerfileOutsideTheContext() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              inline:
+                build:
+                  context: ./app
+                  dockerfile_inline: |
+                    FROM pier-test/busybox:latest
+                    COPY . /ctx
+                    CMD ["ls", "-a", "/ctx"]
+              outside:
+                build: {context: ./app, dockerfile: ../docker/Dockerfile.outside}
+            """,
+            files: [
+                "app/keep.txt": "keep\n", "app/.pier-dockerfile-inline": "a file of the user's with our name\n",
+                "docker/Dockerfile.outside":
+                    "FROM pier-test/busybox:latest\nCOPY keep.txt /\nCMD [\"cat\", \"/keep.txt\"]\n",
+            ])
+        defer {
+            project.cleanUp()
+            _ = try? project.docker("rmi", "-f", "\(project.name)-inline", "\(project.name)-outside")
+        }
+        let build = try project.pier("build", "-q")
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.isEmpty)
+        // The generated Dockerfile (and the .dockerignore keeping it out) are not copied; the user's own file
+        // with the generated name is.
+        let listing = try project.docker("run", "--rm", "\(project.name)-inline").stdout
+        #expect(listing.split(separator: "\n").sorted() == [".", "..", ".pier-dockerfile-inline", "keep.txt"])
+        #expect(try project.docker("run", "--rm", "\(project.name)-outside").stdout == "keep\n")
+    }
+
+    @Test(arguments: [
+        ("platforms: [linux/amd64, linux/arm64]", "build.platforms"),
+        ("additional_contexts: {extra: ./app}", "build.additional_contexts"),
+        ("ssh: [default]", "build.ssh"),
+        ("secrets: [token]", "build.secrets"),
+        ("privileged: true", "build.privileged"),
+    ])
+    func buildKitOnlyAttributesAreRefused(attribute: String, name: String) throws {
+        let project = try ScratchProject(
+            """
+            services:
+              web:
+                build: {context: ./app, \(attribute)}
+            secrets:
+              token: {environment: HOME}
+            """, files: ["app/Dockerfile": "FROM pier-test/busybox:latest\n"])
+        defer { project.cleanUp() }
+        let build = try project.pier("build")
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("service \"web\": \(name) needs BuildKit"), "\(build.stderr)")
+        #expect(try project.docker("image", "inspect", "\(project.name)-web").status != 0)
+    }
+
+    @Test func withDependenciesAndAParallelLimit() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              front: {build: ./app, depends_on: [back]}
+              back: {build: ./app, depends_on: [db]}
+              db: {image: pier-test/busybox:latest}
+              other: {build: ./app}
+            """, files: ["app/Dockerfile": "FROM pier-test/busybox:latest\nRUN echo built\n"])
+        let images = ["front", "back", "other"].map { "\(project.name)-\($0)" }
+        defer {
+            project.cleanUp()
+            _ = try? project.docker(["rmi", "-f"] + images)
+        }
+        func built() throws -> [Bool] {
+            try images.map { try project.docker("image", "inspect", $0).status == 0 }
+        }
+        let alone = try project.pier("--progress", "plain", "build", "front")
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(!alone.stdout.contains("front  | "), "one service: the engine's output as is")
+        #expect(try built() == [true, false, false])
+        let withDependencies = try project.pier(
+            "--parallel", "1", "--progress", "plain", "build", "--with-dependencies", "front")
+        #expect(withDependencies.status == 0, "\(withDependencies.stderr)")
+        #expect(withDependencies.stdout.contains("back   | Step 1/"))
+        #expect(try built() == [true, true, false])
+
+        var environment = project.environment
+        environment["COMPOSE_PARALLEL_LIMIT"] = "many"
+        let invalid = try TestSupport.run(
+            TestSupport.pierBinary, ["build"], in: project.directory, environment: environment)
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("COMPOSE_PARALLEL_LIMIT must be an integer (found: \"many\")"))
+        environment["COMPOSE_PARALLEL_LIMIT"] = "2"
+        let all = try TestSupport.run(
+            TestSupport.pierBinary, ["build"], in: project.directory, environment: environment)
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(try built() == [true, true, true])
+    }
+
+    @Test(arguments: [["--ssh", "default"], ["--check"], ["--print"], ["--push"], ["--memory", "lots"]])
+    func flagsTheClassicBuilderLacksAreRefused(flags: [String]) throws {
+        let project = try ScratchProject(
+            "services:\n  web: {build: ./app}\n", files: ["app/Dockerfile": "FROM pier-test/busybox:latest\n"])
+        defer { project.cleanUp() }
+        let result = try TestSupport.run(
+            TestSupport.pierBinary, ["build"] + flags, in: project.directory, environment: project.environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(flags[0]), "\(result.stderr)")
+    }
 }

@@ -114,6 +114,20 @@ import Testing
             ])
     }
 
+    @Test func generatedFilesReplaceTheDirectorysOwn() async throws {
+        let root = try Self.makeDirectory()
+        try Self.write("*.log\n", to: ".dockerignore", in: root)
+        try Self.write("x", to: "a.log", in: root)
+        try Self.write("x", to: "b.txt", in: root)
+        let context = try BuildContext(
+            directory: root, dockerfile: "gen",
+            generatedFiles: [("gen", Array("FROM scratch\n".utf8)), (".dockerignore", Array("*.log\n/gen\n".utf8))])
+        let output = try await Self.extract(context)
+        #expect(try Self.listing(output) == [".dockerignore", "b.txt", "gen"])
+        #expect(try String(contentsOfFile: output + "/.dockerignore", encoding: .utf8) == "*.log\n/gen\n")
+        #expect(try String(contentsOfFile: output + "/gen", encoding: .utf8) == "FROM scratch\n")
+    }
+
     @Test func anEmptyContextIsJustTheEndMarker() async throws {
         let root = try Self.makeDirectory()
         var chunks: [[UInt8]] = []

@@ -128,7 +128,8 @@ struct ServiceBuild {
             unique = "\(name)-\(counter)"
         }
         let ignorePath = directory + "/.dockerignore"
-        var ignore = FileManager.default.contents(atPath: ignorePath).map { [UInt8]($0) } ?? Array("/.dockerignore\n".utf8)
+        var ignore =
+            FileManager.default.contents(atPath: ignorePath).map { [UInt8]($0) } ?? Array("/.dockerignore\n".utf8)
         if let last = ignore.last, last != UInt8(ascii: "\n") { ignore.append(UInt8(ascii: "\n")) }
         ignore += Array("/\(unique)\n".utf8)
         dockerfile = unique

@@ -18,7 +18,9 @@ extension ProjectRuntime {
 
     /// The services `build` builds: those selected that have a `build` section, sorted.
     public func buildableServices(_ services: [String], withDependencies: Bool = false) throws -> [String] {
-        try selection(services, withDependencies: withDependencies).sorted().filter { self.services[$0]?["build"] != nil }
+        try selection(services, withDependencies: withDependencies).sorted().filter {
+            self.services[$0]?["build"] != nil
+        }
     }
 
     /// Builds one service's image, named by its `image` or `<project>-<service>`, also tagged with `build.tags`.

@@ -25,21 +25,23 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .customLong("parallel"), help: .hidden) var deprecatedParallel = false
     @Argument(help: "Services to build.") var services: [String] = []
 
-    func validate() throws {
+    /// Flags the classic builder cannot honour end the command (status 1, as Compose's flag errors do).
+    func refuseUnsupportedFlags() {
         for (flag, given) in [("--ssh", ssh != nil), ("--check", check), ("--print", print)] where given {
-            throw ValidationError(
-                "\(flag) needs BuildKit, and Pier builds with the engine's classic builder: use `docker buildx bake`"
-                    + " for it")
+            Failure.exit(
+                message: "\(flag) needs BuildKit, and Pier builds with the engine's classic builder: use"
+                    + " `docker buildx bake` for it")
         }
         if push {
-            throw ValidationError("--push is not supported yet: build, then push the images with `docker push`")
+            Failure.exit(message: "--push is not supported yet: build, then push the images with `docker push`")
         }
         if let memory, BuildRequest.byteCount(memory) == nil {
-            throw ValidationError("invalid argument \"\(memory)\" for \"-m, --memory\" flag: invalid size: '\(memory)'")
+            Failure.exit(message: "invalid argument \"\(memory)\" for \"-m, --memory\" flag: invalid size: '\(memory)'")
         }
     }
 
     func run() async throws {
+        refuseUnsupportedFlags()
         for (flag, given) in [("--provenance", provenance != nil), ("--sbom", sbom != nil)] where given {
             Failure.warn("\(flag) is ignored: the classic builder produces no attestations")
         }
@@ -68,7 +70,9 @@ struct Build: AsyncParsableCommand {
         if !quiet, session.renderer.mode != .tty {
             request.output = BuildOutput(services: names ?? []).write
         }
-        await session.run { try await $0.build(services, request: request, withDependencies: withDependencies, limit: limit) }
+        await session.run {
+            try await $0.build(services, request: request, withDependencies: withDependencies, limit: limit)
+        }
     }
 }
 
