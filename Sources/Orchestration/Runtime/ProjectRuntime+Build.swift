@@ -47,7 +47,9 @@ extension ProjectRuntime {
             if let output = request.output {
                 output(service, line)
             } else if !line.isEmpty {
-                progress(ProgressEvent(resource: resource, text: "Building", status: .working, detail: line))
+                // One display line per service: a long step is cut rather than wrapped.
+                let detail = line.count > 80 ? line.prefix(79) + "…" : line
+                progress(ProgressEvent(resource: resource, text: "Building", status: .working, detail: detail))
             }
         }
         // The engine sends a step's text and its newline in separate messages: lines are joined back first.

@@ -58,8 +58,8 @@ struct Build: AsyncParsableCommand {
         request.noCache = noCache
         request.pull = pull
         request.memory = memory.flatMap(BuildRequest.byteCount)
-        for argument in buildArguments {
-            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        for argument in buildArguments where !argument.isEmpty {
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             request.arguments[parts[0]] = .some(parts.count > 1 ? parts[1] : nil)
         }
         var global = self.global
@@ -67,7 +67,9 @@ struct Build: AsyncParsableCommand {
         let session = await EngineSession.open(global, services: services, title: "Building")
         let runtime = session.runtime
         let names = try? runtime.buildableServices(services, withDependencies: withDependencies)
-        if !quiet, session.renderer.mode != .tty {
+        // On a terminal the live display shows each build's current step; the full output would garble it.
+        let liveOnTerminal = session.renderer.mode == .tty && isatty(STDOUT_FILENO) == 1
+        if !quiet, !liveOnTerminal {
             request.output = BuildOutput(services: names ?? []).write
         }
         await session.run {
