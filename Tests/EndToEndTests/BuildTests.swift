@@ -33,8 +33,8 @@ struct BuildTests {
     @Test func upBuildsAMissingImageWithTargetArgsAndDockerignore() throws {
         let project = try Self.project()
         defer {
-            project.cleanUp()
             _ = try? project.docker("rmi", "-f", "\(project.name)-web")
+            project.cleanUp()  // last: it deletes the directory docker runs in
         }
         let up = try project.pier("up", "-d")
         #expect(up.status == 0, "\(up.stderr)")
@@ -57,8 +57,8 @@ struct BuildTests {
     @Test func buildCommandAndAFailingStep() throws {
         let project = try Self.project()
         defer {
-            project.cleanUp()
             _ = try? project.docker("rmi", "-f", "\(project.name)-web")
+            project.cleanUp()  // last: it deletes the directory docker runs in
         }
         let build = try project.pier("build", "--build-arg", "GREETING=hallo")
         #expect(build.status == 0, "\(build.stderr)")
@@ -91,8 +91,8 @@ struct BuildTests {
                     "FROM pier-test/busybox:latest\nCOPY keep.txt /\nCMD [\"cat\", \"/keep.txt\"]\n",
             ])
         defer {
-            project.cleanUp()
             _ = try? project.docker("rmi", "-f", "\(project.name)-inline", "\(project.name)-outside")
+            project.cleanUp()  // last: it deletes the directory docker runs in
         }
         let build = try project.pier("build", "-q")
         #expect(build.status == 0, "\(build.stderr)")
@@ -138,8 +138,8 @@ struct BuildTests {
             """, files: ["app/Dockerfile": "FROM pier-test/busybox:latest\nRUN echo built\n"])
         let images = ["front", "back", "other"].map { "\(project.name)-\($0)" }
         defer {
-            project.cleanUp()
             _ = try? project.docker(["rmi", "-f"] + images)
+            project.cleanUp()  // last: it deletes the directory docker runs in
         }
         func built() throws -> [Bool] {
             try images.map { try project.docker("image", "inspect", $0).status == 0 }
