@@ -25,7 +25,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("progress"), help: "Set type of progress output (auto, tty, plain, json, quiet).")
     var progress: String?
 
-    @Option(name: .customLong("parallel"), help: "Control max parallelism, -1 for unlimited.")
+    @Option(name: .customLong("parallel"), parsing: .unconditional, help: "Control max parallelism, -1 for unlimited.")
     var parallel: Int?
 
     /// The global flags of this invocation: given before the command's name, as with `docker compose`.

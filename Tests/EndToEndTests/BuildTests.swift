@@ -154,6 +154,9 @@ struct BuildTests {
         #expect(withDependencies.stdout.contains("back   | Step 1/"))
         #expect(try built() == [true, true, false])
 
+        let unlimited = try project.pier("--parallel", "-1", "build", "front")
+        #expect(unlimited.status == 0, "\(unlimited.stderr)")
+
         var environment = project.environment
         environment["COMPOSE_PARALLEL_LIMIT"] = "many"
         let invalid = try TestSupport.run(
