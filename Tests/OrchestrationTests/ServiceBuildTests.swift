@@ -67,6 +67,29 @@ import Testing
             ])
     }
 
+    @Test(arguments: [
+        ("Dockerfile", ServiceBuild.DockerfileSource.inContext("Dockerfile")),
+        ("./docker/../sub/App.Dockerfile", .inContext("sub/App.Dockerfile")),
+        ("/srv/app/sub/App.Dockerfile", .inContext("sub/App.Dockerfile")),
+    ])
+    func dockerfilesInsideTheContextAreSentAsRelativePaths(
+        dockerfile: String, expected: ServiceBuild.DockerfileSource
+    ) throws {
+        #expect(try ServiceBuild.locate(dockerfile: dockerfile, context: "/srv/app", service: "s") == expected)
+    }
+
+    @Test func aDockerfileOutsideTheContextIsReadOrNamedInTheError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pier-df-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: directory + "/ctx", withIntermediateDirectories: true)
+        try "FROM scratch\n".write(toFile: directory + "/Outside", atomically: true, encoding: .utf8)
+        let found = try ServiceBuild.locate(dockerfile: "../Outside", context: directory + "/ctx", service: "s")
+        #expect(found == .outside(Array("FROM scratch\n".utf8)))
+        #expect(throws: RuntimeError.self) {
+            try ServiceBuild.locate(dockerfile: "../Missing", context: directory + "/ctx", service: "s")
+        }
+    }
+
     @Test func severalPlatformsNeedBuildKit() throws {
         #expect(throws: RuntimeError.self) {
             try Self.plan("      context: .\n      platforms: [linux/amd64, linux/arm64]\n")

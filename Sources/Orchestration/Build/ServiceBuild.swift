@@ -50,8 +50,11 @@ struct ServiceBuild {
         dockerfile = build.field("dockerfile")?.scalarText ?? "Dockerfile"
         if let inline = build.field("dockerfile_inline")?.scalarText {
             try generate(dockerfile: Array(inline.utf8), name: ".pier-dockerfile-inline")
-        } else if let outside = try Self.outsideDockerfile(dockerfile, context: directory, service: service) {
-            try generate(dockerfile: outside, name: ".pier-dockerfile-outside")
+        } else {
+            switch try Self.locate(dockerfile: dockerfile, context: directory, service: service) {
+            case .inContext(let relative): dockerfile = relative
+            case .outside(let content): try generate(dockerfile: content, name: ".pier-dockerfile-outside")
+            }
         }
         options.dockerfile = dockerfile
         options.target = build.field("target")?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
@@ -104,18 +107,24 @@ struct ServiceBuild {
         if build.field("privileged")?.boolValue == true { try refuse("privileged", "privileged builds") }
     }
 
-    /// The content of a Dockerfile outside the context (the classic builder reads it only from inside).
-    static func outsideDockerfile(_ dockerfile: String, context: String, service: String) throws -> [UInt8]? {
+    enum DockerfileSource: Equatable {
+        /// The path inside the context, relative to it.
+        case inContext(String)
+        /// The content of a Dockerfile outside the context (the classic builder reads it only from inside).
+        case outside([UInt8])
+    }
+
+    /// Where the Dockerfile (relative to the context, or absolute) is.
+    static func locate(dockerfile: String, context: String, service: String) throws -> DockerfileSource {
         let path = dockerfile.hasPrefix("/") ? dockerfile : context + "/" + dockerfile
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         let root = URL(fileURLWithPath: context).standardizedFileURL.path
-        guard !standardized.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            return nil
-        }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        if standardized.hasPrefix(prefix) { return .inContext(String(standardized.dropFirst(prefix.count))) }
         guard let data = FileManager.default.contents(atPath: standardized) else {
             throw RuntimeError("service \"\(service)\": cannot read the Dockerfile \(standardized)")
         }
-        return [UInt8](data)
+        return .outside([UInt8](data))
     }
 
     /// Sends `content` as the Dockerfile under `name` (made unique in the context), and a `.dockerignore` that
