@@ -16,7 +16,7 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Print equivalent bake file (needs BuildKit).") var print = false
     @Option(help: "Add a provenance attestation (needs BuildKit).") var provenance: String?
     @Flag(help: "Always attempt to pull a newer version of the image.") var pull = false
-    @Flag(help: "Push service images.") var push = false
+    @Flag(help: "Push service images (not supported yet).") var push = false
     @Flag(name: [.short, .long], help: "Suppress the build output.") var quiet = false
     @Option(help: "Add a SBOM attestation (needs BuildKit).") var sbom: String?
     @Option(help: "Set SSH authentications used when building service images (needs BuildKit).") var ssh: String?
