@@ -90,6 +90,14 @@ import Testing
         }
     }
 
+    @Test func aMissingContextIsNamed() throws {
+        #expect {
+            try Self.plan("      context: ./nowhere\n")
+        } throws: { error in
+            (error as? RuntimeError)?.message.contains("/nowhere is not a directory") == true
+        }
+    }
+
     @Test func severalPlatformsNeedBuildKit() throws {
         #expect(throws: RuntimeError.self) {
             try Self.plan("      context: .\n      platforms: [linux/amd64, linux/arm64]\n")

@@ -44,6 +44,11 @@ struct ServiceBuild {
                 "service \"\(service)\": build.context is a remote (git or URL) context, which `pier build` doesn't"
                     + " support yet: clone it and point build.context at the directory")
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuntimeError(
+                "service \"\(service)\": the build context \(directory) is not a directory: fix build.context")
+        }
         self.directory = directory
         let tags = [image] + (build.field("tags")?.stringList ?? []).filter { $0 != image }
         options = BuildOptions(tags: tags)
