@@ -181,3 +181,59 @@ struct BuildTests {
         #expect(result.stderr.contains(flags[0]), "\(result.stderr)")
     }
 }
+
+/// A build context in a git repository served over HTTP from a scratch directory.
+@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+struct GitContextBuildTests {
+    /// Runs `command` in `directory` and expects it to succeed.
+    static func shell(_ command: String, in directory: URL) throws {
+        let result = try TestSupport.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: directory,
+            environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+
+    @Test func aGitRepositoryAtABranchAndSubdirectory() throws {
+        let port = Int.random(in: 20_000..<40_000)
+        let project = try ScratchProject(
+            """
+            services:
+              web:
+                build: http://127.0.0.1:\(port)/repo.git#release:app
+            """,
+            files: [
+                "work/app/Dockerfile": "FROM pier-test/busybox:latest\nCOPY . /ctx\nCMD [\"ls\", \"-a\", \"/ctx\"]\n",
+                "work/app/served.txt": "from git\n", "work/README": "outside the context\n",
+            ])
+        let server = Process()
+        defer {
+            server.terminate()
+            _ = try? project.docker("rmi", "-f", "\(project.name)-web")
+            project.cleanUp()  // last: it deletes the directory docker runs in
+        }
+        let git = "git -c user.name=pier -c user.email=pier@example.com"
+        try Self.shell(
+            "cd work && \(git) init -q -b main && \(git) add -A && \(git) commit -qm one && git branch release"
+                + " && echo later > app/later.txt && \(git) add -A && \(git) commit -qm two"
+                + " && git clone -q --bare . ../served/repo.git && git -C ../served/repo.git update-server-info",
+            in: project.directory)
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-m", "http.server", "--bind", "127.0.0.1", String(port)]
+        server.currentDirectoryURL = project.directory.appendingPathComponent("served")
+        server.standardError = FileHandle.nullDevice
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        Thread.sleep(forTimeInterval: 1)
+
+        let build = try project.pier("build")
+        #expect(build.status == 0, "\(build.stderr)")
+        // The release branch (without later.txt), its app directory only, without the repository's .git.
+        let listing = try project.docker("run", "--rm", "\(project.name)-web").stdout
+        #expect(listing.split(separator: "\n").sorted() == [".", "..", "Dockerfile", "served.txt"])
+
+        try FileManager.default.removeItem(at: project.directory.appendingPathComponent("served/repo.git"))
+        let missing = try project.pier("build")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("service \"web\": cannot fetch the build context"), "\(missing.stderr)")
+    }
+}

@@ -34,15 +34,17 @@ struct ServiceBuild {
     /// Files added to the context: a generated Dockerfile, and a `.dockerignore` keeping it out of `COPY .`.
     var generatedFiles: [(name: String, content: [UInt8])] = []
 
+    /// - Parameter checkout: where a git context was fetched, used instead of `build.context`.
     init(
         service: String, build: Node, image: String, platform: String?, request: BuildRequest,
-        environment: [String: String]
+        environment: [String: String], checkout: String? = nil
     ) throws {
         try Self.refuseUnsupported(service: service, build: build)
-        guard let directory = build.field("context")?.scalarText, directory.hasPrefix("/") else {
+        let context = build.field("context")?.scalarText ?? "."
+        guard let directory = checkout ?? (context.hasPrefix("/") ? context : nil) else {
             throw RuntimeError(
-                "service \"\(service)\": build.context is a remote (git or URL) context, which `pier build` doesn't"
-                    + " support yet: clone it and point build.context at the directory")
+                "service \"\(service)\": build.context \(context) is a URL, which `pier build` doesn't support: only"
+                    + " directories and git repositories; download it and point build.context at the directory")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -27,10 +27,21 @@ extension ProjectRuntime {
     func buildImage(of service: String, request: BuildRequest) async throws {
         guard let build = services[service]?["build"] else { return }
         let resource = "Service \(service)"
+        var checkout: (checkout: String, context: String)?
+        defer { if let checkout { try? FileManager.default.removeItem(atPath: checkout.checkout) } }
+        if let context = build.field("context")?.scalarText, let git = GitContext(context) {
+            progress(.working(resource, "Fetching \(git.url)"))
+            do {
+                checkout = try await git.fetch()
+            } catch {
+                progress(.failed(resource, "fetch failed"))
+                throw RuntimeError("service \"\(service)\": cannot fetch the build context \(context): \(error)")
+            }
+        }
         let plan = try ServiceBuild(
             service: service, build: build, image: imageName(of: service),
             platform: services[service]?.field("platform")?.scalarText, request: request,
-            environment: project.environment)
+            environment: project.environment, checkout: checkout?.context)
         let context: BuildContext
         do {
             context = try BuildContext(
