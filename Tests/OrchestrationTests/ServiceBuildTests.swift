@@ -98,6 +98,24 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("https://example.com/team/app.git#v1.2:web", "https://example.com/team/app.git", "v1.2", "web"),
+        ("git@example.com:team/app.git", "git@example.com:team/app.git", nil, nil),
+        ("github.com/team/app#:sub/dir", "https://github.com/team/app", nil, "sub/dir"),
+        ("git://example.com/app#main", "git://example.com/app", "main", nil),
+    ])
+    func gitContextsAreRecognized(context: String, url: String, reference: String?, subdirectory: String?) throws {
+        let git = try #require(GitContext(context))
+        #expect(git.url == url)
+        #expect(git.reference == reference)
+        #expect(git.subdirectory == subdirectory)
+    }
+
+    @Test(arguments: ["/srv/app", "https://example.com/context.tar.gz", "./app.git"])
+    func otherContextsAreNotGit(context: String) {
+        #expect(GitContext(context) == nil)
+    }
+
     @Test func severalPlatformsNeedBuildKit() throws {
         #expect(throws: RuntimeError.self) {
             try Self.plan("      context: .\n      platforms: [linux/amd64, linux/arm64]\n")
