@@ -23,6 +23,12 @@ public struct BuildOptions: Sendable, Hashable {
     public var extraHosts: [String]
     public var cacheFrom: [String]
     public var shmSize: Int64?
+    /// Memory limit of the build containers, in bytes.
+    public var memory: Int64?
+    /// `ulimit` settings of the build containers: name, soft and hard limit.
+    public var ulimits: [BuildUlimit]
+    /// The build containers' isolation technology (`default`, `process`, `hyperv`).
+    public var isolation: String?
     /// Registry credentials for base images (`X-Registry-Config`): `{"registry": {"username": …}}`.
     public var registryConfig: JSONValue?
 
@@ -31,7 +37,8 @@ public struct BuildOptions: Sendable, Hashable {
         buildArguments: [String: String?] = [:], labels: [String: String] = [:], noCache: Bool = false,
         pull: Bool = false, removesIntermediateContainers: Bool = true,
         forceRemovesIntermediateContainers: Bool = false, platform: String? = nil, networkMode: String? = nil,
-        extraHosts: [String] = [], cacheFrom: [String] = [], shmSize: Int64? = nil, registryConfig: JSONValue? = nil
+        extraHosts: [String] = [], cacheFrom: [String] = [], shmSize: Int64? = nil, memory: Int64? = nil,
+        ulimits: [BuildUlimit] = [], isolation: String? = nil, registryConfig: JSONValue? = nil
     ) {
         self.tags = tags
         self.dockerfile = dockerfile
@@ -47,10 +54,14 @@ public struct BuildOptions: Sendable, Hashable {
         self.extraHosts = extraHosts
         self.cacheFrom = cacheFrom
         self.shmSize = shmSize
+        self.memory = memory
+        self.ulimits = ulimits
+        self.isolation = isolation
         self.registryConfig = registryConfig
     }
 
-    var queryItems: [(name: String, value: String)] {
+    /// The query of `POST /build` for these options.
+    public var queryItems: [(name: String, value: String)] {
         var query = QueryBuilder()
         for tag in tags { query.add("t", tag) }
         query.add("dockerfile", dockerfile)
@@ -68,6 +79,16 @@ public struct BuildOptions: Sendable, Hashable {
         if !extraHosts.isEmpty { query.add("extrahosts", extraHosts.joined(separator: ",")) }
         if !cacheFrom.isEmpty { query.add("cachefrom", Self.json(.array(cacheFrom.map(JSONValue.string)))) }
         query.add("shmsize", shmSize.map { String($0) })
+        query.add("memory", memory.map { String($0) })
+        if !ulimits.isEmpty {
+            let values = ulimits.map { limit in
+                JSONValue.object([
+                    "Name": .string(limit.name), "Soft": .integer(limit.soft), "Hard": .integer(limit.hard),
+                ])
+            }
+            query.add("ulimits", Self.json(.array(values)))
+        }
+        query.add("isolation", isolation)
         return query.items
     }
 
@@ -75,6 +96,19 @@ public struct BuildOptions: Sendable, Hashable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// One `ulimit` of a build's containers.
+public struct BuildUlimit: Sendable, Hashable {
+    public var name: String
+    public var soft: Int64
+    public var hard: Int64
+
+    public init(name: String, soft: Int64, hard: Int64) {
+        self.name = name
+        self.soft = soft
+        self.hard = hard
     }
 }
 

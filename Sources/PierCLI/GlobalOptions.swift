@@ -25,13 +25,16 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("progress"), help: "Set type of progress output (auto, tty, plain, json, quiet).")
     var progress: String?
 
+    @Option(name: .customLong("parallel"), parsing: .unconditional, help: "Control max parallelism, -1 for unlimited.")
+    var parallel: Int?
+
     /// The global flags of this invocation: given before the command's name, as with `docker compose`.
     @TaskLocal static var current = GlobalOptions()
 
     /// The flags that take a value, to tell them from the command's name while splitting the command line.
     static let valuedFlags: Set<String> = [
         "-f", "--file", "-p", "--project-name", "--profile", "--env-file", "--project-directory", "--ansi",
-        "--progress",
+        "--progress", "--parallel",
     ]
 
     /// Splits `arguments` into the global flags before the command and the rest.

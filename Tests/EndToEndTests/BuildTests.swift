@@ -33,8 +33,8 @@ struct BuildTests {
     @Test func upBuildsAMissingImageWithTargetArgsAndDockerignore() throws {
         let project = try Self.project()
         defer {
-            project.cleanUp()
             _ = try? project.docker("rmi", "-f", "\(project.name)-web")
+            project.cleanUp()  // last: it deletes the directory docker runs in
         }
         let up = try project.pier("up", "-d")
         #expect(up.status == 0, "\(up.stderr)")
@@ -57,8 +57,8 @@ struct BuildTests {
     @Test func buildCommandAndAFailingStep() throws {
         let project = try Self.project()
         defer {
-            project.cleanUp()
             _ = try? project.docker("rmi", "-f", "\(project.name)-web")
+            project.cleanUp()  // last: it deletes the directory docker runs in
         }
         let build = try project.pier("build", "--build-arg", "GREETING=hallo")
         #expect(build.status == 0, "\(build.stderr)")
@@ -69,5 +69,171 @@ struct BuildTests {
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("build failed"))
         #expect(failing.stderr.contains("about to fail"))
+    }
+
+    @Test func dockerfileInlineAndADockerfileOutsideTheContext() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              inline:
+                build:
+                  context: ./app
+                  dockerfile_inline: |
+                    FROM pier-test/busybox:latest
+                    COPY . /ctx
+                    CMD ["ls", "-a", "/ctx"]
+              outside:
+                build: {context: ./app, dockerfile: ../docker/Dockerfile.outside}
+            """,
+            files: [
+                "app/keep.txt": "keep\n", "app/.pier-dockerfile-inline": "a file of the user's with our name\n",
+                "docker/Dockerfile.outside":
+                    "FROM pier-test/busybox:latest\nCOPY keep.txt /\nCMD [\"cat\", \"/keep.txt\"]\n",
+            ])
+        defer {
+            _ = try? project.docker("rmi", "-f", "\(project.name)-inline", "\(project.name)-outside")
+            project.cleanUp()  // last: it deletes the directory docker runs in
+        }
+        let build = try project.pier("build", "-q")
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.isEmpty)
+        // The generated Dockerfile (and the .dockerignore keeping it out) are not copied; the user's own file
+        // with the generated name is.
+        let listing = try project.docker("run", "--rm", "\(project.name)-inline").stdout
+        #expect(listing.split(separator: "\n").sorted() == [".", "..", ".pier-dockerfile-inline", "keep.txt"])
+        #expect(try project.docker("run", "--rm", "\(project.name)-outside").stdout == "keep\n")
+    }
+
+    @Test(arguments: [
+        ("platforms: [linux/amd64, linux/arm64]", "build.platforms"),
+        ("additional_contexts: {extra: ./app}", "build.additional_contexts"),
+        ("ssh: [default]", "build.ssh"),
+        ("secrets: [token]", "build.secrets"),
+        ("privileged: true", "build.privileged"),
+    ])
+    func buildKitOnlyAttributesAreRefused(attribute: String, name: String) throws {
+        let project = try ScratchProject(
+            """
+            services:
+              web:
+                build: {context: ./app, \(attribute)}
+            secrets:
+              token: {environment: HOME}
+            """, files: ["app/Dockerfile": "FROM pier-test/busybox:latest\n"])
+        defer { project.cleanUp() }
+        let build = try project.pier("build")
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("service \"web\": \(name) needs BuildKit"), "\(build.stderr)")
+        #expect(try project.docker("image", "inspect", "\(project.name)-web").status != 0)
+    }
+
+    @Test func withDependenciesAndAParallelLimit() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              front: {build: ./app, depends_on: [back]}
+              back: {build: ./app, depends_on: [db]}
+              db: {image: pier-test/busybox:latest}
+              other: {build: ./app}
+            """, files: ["app/Dockerfile": "FROM pier-test/busybox:latest\nRUN echo built\n"])
+        let images = ["front", "back", "other"].map { "\(project.name)-\($0)" }
+        defer {
+            _ = try? project.docker(["rmi", "-f"] + images)
+            project.cleanUp()  // last: it deletes the directory docker runs in
+        }
+        func built() throws -> [Bool] {
+            try images.map { try project.docker("image", "inspect", $0).status == 0 }
+        }
+        let alone = try project.pier("--progress", "plain", "build", "front")
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(!alone.stdout.contains("front  | "), "one service: the engine's output as is")
+        #expect(try built() == [true, false, false])
+        let withDependencies = try project.pier(
+            "--parallel", "1", "--progress", "plain", "build", "--with-dependencies", "front")
+        #expect(withDependencies.status == 0, "\(withDependencies.stderr)")
+        #expect(withDependencies.stdout.contains("back   | Step 1/"))
+        #expect(try built() == [true, true, false])
+
+        let unlimited = try project.pier("--parallel", "-1", "build", "front")
+        #expect(unlimited.status == 0, "\(unlimited.stderr)")
+
+        var environment = project.environment
+        environment["COMPOSE_PARALLEL_LIMIT"] = "many"
+        let invalid = try TestSupport.run(
+            TestSupport.pierBinary, ["build"], in: project.directory, environment: environment)
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("COMPOSE_PARALLEL_LIMIT must be an integer (found: \"many\")"))
+        environment["COMPOSE_PARALLEL_LIMIT"] = "2"
+        let all = try TestSupport.run(
+            TestSupport.pierBinary, ["build"], in: project.directory, environment: environment)
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(try built() == [true, true, true])
+    }
+
+    @Test(arguments: [["--ssh", "default"], ["--check"], ["--print"], ["--push"], ["--memory", "lots"]])
+    func flagsTheClassicBuilderLacksAreRefused(flags: [String]) throws {
+        let project = try ScratchProject(
+            "services:\n  web: {build: ./app}\n", files: ["app/Dockerfile": "FROM pier-test/busybox:latest\n"])
+        defer { project.cleanUp() }
+        let result = try TestSupport.run(
+            TestSupport.pierBinary, ["build"] + flags, in: project.directory, environment: project.environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(flags[0]), "\(result.stderr)")
+    }
+}
+
+/// A build context in a git repository served over HTTP from a scratch directory.
+@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+struct GitContextBuildTests {
+    /// Runs `command` in `directory` and expects it to succeed.
+    static func shell(_ command: String, in directory: URL) throws {
+        let result = try TestSupport.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: directory,
+            environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+
+    @Test func aGitRepositoryAtABranchAndSubdirectory() throws {
+        let port = Int.random(in: 20_000..<40_000)
+        let project = try ScratchProject(
+            """
+            services:
+              web:
+                build: http://127.0.0.1:\(port)/repo.git#release:app
+            """,
+            files: [
+                "work/app/Dockerfile": "FROM pier-test/busybox:latest\nCOPY . /ctx\nCMD [\"ls\", \"-a\", \"/ctx\"]\n",
+                "work/app/served.txt": "from git\n", "work/README": "outside the context\n",
+            ])
+        let server = Process()
+        defer {
+            server.terminate()
+            _ = try? project.docker("rmi", "-f", "\(project.name)-web")
+            project.cleanUp()  // last: it deletes the directory docker runs in
+        }
+        let git = "git -c user.name=pier -c user.email=pier@example.com"
+        try Self.shell(
+            "cd work && \(git) init -q -b main && \(git) add -A && \(git) commit -qm one && git branch release"
+                + " && echo later > app/later.txt && \(git) add -A && \(git) commit -qm two"
+                + " && git clone -q --bare . ../served/repo.git && git -C ../served/repo.git update-server-info",
+            in: project.directory)
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-m", "http.server", "--bind", "127.0.0.1", String(port)]
+        server.currentDirectoryURL = project.directory.appendingPathComponent("served")
+        server.standardError = FileHandle.nullDevice
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        Thread.sleep(forTimeInterval: 1)
+
+        let build = try project.pier("build")
+        #expect(build.status == 0, "\(build.stderr)")
+        // The release branch (without later.txt), its app directory only, without the repository's .git.
+        let listing = try project.docker("run", "--rm", "\(project.name)-web").stdout
+        #expect(listing.split(separator: "\n").sorted() == [".", "..", "Dockerfile", "served.txt"])
+
+        try FileManager.default.removeItem(at: project.directory.appendingPathComponent("served/repo.git"))
+        let missing = try project.pier("build")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("service \"web\": cannot fetch the build context"), "\(missing.stderr)")
     }
 }

@@ -114,6 +114,49 @@ import Testing
             ])
     }
 
+    @Test func generatedFilesReplaceTheDirectorysOwn() async throws {
+        let root = try Self.makeDirectory()
+        try Self.write("*.log\n", to: ".dockerignore", in: root)
+        try Self.write("x", to: "a.log", in: root)
+        try Self.write("x", to: "b.txt", in: root)
+        let context = try BuildContext(
+            directory: root, dockerfile: "gen",
+            generatedFiles: [("gen", Array("FROM scratch\n".utf8)), (".dockerignore", Array("*.log\n/gen\n".utf8))])
+        let output = try await Self.extract(context)
+        #expect(try Self.listing(output) == [".dockerignore", "b.txt", "gen"])
+        #expect(try String(contentsOfFile: output + "/.dockerignore", encoding: .utf8) == "*.log\n/gen\n")
+        #expect(try String(contentsOfFile: output + "/gen", encoding: .utf8) == "FROM scratch\n")
+    }
+
+    @Test func smallFilesShareChunks() async throws {
+        let root = try Self.makeDirectory()
+        for index in 0..<200 { try Self.write(String(repeating: "x", count: 700), to: "f\(index)", in: root) }
+        let context = try BuildContext(directory: root, chunkSize: 64 * 1024)
+        var sizes: [Int] = []
+        for try await chunk in context { sizes.append(chunk.count) }
+        // 200 × (512 header + 1024 content with padding) + 1024 = 308,224 bytes: five chunks, not 400.
+        let total = sizes.reduce(0, +)
+        #expect(total == 308_224)
+        #expect(sizes.count == 5)
+        #expect(try Self.listing(try await Self.extract(context)).count == 200)
+    }
+
+    @Test func aFileThatShrinksOrGoesAfterTheWalkFailsTheStream() async throws {
+        let root = try Self.makeDirectory()
+        try Self.write(String(repeating: "a", count: 5000), to: "shrinks", in: root)
+        try Self.write("b", to: "vanishes", in: root)
+        let context = try BuildContext(directory: root, chunkSize: 1024)
+        try Self.write("short", to: "shrinks", in: root)
+        await #expect(throws: BuildContext.ContextError.changedWhileReading("shrinks")) {
+            for try await _ in context {}
+        }
+        try Self.write(String(repeating: "a", count: 5000), to: "shrinks", in: root)
+        try FileManager.default.removeItem(atPath: root + "/vanishes")
+        await #expect(throws: BuildContext.ContextError.unreadable("vanishes")) {
+            for try await _ in context {}
+        }
+    }
+
     @Test func anEmptyContextIsJustTheEndMarker() async throws {
         let root = try Self.makeDirectory()
         var chunks: [[UInt8]] = []

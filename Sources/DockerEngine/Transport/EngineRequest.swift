@@ -85,20 +85,12 @@ public enum EngineRequestBody: Sendable {
 public struct EngineBodyStream: Sendable {
     let makeStream: @Sendable () -> AsyncThrowingStream<[UInt8], any Error>
 
-    /// Sends the chunks of `sequence` (read once, when the request is sent).
+    /// Sends the chunks of `sequence` (read once, when the request is sent). Chunks are pulled as the connection
+    /// takes them, so a large body (a build context) is never read far ahead of the socket.
     public init<Chunks: AsyncSequence & Sendable>(_ sequence: Chunks) where Chunks.Element == [UInt8] {
         makeStream = {
-            AsyncThrowingStream { continuation in
-                let task = Task {
-                    do {
-                        for try await chunk in sequence { continuation.yield(chunk) }
-                        continuation.finish()
-                    } catch {
-                        continuation.finish(throwing: error)
-                    }
-                }
-                continuation.onTermination = { _ in task.cancel() }
-            }
+            let source = PulledIterator(sequence.makeAsyncIterator())
+            return AsyncThrowingStream(unfolding: { try await source.next() })
         }
     }
 
@@ -112,6 +104,20 @@ public struct EngineBodyStream: Sendable {
                 continuation.finish()
             }
         }
+    }
+}
+
+/// An iterator the body stream pulls from: only its one consumer (the request writer) calls `next`, one call at
+/// a time, which is what makes sharing it safe.
+private final class PulledIterator<Base: AsyncIteratorProtocol>: @unchecked Sendable where Base.Element == [UInt8] {
+    private var base: Base
+
+    init(_ base: Base) {
+        self.base = base
+    }
+
+    func next() async throws -> [UInt8]? {
+        try await base.next()
     }
 }
 

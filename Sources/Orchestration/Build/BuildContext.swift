@@ -1,8 +1,9 @@
 import Foundation
 
 /// A build context sent to the engine as a tar stream: the context directory walked in sorted order with the
-/// `.dockerignore` rules applied. Symlinks stay links, modes and modification times are kept, owners become
-/// 0:0. Iterating reads files as it goes, in chunks, so the context is never wholly in memory.
+/// `.dockerignore` rules applied, then any generated files (an inline Dockerfile). Symlinks stay links, modes and
+/// modification times are kept, owners become 0:0. Iterating reads files as it goes, in large reads packed into
+/// chunks of about `chunkSize` bytes, so the context is never wholly in memory.
 public struct BuildContext: AsyncSequence, Sendable {
     public typealias Element = [UInt8]
 
@@ -10,6 +11,8 @@ public struct BuildContext: AsyncSequence, Sendable {
         /// Path relative to the context directory, `/`-separated.
         public var path: String
         public var header: TarHeader
+        /// The content of a generated file, sent instead of reading `path` from the directory.
+        public var generatedContent: [UInt8]?
     }
 
     public enum ContextError: Error, Hashable, CustomStringConvertible {
@@ -31,8 +34,11 @@ public struct BuildContext: AsyncSequence, Sendable {
     /// Walks `directory` (metadata only) and keeps what `ignore` does not exclude.
     /// - Parameters:
     ///   - ignore: the rules; by default those `DockerIgnore.load` finds for `dockerfile`.
+    ///   - generatedFiles: files to add at the root of the archive after the directory's content, by name; they
+    ///     replace files of the directory with the same name.
     public init(
-        directory: String, dockerfile: String = "Dockerfile", ignore: DockerIgnore? = nil, chunkSize: Int = 64 * 1024
+        directory: String, dockerfile: String = "Dockerfile", ignore: DockerIgnore? = nil,
+        generatedFiles: [(name: String, content: [UInt8])] = [], chunkSize: Int = 256 * 1024
     ) throws {
         let rules = try ignore ?? DockerIgnore.load(contextDirectory: directory, dockerfile: dockerfile)
         self.directory = directory
@@ -40,6 +46,13 @@ public struct BuildContext: AsyncSequence, Sendable {
         var entries: [Entry] = []
         var pending: [Entry] = []
         try Self.walk(directory: directory, relative: "", rules: rules, pending: &pending, into: &entries)
+        let generatedNames = Set(generatedFiles.map(\.name))
+        entries.removeAll { generatedNames.contains($0.path) }
+        let now = Int(Date().timeIntervalSince1970)
+        for file in generatedFiles {
+            let header = TarHeader(path: file.name, kind: .file(size: UInt64(file.content.count)), modified: now)
+            entries.append(Entry(path: file.name, header: header, generatedContent: file.content))
+        }
         self.entries = entries
     }
 
@@ -48,7 +61,7 @@ public struct BuildContext: AsyncSequence, Sendable {
     private static func walk(
         directory: String, relative: String, rules: DockerIgnore, pending: inout [Entry], into entries: inout [Entry]
     ) throws {
-        let full = relative.isEmpty ? directory : (directory as NSString).appendingPathComponent(relative)
+        let full = relative.isEmpty ? directory : directory + "/" + relative
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: full)
@@ -57,14 +70,9 @@ public struct BuildContext: AsyncSequence, Sendable {
         }
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let path = relative.isEmpty ? name : relative + "/" + name
-            let fullPath = (directory as NSString).appendingPathComponent(path)
-            let found: TarHeader?
-            do {
-                found = try Self.header(path: path, fullPath: fullPath)
-            } catch {
-                throw ContextError.unreadable(path)
+            guard let header = try FileStatus.header(path: path, fullPath: directory + "/" + path) else {
+                continue  // sockets, devices, fifos are not sent
             }
-            guard let header = found else { continue }  // sockets, devices, fifos are not sent
             let entry = Entry(path: path, header: header)
             let excluded = rules.isExcluded(relativePath: path)
             if !excluded {
@@ -82,86 +90,33 @@ public struct BuildContext: AsyncSequence, Sendable {
         }
     }
 
-    private static func header(path: String, fullPath: String) throws -> TarHeader? {
-        let attributes = try FileManager.default.attributesOfItem(atPath: fullPath)
-        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
-        let modified = Int((attributes[.modificationDate] as? Date)?.timeIntervalSince1970.rounded(.down) ?? 0)
+    public func makeAsyncIterator() -> ContextReader {
+        ContextReader(context: self)
+    }
+}
+
+/// One `lstat` per entry: what a tar header needs, without Foundation's attribute dictionaries.
+enum FileStatus {
+    static func header(path: String, fullPath: String) throws -> TarHeader? {
+        var status = stat()
+        guard lstat(fullPath, &status) == 0 else { throw BuildContext.ContextError.unreadable(path) }
+        #if canImport(Darwin)
+            let modified = Int(status.st_mtimespec.tv_sec)
+        #else
+            let modified = Int(status.st_mtim.tv_sec)
+        #endif
         let kind: TarHeader.Kind
-        switch attributes[.type] as? FileAttributeType {
-        case .typeDirectory?: kind = .directory
-        case .typeSymbolicLink?:
-            kind = .symlink(target: try FileManager.default.destinationOfSymbolicLink(atPath: fullPath))
-        case .typeRegular?:
-            kind = .file(size: (attributes[.size] as? NSNumber)?.uint64Value ?? 0)
-        default: return nil  // sockets, devices, fifos are not sent
-        }
-        return TarHeader(path: path, kind: kind, mode: mode & 0o7777, uid: 0, gid: 0, modified: modified)
-    }
-
-    public func makeAsyncIterator() -> Iterator {
-        Iterator(context: self)
-    }
-
-    /// Produces the header of each entry, then its content chunk by chunk, then the end-of-archive marker.
-    public struct Iterator: AsyncIteratorProtocol {
-        let context: BuildContext
-        var index = 0
-        var handle: FileHandle?
-        var remaining: UInt64 = 0
-        var currentSize: UInt64 = 0
-        var finished = false
-
-        init(context: BuildContext) {
-            self.context = context
-        }
-
-        public mutating func next() async throws -> [UInt8]? {
-            if let file = handle {
-                if remaining > 0 {
-                    let count = Int(Swift.min(UInt64(context.chunkSize), remaining))
-                    let data: Data?
-                    do {
-                        data = try file.read(upToCount: count)
-                    } catch {
-                        try? file.close()
-                        handle = nil
-                        throw ContextError.unreadable(context.entries[index - 1].path)
-                    }
-                    guard let data, !data.isEmpty else {
-                        try? file.close()
-                        handle = nil
-                        throw ContextError.changedWhileReading(context.entries[index - 1].path)
-                    }
-                    remaining -= UInt64(data.count)
-                    var chunk = [UInt8](data)
-                    if remaining == 0 {
-                        chunk += TarHeader.padding(forContentSize: currentSize)
-                        try? file.close()
-                        handle = nil
-                    }
-                    return chunk
-                }
-                try? file.close()
-                handle = nil
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: kind = .directory
+        case S_IFREG: kind = .file(size: UInt64(status.st_size))
+        case S_IFLNK:
+            do {
+                kind = .symlink(target: try FileManager.default.destinationOfSymbolicLink(atPath: fullPath))
+            } catch {
+                throw BuildContext.ContextError.unreadable(path)
             }
-            guard index < context.entries.count else {
-                if finished { return nil }
-                finished = true
-                return TarHeader.endOfArchive
-            }
-            let entry = context.entries[index]
-            index += 1
-            let size = entry.header.contentSize
-            if size > 0 {
-                let fullPath = (context.directory as NSString).appendingPathComponent(entry.path)
-                guard let file = FileHandle(forReadingAtPath: fullPath) else {
-                    throw ContextError.unreadable(entry.path)
-                }
-                handle = file
-                remaining = size
-                currentSize = size
-            }
-            return entry.header.bytes
+        default: return nil
         }
+        return TarHeader(path: path, kind: kind, mode: Int(status.st_mode) & 0o7777, uid: 0, gid: 0, modified: modified)
     }
 }

@@ -2,96 +2,106 @@ import ComposeSpec
 import DockerEngine
 import Foundation
 
-/// What `build` (and `up --build`) may change about a build, as their flags say.
-public struct BuildRequest: Sendable {
-    public var noCache = false
-    public var pull = false
-    /// `--build-arg KEY=VALUE`, over the file's `args`.
-    public var arguments: [String: String] = [:]
-
-    public init() {}
-}
-
 extension ProjectRuntime {
-    /// Builds the images of `services` (all with a `build` section when empty), one at a time per service,
-    /// streaming the engine's output into the progress display.
-    public func build(_ services: [String], request: BuildRequest = BuildRequest()) async throws {
-        let selection = try selection(services, withDependencies: false)
-        for name in selection.sorted() where self.services[name]?["build"] != nil {
+    /// Builds the images of `services` (every service with a `build` section when empty; with `withDependencies`,
+    /// also those the named ones depend on), at most `limit` at a time (unbounded when nil), streaming the
+    /// engine's output to `request.output` or into the progress display.
+    public func build(
+        _ services: [String], request: BuildRequest = BuildRequest(), withDependencies: Bool = false,
+        limit: Int? = nil
+    ) async throws {
+        let buildable = try buildableServices(services, withDependencies: withDependencies)
+        try await forEachConcurrently(buildable, limit: limit) { name in
             try await buildImage(of: name, request: request)
         }
     }
 
-    /// Builds one service's image, named by its `image` or `<project>-<service>`.
+    /// The services `build` builds: those selected that have a `build` section, sorted.
+    public func buildableServices(_ services: [String], withDependencies: Bool = false) throws -> [String] {
+        try selection(services, withDependencies: withDependencies).sorted().filter {
+            self.services[$0]?["build"] != nil
+        }
+    }
+
+    /// Builds one service's image, named by its `image` or `<project>-<service>`, also tagged with `build.tags`.
     func buildImage(of service: String, request: BuildRequest) async throws {
         guard let build = services[service]?["build"] else { return }
-        let image = imageName(of: service)
-        let resource = "Image \(image)"
-        guard build["dockerfile_inline"] == nil else {
-            throw RuntimeError("service \"\(service)\": dockerfile_inline is not supported by `pier build` yet")
+        let resource = "Service \(service)"
+        var checkout: (checkout: String, context: String)?
+        defer { if let checkout { try? FileManager.default.removeItem(atPath: checkout.checkout) } }
+        if let context = build.field("context")?.scalarText, let git = GitContext(context) {
+            progress(.working(resource, "Fetching \(git.url)"))
+            do {
+                checkout = try await git.fetch()
+            } catch {
+                progress(.failed(resource, "fetch failed"))
+                throw RuntimeError("service \"\(service)\": cannot fetch the build context \(context): \(error)")
+            }
         }
-        if let platforms = build["platforms"]?.sequence, platforms.count > 1 {
-            throw RuntimeError(
-                "service \"\(service)\": building for several platforms needs BuildKit, which this engine's API lacks")
+        var plan = try ServiceBuild(
+            service: service, build: build, image: imageName(of: service),
+            platform: services[service]?.field("platform")?.scalarText, request: request,
+            environment: project.environment, checkout: checkout?.context)
+        plan.options.registryConfig = buildRegistryConfig(for: service)
+        let context: BuildContext
+        do {
+            context = try BuildContext(
+                directory: plan.directory, dockerfile: plan.dockerfile,
+                ignore: try DockerIgnore.load(contextDirectory: plan.directory, dockerfile: plan.dockerfile),
+                generatedFiles: plan.generatedFiles)
+        } catch {
+            throw RuntimeError("service \"\(service)\": \(EngineErrorText.message(error))")
         }
-        guard let directory = build["context"]?.scalarText, directory.hasPrefix("/") else {
-            throw RuntimeError("service \"\(service)\": remote build contexts are not supported by `pier build` yet")
-        }
-        var options = BuildOptions(tags: [image], dockerfile: build["dockerfile"]?.scalarText ?? "Dockerfile")
-        options.target = build["target"]?.scalarText
-        var arguments: [String: String?] = [:]
-        for (key, value) in build["args"]?.mapping ?? [:] { arguments[key] = value.scalarText }
-        for (key, value) in request.arguments { arguments[key] = value }
-        options.buildArguments = arguments
-        options.labels = Dictionary(
-            uniqueKeysWithValues: (build["labels"]?.mapping ?? [:]).compactMap { key, value in
-                value.scalarText.map { (key, $0) }
-            })
-        options.noCache = request.noCache || build["no_cache"]?.value.isTrue == true
-        options.pull = request.pull || build["pull"]?.value.isTrue == true
-        options.networkMode = build["network"]?.scalarText
-        options.extraHosts = (build["extra_hosts"]?.sequence ?? []).compactMap {
-            $0.scalarText?.replacingOccurrences(of: "=", with: ":")
-        }
-        options.cacheFrom = (build["cache_from"]?.sequence ?? []).compactMap(\.scalarText)
-        options.shmSize = build["shm_size"]?.scalarText.flatMap { Int64($0) }
-        options.platform = build["platforms"]?.sequence?.first?.scalarText ?? services[service]?["platform"]?.scalarText
-        options.forceRemovesIntermediateContainers = true
-        options.registryConfig = buildRegistryConfig(for: service)
-
-        let dockerfile = options.dockerfile ?? "Dockerfile"
-        let context = try BuildContext(
-            directory: directory, dockerfile: dockerfile,
-            ignore: try DockerIgnore.load(contextDirectory: directory, dockerfile: dockerfile))
         progress(.working(resource, "Building"))
         var lastLines: [String] = []
+        func emit(_ line: String) {
+            lastLines = Array((lastLines + [line]).suffix(10))
+            if let output = request.output {
+                output(service, line)
+            } else if !line.isEmpty {
+                // One display line per service: a long step is cut rather than wrapped.
+                let detail = line.count > 80 ? line.prefix(79) + "…" : line
+                progress(ProgressEvent(resource: resource, text: "Building", status: .working, detail: detail))
+            }
+        }
+        // The engine sends a step's text and its newline in separate messages: lines are joined back first.
+        var partial = ""
         do {
-            for try await message in try await client.buildImage(context: EngineBodyStream(context), options: options) {
+            let stream = try await client.buildImage(context: EngineBodyStream(context), options: plan.options)
+            for try await message in stream {
                 guard let text = message.stream else { continue }
-                for line in text.split(separator: "\n") where !line.isEmpty {
-                    lastLines = Array((lastLines + [String(line)]).suffix(10))
-                    progress(
-                        ProgressEvent(resource: resource, text: "Building", status: .working, detail: String(line)))
+                partial += text
+                while let newline = partial.firstIndex(of: "\n") {
+                    emit(String(partial[..<newline]))
+                    partial = String(partial[partial.index(after: newline)...])
                 }
             }
+            if !partial.isEmpty { emit(partial) }
         } catch {
             progress(.failed(resource, "build failed"))
             throw RuntimeError(
-                "service \"\(service)\": build failed: \(EngineErrorText.message(error))\n"
-                    + lastLines.map { "  " + $0 }.joined(separator: "\n"))
-        }
-        for tag in (build["tags"]?.sequence ?? []).compactMap(\.scalarText) {
-            let (repository, version) = Self.split(tag)
-            try await client.tagImage(image, repository: repository, tag: version)
+                "service \"\(service)\": build failed: \(EngineErrorText.message(error))"
+                    + (lastLines.isEmpty ? "" : "\n" + lastLines.map { "  " + $0 }.joined(separator: "\n")))
         }
         progress(.done(resource, "Built"))
     }
+}
 
-    /// `registry/name:tag` into repository and tag (`latest` when absent).
-    static func split(_ reference: String) -> (String, String) {
-        let slash = reference.lastIndex(of: "/") ?? reference.startIndex
-        guard let colon = reference[slash...].lastIndex(of: ":") else { return (reference, "latest") }
-        return (String(reference[..<colon]), String(reference[reference.index(after: colon)...]))
+/// Runs `body` for each item, at most `limit` at a time (all at once when nil or below 1); the first failure
+/// cancels the others and is thrown.
+func forEachConcurrently<Item: Sendable>(
+    _ items: [Item], limit: Int?, _ body: @escaping @Sendable (Item) async throws -> Void
+) async throws {
+    let width = limit.flatMap { $0 > 0 ? $0 : nil } ?? items.count
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        var next = items.makeIterator()
+        for _ in 0..<width {
+            guard let item = next.next() else { break }
+            group.addTask { try await body(item) }
+        }
+        while try await group.next() != nil {
+            if let item = next.next() { group.addTask { try await body(item) } }
+        }
     }
 }
 

@@ -25,6 +25,8 @@ public struct UpOptions: Sendable {
     public var pull: PullPolicy?
     /// `--quiet-pull`: no line per layer.
     public var quietPull = false
+    /// `--parallel` / `COMPOSE_PARALLEL_LIMIT`: how many images build at once (nil: no bound).
+    public var parallelLimit: Int?
 
     public init() {}
 }

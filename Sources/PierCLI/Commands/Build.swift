@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Orchestration
 
 struct Build: AsyncParsableCommand {
@@ -6,24 +7,103 @@ struct Build: AsyncParsableCommand {
 
     var global: GlobalOptions { GlobalOptions.current }
 
-    @Flag(name: .customLong("no-cache"), help: "Do not use cache when building the image.") var noCache = false
-    @Flag(help: "Always attempt to pull a newer version of the image.") var pull = false
-    @Option(name: .customLong("build-arg"), help: "Set build-time variables for services (KEY=VALUE).")
+    @Option(name: .customLong("build-arg"), help: "Set build-time variables for services.")
     var buildArguments: [String] = []
-    @Flag(name: [.short, .long], help: "Don't print anything to STDOUT.") var quiet = false
+    @Option(help: "Set builder to use (only the engine's classic builder is available).") var builder: String?
+    @Flag(help: "Check build configuration (needs BuildKit).") var check = false
+    @Option(name: [.short, .long], help: "Set memory limit for the build container.") var memory: String?
+    @Flag(name: .customLong("no-cache"), help: "Do not use cache when building the image.") var noCache = false
+    @Flag(help: "Print equivalent bake file (needs BuildKit).") var print = false
+    @Option(help: "Add a provenance attestation (needs BuildKit).") var provenance: String?
+    @Flag(help: "Always attempt to pull a newer version of the image.") var pull = false
+    @Flag(help: "Push service images (not supported yet).") var push = false
+    @Flag(name: [.short, .long], help: "Suppress the build output.") var quiet = false
+    @Option(help: "Add a SBOM attestation (needs BuildKit).") var sbom: String?
+    @Option(help: "Set SSH authentications used when building service images (needs BuildKit).") var ssh: String?
+    @Flag(name: .customLong("with-dependencies"), help: "Also build dependencies (transitively).")
+    var withDependencies = false
+    @Flag(name: .customLong("parallel"), help: .hidden) var deprecatedParallel = false
     @Argument(help: "Services to build.") var services: [String] = []
 
+    /// Flags the classic builder cannot honour end the command (status 1, as Compose's flag errors do).
+    func refuseUnsupportedFlags() {
+        for (flag, given) in [("--ssh", ssh != nil), ("--check", check), ("--print", print)] where given {
+            Failure.exit(
+                message: "\(flag) needs BuildKit, and Pier builds with the engine's classic builder: use"
+                    + " `docker buildx bake` for it")
+        }
+        if push {
+            Failure.exit(message: "--push is not supported yet: build, then push the images with `docker push`")
+        }
+        if let memory, BuildRequest.byteCount(memory) == nil {
+            Failure.exit(message: "invalid argument \"\(memory)\" for \"-m, --memory\" flag: invalid size: '\(memory)'")
+        }
+    }
+
     func run() async throws {
+        refuseUnsupportedFlags()
+        for (flag, given) in [("--provenance", provenance != nil), ("--sbom", sbom != nil)] where given {
+            Failure.warn("\(flag) is ignored: the classic builder produces no attestations")
+        }
+        if let builder, builder != "default" {
+            Failure.warn("--builder \(builder) is ignored: Pier builds with the engine's classic builder")
+        }
+        let limit: Int?
+        do {
+            limit = try ParallelLimit.resolve(flag: global.parallel)
+        } catch {
+            Failure.exit(message: error.message)
+        }
         var request = BuildRequest()
         request.noCache = noCache
         request.pull = pull
-        for argument in buildArguments {
-            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-            request.arguments[parts[0]] = parts.count > 1 ? parts[1] : nil
+        request.memory = memory.flatMap(BuildRequest.byteCount)
+        for argument in buildArguments where !argument.isEmpty {
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            request.arguments[parts[0]] = .some(parts.count > 1 ? parts[1] : nil)
         }
         var global = self.global
         if quiet { global.progress = "quiet" }
-        let session = await EngineSession.open(global, services: services)
-        await session.run { try await $0.build(services, request: request) }
+        let session = await EngineSession.open(global, services: services, title: "Building")
+        let runtime = session.runtime
+        let names = try? runtime.buildableServices(services, withDependencies: withDependencies)
+        // On a terminal the live display shows each build's current step; the full output would garble it.
+        let liveOnTerminal = session.renderer.mode == .tty && isatty(STDOUT_FILENO) == 1
+        if !quiet, !liveOnTerminal {
+            request.output = BuildOutput(services: names ?? []).write
+        }
+        await session.run {
+            try await $0.build(services, request: request, withDependencies: withDependencies, limit: limit)
+        }
+    }
+}
+
+/// The engine's build output on standard output, as Compose prints it with the classic builder; prefixed with
+/// the service's name when several services are built (their lines interleave).
+struct BuildOutput: Sendable {
+    let width: Int?
+
+    init(services: [String]) {
+        width = services.count > 1 ? services.map(\.count).max() : nil
+    }
+
+    func write(service: String, line: String) {
+        let prefix = width.map { service.padding(toLength: $0, withPad: " ", startingAt: 0) + "  | " } ?? ""
+        FileHandle.standardOutput.write(Data((prefix + line + "\n").utf8))
+    }
+}
+
+/// The bound on concurrent engine operations: the global `--parallel` flag, else `COMPOSE_PARALLEL_LIMIT`;
+/// nil (unbounded) when neither sets a positive number.
+enum ParallelLimit {
+    static func resolve(flag: Int?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(RuntimeError) -> Int?
+    {
+        if let flag, flag > 0 { return flag }
+        guard let text = environment["COMPOSE_PARALLEL_LIMIT"], !text.isEmpty else { return nil }
+        guard let value = Int(text) else {
+            throw RuntimeError("COMPOSE_PARALLEL_LIMIT must be an integer (found: \"\(text)\")")
+        }
+        return value > 0 ? value : nil
     }
 }

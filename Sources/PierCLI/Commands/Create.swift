@@ -29,7 +29,7 @@ struct Create: AsyncParsableCommand {
         options.scale = try Up.scale(scale)
         options.start = false
         options.quietPull = quietPull
-        images.apply(to: &options)
+        try images.apply(to: &options)
         let session = await EngineSession.open(global, services: services)
         await session.run { try await $0.up(options) }
     }

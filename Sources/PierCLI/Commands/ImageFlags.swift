@@ -14,7 +14,8 @@ struct ImageFlags: ParsableArguments {
         }
     }
 
-    func apply(to options: inout UpOptions) {
+    func apply(to options: inout UpOptions) throws {
+        options.parallelLimit = try ParallelLimit.resolve(flag: GlobalOptions.current.parallel)
         options.build = build ? .always : noBuild ? .never : .whenMissing
         options.pull = pull.flatMap(PullPolicy.init)
     }

@@ -68,7 +68,7 @@ struct Up: AsyncParsableCommand {
         options.stopTimeout = timeout
         options.scale = try Self.scale(scale)
         options.quietPull = quietPull
-        images.apply(to: &options)
+        try images.apply(to: &options)
         return options
     }
 

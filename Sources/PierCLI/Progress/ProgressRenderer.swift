@@ -16,7 +16,7 @@ enum ProgressMode: String {
 
 /// Writes progress events to standard error in one of Compose's formats.
 final class ProgressRenderer: Sendable {
-    private let mode: ProgressMode
+    let mode: ProgressMode
     private let live: LiveProgress?
 
     init(mode: ProgressMode, ansi: String, title: String = "Running") {

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// The build patterns of the seed stacks, on the classic builder: development and production stages of one
+/// multi-stage Dockerfile, a non-root `USER`, build args (list form from the environment, map form with
+/// interpolation), a `Dockerfile.frontend` in a subdirectory, and `.dockerignore` rules compared with the
+/// reference's build of the same context.
+@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+struct BuildSeedPatternTests {
+    static let dockerfile = """
+        FROM pier-test/busybox:latest AS base
+        ARG VERSION=0.0.0
+        ARG CHANNEL=dev
+        RUN echo 'appuser:x:1000:1000::/home/appuser:/bin/sh' >> /etc/passwd \\
+            && echo 'appuser:x:1000:' >> /etc/group && mkdir -p /home/appuser /app
+        RUN echo "$VERSION/$CHANNEL" > /version
+        WORKDIR /app
+
+        FROM base AS development
+        RUN echo development > /stage
+        CMD ["sh", "-c", "cat /version /stage"]
+
+        FROM base AS production
+        COPY --chown=appuser . /app
+        RUN echo production > /stage
+        USER appuser
+        CMD ["sh", "-c", "cat /version /stage"]
+        """
+
+    static let compose = """
+        services:
+          dev:
+            build: {context: ., target: development, args: [VERSION, CHANNEL]}
+          prod:
+            build:
+              context: .
+              target: production
+              args: {VERSION: "${VERSION}-${SUFFIX:-final}", CHANNEL: stable}
+          frontend:
+            build: {context: ./frontend, dockerfile: Dockerfile.frontend}
+          frontend-root:
+            build: {context: ., dockerfile: frontend/Dockerfile.frontend}
+        """
+
+    static func project() throws -> ScratchProject {
+        try ScratchProject(
+            compose,
+            files: [
+                "Dockerfile": dockerfile,
+                ".dockerignore": "# build output and logs stay out\n**/*.log\n!keep.log\nnode_modules\ntmp/*\n",
+                "src/main.sh": "echo main\n", "src/debug.log": "x\n", "keep.log": "k\n", "tmp/cache": "c\n",
+                "node_modules/dep/index.js": "x\n",
+                "frontend/Dockerfile.frontend": "FROM pier-test/busybox:latest\nCOPY . /site\n",
+                "frontend/index.html": "<h1>seed</h1>\n", "frontend/npm-debug.log": "x\n",
+            ])
+    }
+
+    /// `pier ARGS` with `VERSION` in the environment, as a user's shell would have it.
+    static func pier(_ project: ScratchProject, _ arguments: String...) throws -> TestSupport.Result {
+        var environment = project.environment
+        environment["VERSION"] = "2.1.0"
+        return try TestSupport.run(TestSupport.pierBinary, arguments, in: project.directory, environment: environment)
+    }
+
+    static func removeImages(_ project: ScratchProject) {
+        for service in ["dev", "prod", "frontend", "frontend-root"] {
+            _ = try? project.docker("rmi", "-f", "\(project.name)-\(service)")
+        }
+    }
+
+    @Test func stagesUserArgsAndTheFrontendPattern() throws {
+        let project = try Self.project()
+        defer {
+            Self.removeImages(project)
+            project.cleanUp()
+        }
+        let build = try Self.pier(project, "--progress", "plain", "build")
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.contains("Step 1/"))
+
+        func run(_ service: String, _ command: String...) throws -> String {
+            let result = try project.docker(["run", "--rm", "\(project.name)-\(service)"] + command)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        // The list form takes VERSION from the environment and leaves CHANNEL (unset) to the Dockerfile.
+        #expect(try run("dev") == "2.1.0/dev\ndevelopment")
+        #expect(try run("dev", "id", "-un") == "root")
+        #expect(try run("prod") == "2.1.0-final/stable\nproduction")
+        #expect(try run("prod", "id", "-un") == "appuser")
+        #expect(try run("prod", "stat", "-c", "%U", "/app/src/main.sh") == "appuser")
+        let frontendFiles = try run("frontend", "find", "/site", "-type", "f").split(separator: "\n").sorted()
+        #expect(frontendFiles == ["/site/Dockerfile.frontend", "/site/index.html", "/site/npm-debug.log"])
+        let rootLayout = try run("frontend-root", "ls", "/site/frontend")
+        #expect(rootLayout == "Dockerfile.frontend\nindex.html")
+        let label = try project.docker(
+            "image", "inspect", "\(project.name)-prod", "--format",
+            "{{index .Config.Labels \"com.docker.compose.image.builder\"}}")
+        #expect(label.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "classic")
+    }
+
+    /// The files the production stage copies, with Pier's `.dockerignore` handling and with the reference's.
+    @Test(.enabled(if: TestSupport.referenceCompose != nil || TestSupport.requireReference))
+    func dockerignoreKeepsWhatTheReferenceKeeps() throws {
+        let project = try Self.project()
+        defer {
+            Self.removeImages(project)
+            _ = try? project.docker("rmi", "-f", "\(project.name)-reference-prod")
+            project.cleanUp()
+        }
+        #expect(try Self.pier(project, "build", "-q", "prod").status == 0)
+        let pierFiles = try project.docker("run", "--rm", "\(project.name)-prod", "find", "/app")
+        var environment = project.environment
+        environment["VERSION"] = "2.1.0"
+        environment["DOCKER_BUILDKIT"] = "0"
+        environment["COMPOSE_PROJECT_NAME"] = project.name + "-reference"
+        let binary = try #require(TestSupport.referenceCompose)
+        let reference = try TestSupport.run(
+            binary, ["build", "prod"], in: project.directory, environment: environment)
+        #expect(reference.status == 0, "\(reference.stderr)")
+        let referenceFiles = try project.docker(
+            "run", "--rm", "\(project.name)-reference-prod", "find", "/app")
+        let lines = pierFiles.stdout.split(separator: "\n").sorted()
+        #expect(lines == referenceFiles.stdout.split(separator: "\n").sorted())
+        #expect(lines.contains("/app/keep.log"))
+        #expect(!lines.contains("/app/src/debug.log"))
+        #expect(!lines.contains("/app/node_modules"))
+        #expect(lines.contains("/app/tmp"))
+        #expect(!lines.contains("/app/tmp/cache"))
+    }
+}
