@@ -80,12 +80,15 @@ extension ProjectRuntime {
             }
             pulls[image] = name
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        // A service that can be built falls back to building when its image cannot be pulled (Compose's warning).
+        let fallbacks = try await withThrowingTaskGroup(of: String?.self) { group in
             for (image, service) in pulls {
-                group.addTask { try await pull(image, for: service) }
+                let buildable = services[service]?["build"] != nil
+                group.addTask { try await pull(image, for: service, buildable: buildable) ? nil : service }
             }
-            try await group.waitForAll()
+            return try await group.reduce(into: [String]()) { if let service = $1 { $0.append(service) } }
         }
+        builds += fallbacks.sorted()
         for name in builds { try await buildImage(of: name, request: BuildRequest()) }
         for name in selection where imageIDs[name] == nil {
             imageIDs[name] = try await client.inspectImage(imageName(of: name)).id
@@ -102,16 +105,22 @@ extension ProjectRuntime {
         }
     }
 
-    private func pull(_ image: String, for service: String) async throws {
+    /// Pulls `image`; false when it failed but the service can be built instead.
+    private func pull(_ image: String, for service: String, buildable: Bool) async throws -> Bool {
         let resource = "Image \(image)"
         progress(.working(resource, "Pulling"))
         do {
             for try await _ in try await client.pullImage(image, platform: services[service]?["platform"]?.scalarText) {
             }
         } catch let error as EngineError {
+            if buildable {
+                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: error.message))
+                return false
+            }
             progress(.failed(resource, error.message))
             throw RuntimeError("service \"\(service)\": cannot pull image \(image): \(error.message)")
         }
         progress(.done(resource, "Pulled"))
+        return true
     }
 }
