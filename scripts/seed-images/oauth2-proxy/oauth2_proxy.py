@@ -1,5 +1,6 @@
 """Stand-in for oauth2-proxy: proxies the --skip-auth-route requests to the
 --upstream and refuses the rest (nobody can authenticate)."""
+import signal
 import re
 import sys
 import urllib.error
@@ -66,4 +67,5 @@ class Handler(BaseHTTPRequestHandler):
 
 if __name__ == "__main__":
     print("oauth2-proxy stand-in on %s:%d -> %s" % (ADDRESS + (UPSTREAM,)), flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # PID 1: stop at once on `stop`
     ThreadingHTTPServer(ADDRESS, Handler).serve_forever()

@@ -1,6 +1,8 @@
 """Stand-in for qdrant: GET / (version), /healthz, /livez, /readyz, and
 collection names (PUT/GET /collections/NAME, GET /collections) kept as files in
 /qdrant/storage so that a volume there holds state."""
+import signal
+import sys
 import json
 import os
 import re
@@ -43,4 +45,5 @@ class Handler(BaseHTTPRequestHandler):
 
 if __name__ == "__main__":
     print("qdrant stand-in listening on 0.0.0.0:6333", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # PID 1: stop at once on `stop`
     ThreadingHTTPServer(("0.0.0.0", 6333), Handler).serve_forever()

@@ -1,5 +1,6 @@
 """Tarsy backend stand-in: needs PostgreSQL at start (exits otherwise), reads
 its read-only configuration, answers /health and /api/v1/history/health."""
+import signal
 import json
 import os
 import subprocess
@@ -47,4 +48,5 @@ if __name__ == "__main__":
         print("database not ready at start: %s" % error, file=sys.stderr)
         sys.exit(1)
     print("tarsy-backend listening on 0.0.0.0:8000", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # PID 1: stop at once on `stop`
     ThreadingHTTPServer(("0.0.0.0", 8000), Handler).serve_forever()

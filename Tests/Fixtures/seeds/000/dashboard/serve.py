@@ -1,4 +1,6 @@
 """Serves the dashboard page on 3000, with the API address it was given."""
+import signal
+import sys
 import os
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -15,4 +17,5 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # PID 1: stop at once on `stop`
 ThreadingHTTPServer(("0.0.0.0", 3000), Handler).serve_forever()

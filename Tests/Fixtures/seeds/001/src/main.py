@@ -1,5 +1,7 @@
 """Dashtam app stand-in: HTTPS on 8000; /health reports the user it runs as,
 the environment file's settings, and whether PostgreSQL and Redis answer."""
+import signal
+import sys
 import argparse
 import json
 import os
@@ -49,4 +51,5 @@ if __name__ == "__main__":
     context.load_cert_chain(options.ssl_certfile, options.ssl_keyfile)
     server.socket = context.wrap_socket(server.socket, server_side=True)
     print("dashtam app on https://0.0.0.0:8000 as %s" % pwd.getpwuid(os.getuid()).pw_name, flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # PID 1: stop at once on `stop`
     server.serve_forever()

@@ -1,6 +1,8 @@
 """ArgusAI backend stand-in on 8000: /api/v1/system/health, and events
 (GET/POST /api/v1/events) kept in SQLite (sqlite:///data/app.db, in the named
 volume) or PostgreSQL (postgresql://...), as DATABASE_URL says."""
+import signal
+import sys
 import json
 import os
 import sqlite3
@@ -59,4 +61,5 @@ class Handler(BaseHTTPRequestHandler):
 
 if __name__ == "__main__":
     print("argusai backend on 0.0.0.0:8000 (%s)" % KIND, flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # PID 1: stop at once on `stop`
     ThreadingHTTPServer(("0.0.0.0", 8000), Handler).serve_forever()

@@ -1,5 +1,7 @@
 """ArgusAI frontend stand-in on 3000: a page showing the backend's health,
 fetched from NEXT_PUBLIC_API_URL."""
+import signal
+import sys
 import os
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,4 +29,5 @@ class Handler(BaseHTTPRequestHandler):
 
 
 print("argusai frontend on 0.0.0.0:3000, backend %s" % API, flush=True)
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # PID 1: stop at once on `stop`
 ThreadingHTTPServer(("0.0.0.0", 3000), Handler).serve_forever()

@@ -1,5 +1,7 @@
 """Autopack backend stand-in on 8000: /health, and notes kept in PostgreSQL
 (GET/POST /notes, also under /api/ as nginx forwards it)."""
+import signal
+import sys
 import json
 import os
 import subprocess
@@ -58,4 +60,5 @@ class Handler(BaseHTTPRequestHandler):
 
 if __name__ == "__main__":
     print("autopack backend on 0.0.0.0:8000", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # PID 1: stop at once on `stop`
     ThreadingHTTPServer(("0.0.0.0", 8000), Handler).serve_forever()
