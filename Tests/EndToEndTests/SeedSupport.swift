@@ -19,11 +19,17 @@ struct SeedProject {
     var builtImages: [String] = []
 
     init(seed: String, globalArguments: [String] = []) throws {
-        name = "pierseed" + seed + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        try self.init(
+            copying: TestSupport.fixtures.appendingPathComponent("seeds/\(seed)"), prefix: "pierseed" + seed,
+            globalArguments: globalArguments)
+    }
+
+    /// A copy of any project folder (`examples/demo`…).
+    init(copying folder: URL, prefix: String, globalArguments: [String] = []) throws {
+        name = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         self.globalArguments = globalArguments
-        let fixture = TestSupport.fixtures.appendingPathComponent("seeds/\(seed)")
-        try FileManager.default.copyItem(at: fixture, to: directory)
+        try FileManager.default.copyItem(at: folder, to: directory)
     }
 
     /// The images the seeds name: `scripts/seed-images.sh` builds them offline.
