@@ -23,6 +23,9 @@
 #   example): what matters is that the compose files run unchanged. On a machine
 #   with registry access, leave these tags absent and the real images are pulled.
 #
+# Measured on 2 shared cores: about 150 s from nothing (debootstrap, then one
+# apt layer of ~450 MB), 3 s when the images are there.
+#
 # Environment: PIER_SEED_CACHE (default /var/cache/pier-seed), PIER_SEED_REBUILD.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/seed-images"
