@@ -18,7 +18,10 @@ struct PullFallbackTests {
         let image = "registry.invalid/pier/app:1"
         defer {
             project.cleanUp()
-            _ = try? project.docker("rmi", "-f", image)
+            // After cleanUp (which removes the project's directory): run from the repository.
+            _ = try? TestSupport.run(
+                URL(fileURLWithPath: "/usr/bin/env"), ["docker", "rmi", image], in: TestSupport.repositoryRoot,
+                environment: ProcessInfo.processInfo.environment)
         }
         let up = try project.pier("--progress", "plain", "up", "-d")
         #expect(up.status == 0, "\(up.stderr)")
