@@ -6,7 +6,7 @@ JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
 FORMAT_PATHS := $(wildcard Sources Tests Package.swift)
 
-.PHONY: build release test fmt fmt-check bench demo
+.PHONY: build release test fmt fmt-check bench demo demo-down
 
 build:
 	$(SWIFT) build -j $(JOBS)
@@ -28,6 +28,15 @@ fmt-check:
 bench: release
 	python3 bench/run $(BENCH_ARGS)
 
-# The demo stack, resolved: what `docker compose config` would print for it.
+# The demo stack (examples/demo) running: the engine started and the images it
+# needs built if missing (no registry needed), then the URL to open.
+DEMO_PIER := cd examples/demo && ../../.build/debug/pier
 demo: build
-	cd examples/demo && ../../.build/debug/pier --profile edge config
+	@scripts/engine-start.sh
+	@scripts/seed-images.sh
+	$(DEMO_PIER) up -d --wait
+	@echo
+	@echo "The Pier demo is running: open http://localhost:$${DEMO_PORT:-8080}/  (make demo-down to remove it)"
+
+demo-down: build
+	$(DEMO_PIER) --profile tools down --volumes
