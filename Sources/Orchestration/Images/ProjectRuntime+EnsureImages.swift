@@ -43,21 +43,9 @@ extension ProjectRuntime {
             }
             if pulls[image] == nil { pulls[image] = name }
         }
-        let failed = await withTaskGroup(of: ImagePullError?.self) { group in
-            for (image, service) in pulls {
-                let buildable = services[service]?["build"] != nil && options.build != .never
-                group.addTask {
-                    do {
-                        try await pullImage(image, for: service, quiet: options.quietPull, failureIsWarning: buildable)
-                        return nil
-                    } catch let error as ImagePullError {
-                        return error
-                    } catch {
-                        return ImagePullError(service: service, image: image, message: "\(error)")
-                    }
-                }
-            }
-            return await group.reduce(into: [ImagePullError]()) { if let failure = $1 { $0.append(failure) } }
+        let services = self.services
+        let failed = await pullConcurrently(pulls.map { ($0.value, $0.key) }, quiet: options.quietPull) {
+            services[$0]?["build"] != nil && options.build != .never
         }
         for failure in failed.sorted(by: { $0.service < $1.service }) {
             let service = failure.service

@@ -4,6 +4,28 @@ import Foundation
 /// Pulling one image for a service, with the registry credentials `config.json` gives and a progress line per
 /// layer, as Compose shows them.
 extension ProjectRuntime {
+    /// Pulls each `(service, image)` concurrently and returns the failures; a failure of a service that
+    /// `canBuild` is shown as a warning (it will be built instead).
+    func pullConcurrently(
+        _ pulls: [(service: String, image: String)], quiet: Bool, canBuild: @escaping @Sendable (String) -> Bool
+    ) async -> [ImagePullError] {
+        await withTaskGroup(of: ImagePullError?.self) { group in
+            for (service, image) in pulls {
+                group.addTask {
+                    do {
+                        try await pullImage(image, for: service, quiet: quiet, failureIsWarning: canBuild(service))
+                        return nil
+                    } catch let error as ImagePullError {
+                        return error
+                    } catch {
+                        return ImagePullError(service: service, image: image, message: "\(error)")
+                    }
+                }
+            }
+            return await group.reduce(into: [ImagePullError]()) { if let failure = $1 { $0.append(failure) } }
+        }
+    }
+
     /// Pulls `image` for `service`, reporting `Pulling`, each layer under the service (unless `quiet`), then
     /// `Pulled`. Failures are thrown as ``ImagePullError`` once reported (as an error, or as a warning when
     /// `failureIsWarning`: the service can be built instead).

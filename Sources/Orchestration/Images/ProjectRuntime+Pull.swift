@@ -56,22 +56,8 @@ extension ProjectRuntime {
             pullers[image] = name
             pulls.append((name, image))
         }
-        let failures = await withTaskGroup(of: ImagePullError?.self) { group in
-            for (service, image) in pulls {
-                let buildable = services[service]?["build"] != nil
-                group.addTask {
-                    do {
-                        try await pullImage(image, for: service, quiet: options.quiet, failureIsWarning: buildable)
-                        return nil
-                    } catch let error as ImagePullError {
-                        return error
-                    } catch {
-                        return ImagePullError(service: service, image: image, message: "\(error)")
-                    }
-                }
-            }
-            return await group.reduce(into: [ImagePullError]()) { if let failure = $1 { $0.append(failure) } }
-        }
+        let services = self.services
+        let failures = await pullConcurrently(pulls, quiet: options.quiet) { services[$0]?["build"] != nil }
         var outcome = PullOutcome()
         outcome.mustBuild = failures.map(\.service).filter { services[$0]?["build"] != nil }.sorted()
         if !options.ignoreFailures { outcome.failure = failures.sorted { $0.service < $1.service }.first }
