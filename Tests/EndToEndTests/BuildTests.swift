@@ -170,7 +170,7 @@ struct BuildTests {
         #expect(try built() == [true, true, true])
     }
 
-    @Test(arguments: [["--ssh", "default"], ["--check"], ["--print"], ["--push"], ["--memory", "lots"]])
+    @Test(arguments: [["--ssh", "default"], ["--check"], ["--print"], ["--memory", "lots"]])
     func flagsTheClassicBuilderLacksAreRefused(flags: [String]) throws {
         let project = try ScratchProject(
             "services:\n  web: {build: ./app}\n", files: ["app/Dockerfile": "FROM pier-test/busybox:latest\n"])

@@ -58,6 +58,26 @@ struct RegistryTests {
         #expect(try project.docker("image", "inspect", image).status != 0)
     }
 
+    @Test func buildPushPushesWhatItBuilt() throws {
+        let registry = try TestRegistry()
+        let image = "\(registry.host)/piertest/built:v1"
+        let project = try Self.project(image: image)
+        let config = try project.dockerConfig("docker", "{}")
+        defer {
+            project.cleanUp()
+            registry.stop()
+        }
+        let environment = ["DOCKER_CONFIG": config]
+        let build = try project.pier(["--progress", "plain", "build", "--push"], environment: environment)
+        #expect(build.status == 0, "\(build.stderr)")
+        // What the registry holds now is what was built: removed here, it comes back from the registry.
+        let built = try project.docker("image", "inspect", "--format", "{{.Id}}", image).stdout
+        #expect(try project.docker("rmi", image).status == 0)
+        #expect(try project.pier(["pull", "-q"], environment: environment).status == 0)
+        #expect(try project.docker("image", "inspect", "--format", "{{.Id}}", image).stdout == built)
+        #expect(try project.docker("rmi", image).status == 0)
+    }
+
     @Test func aRegistryThatWantsAPasswordGetsItFromAuthsOrACredentialHelper() throws {
         let registry = try TestRegistry(user: ("alice", "s3cret"))
         let image = "\(registry.host)/piertest/secret:v1"

@@ -16,7 +16,7 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Print equivalent bake file (needs BuildKit).") var print = false
     @Option(help: "Add a provenance attestation (needs BuildKit).") var provenance: String?
     @Flag(help: "Always attempt to pull a newer version of the image.") var pull = false
-    @Flag(help: "Push service images (not supported yet).") var push = false
+    @Flag(help: "Push service images.") var push = false
     @Flag(name: [.short, .long], help: "Suppress the build output.") var quiet = false
     @Option(help: "Add a SBOM attestation (needs BuildKit).") var sbom: String?
     @Option(help: "Set SSH authentications used when building service images (needs BuildKit).") var ssh: String?
@@ -31,9 +31,6 @@ struct Build: AsyncParsableCommand {
             Failure.exit(
                 message: "\(flag) needs BuildKit, and Pier builds with the engine's classic builder: use"
                     + " `docker buildx bake` for it")
-        }
-        if push {
-            Failure.exit(message: "--push is not supported yet: build, then push the images with `docker push`")
         }
         if let memory, BuildRequest.byteCount(memory) == nil {
             Failure.exit(message: "invalid argument \"\(memory)\" for \"-m, --memory\" flag: invalid size: '\(memory)'")
@@ -72,8 +69,13 @@ struct Build: AsyncParsableCommand {
         if !quiet, !liveOnTerminal {
             request.output = BuildOutput(services: names ?? []).write
         }
-        await session.run {
-            try await $0.build(services, request: request, withDependencies: withDependencies, limit: limit)
+        var pushOptions = PushOptions()
+        pushOptions.services = services
+        pushOptions.includeDependencies = withDependencies
+        pushOptions.quiet = quiet
+        await session.run { [push] runtime in
+            try await runtime.build(services, request: request, withDependencies: withDependencies, limit: limit)
+            if push { _ = try await runtime.push(pushOptions) }
         }
     }
 }
