@@ -6,6 +6,8 @@ import Synchronization
 /// process (re-creating them after a cancel loses signals on Linux); each `stream()` sees every later signal.
 final class Signals: Sendable {
     static let interrupts = Signals([SIGINT, SIGTERM])
+    /// Terminal window size changes, for TTY sessions (`exec`, `run`, `attach`).
+    static let windowChanges = Signals([SIGWINCH])
 
     private final class Subscribers: Sendable {
         let continuations = Mutex<[UUID: AsyncStream<Void>.Continuation]>([:])
