@@ -49,7 +49,11 @@ enum Terminal {
 
     /// Puts back the settings raw mode replaced; does nothing when raw mode is off.
     static func restore() {
-        guard var original = saved.withLock({ saved in defer { saved = nil }; return saved }) else { return }
+        guard
+            var original = saved.withLock({ saved in
+                defer { saved = nil }; return saved
+            })
+        else { return }
         tcsetattr(0, TCSANOW, &original)
     }
 }
