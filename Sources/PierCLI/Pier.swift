@@ -23,7 +23,7 @@ public struct Pier: AsyncParsableCommand {
             Stop.self,
             Unpause.self, Up.self, Version.self, Wait.self,
             Events.self, Images.self, Logs.self, Ls.self, Port.self, Ps.self, Top.self,
-            Exec.self, Run.self, Cp.self,
+            Exec.self, Run.self, Cp.self, Attach.self,
         ]
     )
 

@@ -70,7 +70,7 @@ struct Run: AsyncParsableCommand {
             return
         }
         let code = await removingOnFailure(container) {
-            try await OneOffSession(
+            try await ContainerSession(
                 engine: engine, containerID: container.id, isTTY: allocatesTTY, forwardsInput: true
             ).run()
         }

@@ -10,13 +10,16 @@ struct StreamRelay: Sendable {
     let forwardsInput: Bool
     /// Sets the remote terminal's size (rows, columns); nil without a TTY.
     let resize: (@Sendable (Int, Int) async throws -> Void)?
+    /// Whether end of file on our stdin closes the process's. Not for `attach` to a container that keeps its
+    /// stdin open for many attachments: the engine would end the session, output not yet read included.
+    var closesInputAtEndOfFile = true
 
     /// Relays until the process's output ends.
     func run() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             if forwardsInput {
-                let connection = self.connection
-                group.addTask { await Self.pumpInput(into: connection) }
+                let (connection, closes) = (self.connection, closesInputAtEndOfFile)
+                group.addTask { await Self.pumpInput(into: connection, closingAtEnd: closes) }
             }
             if let resize {
                 group.addTask { await Self.followWindowSize(resize) }
@@ -41,14 +44,14 @@ struct StreamRelay: Sendable {
 
     /// Copies standard input to the process, then closes its input. A process that exits before reading it all
     /// makes the writes fail; that is not an error of the session.
-    private static func pumpInput(into connection: HijackedConnection) async {
+    private static func pumpInput(into connection: HijackedConnection, closingAtEnd: Bool) async {
         let reader = DescriptorReader(descriptor: 0)
         do {
             try await reader.forEach { try await connection.write($0) }
         } catch {
             return
         }
-        guard !Task.isCancelled else { return }
+        guard closingAtEnd, !Task.isCancelled else { return }
         connection.closeInput()
     }
 

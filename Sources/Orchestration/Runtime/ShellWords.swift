@@ -1,7 +1,7 @@
 /// Splits a command line into words as a POSIX shell would for quoting (`sh -c 'echo hi'` → `sh`, `-c`,
 /// `echo hi`), without expansions: how Compose reads `run --entrypoint`.
-enum ShellWords {
-    static func split(_ line: String) -> [String] {
+public enum ShellWords {
+    public static func split(_ line: String) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false
