@@ -79,6 +79,21 @@ struct RunTests {
         #expect(psAll.stdout.contains("\(project.name)-web-run-\(slug.prefix(12))"))
     }
 
+    /// The reference's `down` leaves one-off containers; with `--remove-orphans` it removes the stopped ones.
+    @Test func downTreatsOneOffsAsTheReferenceDoes() throws {
+        let project = try ScratchProject(Self.compose)
+        defer { project.cleanUp() }
+        let running = try project.pier("run", "-d", "--no-deps", "web").stdout.trimmingCharacters(in: .newlines)
+        #expect(try project.pier("run", "--no-deps", "web", "true").status == 0)
+        #expect(try oneOffs(project).count == 2)
+        #expect(try project.pier("down", "-t", "0").status == 0)
+        #expect(try oneOffs(project).count == 2)
+        #expect(try project.pier("down", "-t", "0", "--remove-orphans").status == 0)
+        let left = try project.docker(
+            "ps", "-aq", "--no-trunc", "--filter", "label=com.docker.compose.project=\(project.name)")
+        #expect(left.stdout == running + "\n")
+    }
+
     @Test func optionsShapeTheOneOffContainer() throws {
         let project = try ScratchProject(Self.compose)
         defer { project.cleanUp() }
