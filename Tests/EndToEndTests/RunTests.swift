@@ -39,6 +39,20 @@ struct RunTests {
         #expect(try project.docker("ps", "-aq", "--filter", "name=\(project.name)-web-1").stdout.isEmpty)
     }
 
+    /// Detached, `--rm` is the engine's job: Pier has exited when the container does.
+    @Test func detachedRemoveIsLeftToTheEngine() async throws {
+        let project = try ScratchProject(Self.compose)
+        defer { project.cleanUp() }
+        let result = try project.pier("run", "-d", "--rm", "--no-deps", "web", "sleep", "0.5")
+        #expect(result.status == 0, "\(result.stderr)")
+        var left = try oneOffs(project)
+        for _ in 0..<50 where !left.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+            left = try oneOffs(project)
+        }
+        #expect(left.isEmpty)
+    }
+
     @Test func noDepsLeavesDependenciesAlone() throws {
         let project = try ScratchProject(Self.compose)
         defer { project.cleanUp() }

@@ -30,6 +30,9 @@ public struct OneOffRequest: Sendable {
     /// `--build`: build the service's image first.
     public var build = false
     public var removeOrphans = false
+    /// `run -d --rm`: the engine removes the container when it exits (`HostConfig.AutoRemove`), as Pier is gone
+    /// by then.
+    public var autoRemove = false
     /// Where relative `-v` sources start: the directory `run` was typed in.
     public var currentDirectory = FileManager.default.currentDirectoryPath
 

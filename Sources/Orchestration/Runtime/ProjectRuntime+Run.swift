@@ -43,10 +43,15 @@ extension ProjectRuntime {
         for warning in createRequest.warnings {
             progress(ProgressEvent(resource: "Container \(name)", text: "Warning", status: .warning, detail: warning))
         }
+        var body = createRequest.body
+        if request.autoRemove, case .object(var fields) = body, case .object(var hostConfig)? = fields["HostConfig"] {
+            hostConfig["AutoRemove"] = true
+            fields["HostConfig"] = .object(hostConfig)
+            body = .object(fields)
+        }
         let created: ContainerCreated
         do {
-            created = try await client.createContainer(
-                name: name, body: createRequest.body, platform: createRequest.platform)
+            created = try await client.createContainer(name: name, body: body, platform: createRequest.platform)
         } catch let error as EngineError where error.code == .conflict {
             throw RuntimeError(
                 "the container name \"\(name)\" is already in use by another container: choose another --name")

@@ -60,6 +60,7 @@ struct Run: AsyncParsableCommand {
         request.noDeps = noDeps
         request.build = build
         request.removeOrphans = removeOrphans
+        request.autoRemove = rm && detach
 
         let session = await EngineSession.open(global, services: [service])
         let container = await session.run { try await $0.createOneOff(request) }
