@@ -100,6 +100,14 @@ struct ExecTests {
         // `stty -a` after the session: canonical mode and echo are back on.
         let settings = result.stdout.components(separatedBy: "status=9").last ?? ""
         #expect(settings.contains(" icanon") && settings.contains(" echo "), "\(settings)")
+        // A termination request in the middle of the session still puts the terminal back.
+        let terminated = try InteractiveSupport.underTerminal(
+            "exec 3<&0; \"$PIER\" exec web sleep 30 <&3 & sleep 3; stty -a | grep -o ' -icanon'; kill -TERM $!; wait $!",
+            project: project)
+        #expect(terminated.stdout.contains(" -icanon"), "raw mode was not on: \(terminated.stdout)")
+        #expect(terminated.stdout.contains("status=130"), "\(terminated.stdout)")
+        let restored = terminated.stdout.components(separatedBy: "status=130").last ?? ""
+        #expect(restored.contains(" icanon") && restored.contains(" echo "), "\(restored)")
         let refused = try InteractiveSupport.underTerminal(
             "\"$PIER\" exec web true < /dev/null", project: project, seconds: 0)
         #expect(refused.stdout.contains("the input device is not a TTY"))
