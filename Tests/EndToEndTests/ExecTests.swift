@@ -100,6 +100,12 @@ struct ExecTests {
         // `stty -a` after the session: canonical mode and echo are back on.
         let settings = result.stdout.components(separatedBy: "status=9").last ?? ""
         #expect(settings.contains(" icanon") && settings.contains(" echo "), "\(settings)")
+        // A window resize reaches the container's terminal (SIGWINCH → resize).
+        let resized = try InteractiveSupport.underTerminal(
+            "exec 3<&0; \"$PIER\" exec web sh -c 'sleep 3; stty size' <&3 & sleep 1.5; stty rows 40 cols 120; "
+                + "kill -WINCH $! 2>/dev/null; wait $!",
+            project: project)
+        #expect(resized.stdout.contains("40 120"), "\(resized.stdout)")
         // A termination request in the middle of the session still puts the terminal back.
         let terminated = try InteractiveSupport.underTerminal(
             "exec 3<&0; \"$PIER\" exec web sleep 30 <&3 & sleep 3; stty -a | grep -o ' -icanon'; kill -TERM $!; wait $!",
