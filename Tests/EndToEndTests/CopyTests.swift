@@ -70,7 +70,8 @@ struct CopyTests {
         let file = project.directory.appendingPathComponent("owned")
         try "mine\n".write(to: file, atomically: true, encoding: .utf8)
         chown(file.path, 1234, 5678)
-        #expect(try project.pier("cp", "-a", "--all", "owned", "web:/tmp/").status == 0)
+        // Into the service: every replica.
+        #expect(try project.pier("cp", "-a", "owned", "web:/tmp/").status == 0)
         try project.pier("cp", "owned", "web:/tmp/plain")
         for index in ["1", "2"] {
             let owners = try project.pier("exec", "-T", "--index", index, "web", "stat", "-c", "%u:%g", "/tmp/owned")
@@ -82,6 +83,12 @@ struct CopyTests {
         #expect(try project.pier("cp", "--index", "2", "web:/tmp/which", "which").status == 0)
         let which = try String(contentsOf: project.directory.appendingPathComponent("which"), encoding: .utf8)
         #expect(which == "second\n")
+        // One-off containers only with `--all`.
+        let oneOff = try project.pier("run", "-d", "web").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try project.pier("cp", "owned", "web:/tmp/first")
+        try project.pier("cp", "--all", "owned", "web:/tmp/second")
+        let seen = try project.docker("exec", oneOff, "ls", "/tmp")
+        #expect(!seen.stdout.contains("first") && seen.stdout.contains("second"), "\(seen.stdout)")
     }
 
     @Test(arguments: [

@@ -13,7 +13,7 @@ struct Cp: AsyncParsableCommand {
 
     var global: GlobalOptions { GlobalOptions.current }
 
-    @Flag(help: "Include containers of all replicas of the service.") var all = false
+    @Flag(help: "Include containers created by the run command.") var all = false
     @Flag(name: [.short, .long], help: "Archive mode (copy all uid/gid information).") var archive = false
     @Flag(name: [.customShort("L"), .long], help: "Always follow symbol link in SRC_PATH.") var followLink = false
     @Option(help: "Index of the container if service has multiple replicas.") var index: Int = 0
@@ -63,15 +63,15 @@ struct Cp: AsyncParsableCommand {
         }
     }
 
-    /// The containers to copy with, as the reference picks them: `--index`'s (running), else every container of
-    /// the service with `--all`, else its first.
+    /// The containers to copy with, as the reference picks them: `--index`'s, else every container of the service
+    /// (one-off ones too with `--all`); a copy out of the service reads the first.
     private func targets(service: String, project: String, engine: EngineClient) async throws -> [ContainerSummary] {
         let query = ProjectContainerQuery(client: engine, project: project)
-        if index > 0 { return [try await query.container(service: service, index: index)] }
+        if index > 0 { return [try await query.container(service: service, index: index, all: true)] }
         let found = ProjectContainerQuery.sortedByNumber(
-            try await query.containers(oneOff: .include, all: true, services: [service]))
-        guard let first = found.first else { throw QueryError("no container found for service \"\(service)\"") }
-        return all ? found : [first]
+            try await query.containers(oneOff: all ? .include : .exclude, all: true, services: [service]))
+        guard !found.isEmpty else { throw QueryError("no container found for service \"\(service)\"") }
+        return found
     }
 
     /// `SERVICE:PATH` split in two; nil for a local path (one with a `/` before any `:`, or none at all).
