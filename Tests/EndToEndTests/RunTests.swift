@@ -124,6 +124,13 @@ struct RunTests {
         try #require(words.count == 6, "\(result.stdout)")
         #expect(words[0..<5] == ["1", "yes", "65534", "/tmp", "mounted"])
 
+        try "FROM_FILE=file\nEXTRA=from-file\n".write(
+            to: project.directory.appendingPathComponent("extra.env"), atomically: true, encoding: .utf8)
+        let fromFile = try project.pier(
+            "run", "--rm", "-T", "--no-deps", "--env-from-file", "extra.env", "-e", "EXTRA=flag", "--cap-drop",
+            "CHOWN", "web", "sh", "-c", "echo $FROM_FILE $EXTRA; chown 1 /tmp || echo no-chown")
+        #expect(fromFile.stdout.hasPrefix("file flag\n") && fromFile.stdout.contains("no-chown"), "\(fromFile)")
+
         let detached = try project.pier(
             "run", "-d", "--service-ports", "-p", "127.0.0.1::81", "--use-aliases", "-l", "team=qa", "web")
         let id = detached.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -22,6 +22,9 @@ public struct OneOffRequest: Sendable {
     public var servicePorts = false
     public var user: String?
     public var workingDirectory: String?
+    /// `--cap-add`, `--cap-drop`: added to the service's lists.
+    public var capabilitiesAdded: [String] = []
+    public var capabilitiesDropped: [String] = []
     public var tty = false
     /// Keep standard input open and attach it once (`-i`, the default).
     public var interactive = true
@@ -55,6 +58,9 @@ public struct OneOffRequest: Sendable {
         }
         if !command.isEmpty { service["command"] = .sequence(command.map { .string($0) }) }
         if let user { service["user"] = .string(user) }
+        for (key, added) in [("cap_add", capabilitiesAdded), ("cap_drop", capabilitiesDropped)] where !added.isEmpty {
+            service[key] = .sequence((service[key]?.sequence ?? []) + added.map { .string($0) })
+        }
         if let workingDirectory { service["working_dir"] = .string(workingDirectory) }
         if !environment.isEmpty {
             var entries = service["environment"]?.mapping ?? [:]

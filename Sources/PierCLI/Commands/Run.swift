@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComposeSpec
 import DockerEngine
 import Foundation
 import Orchestration
@@ -11,6 +12,10 @@ struct Run: AsyncParsableCommand {
     @Flag(name: [.short, .long], help: "Run container in background and print container ID.") var detach = false
     @Flag(help: "Automatically remove the container when it exits.") var rm = false
     @Option(name: [.short, .long], help: "Set environment variables.") var env: [String] = []
+    @Option(name: .customLong("env-from-file"), help: "Set environment variables from file.") var envFromFile:
+        [String] = []
+    @Option(name: .customLong("cap-add"), help: "Add Linux capabilities.") var capAdd: [String] = []
+    @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities.") var capDrop: [String] = []
     @Option(name: [.short, .long], help: "Bind mount a volume.") var volume: [String] = []
     @Option(name: [.short, .long], help: "Publish a container's port(s) to the host.") var publish: [String] = []
     @Flag(
@@ -48,7 +53,17 @@ struct Run: AsyncParsableCommand {
         request.command = command
         request.entrypoint = entrypoint.map(ShellWords.split)
         request.name = name
-        request.environment = EnvironmentArguments.resolve(env)
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            // Files first: `-e` wins over them.
+            request.environment =
+                try envFromFile.flatMap { try ShortSyntax.environmentFile(at: $0) { environment[$0] } }
+                + EnvironmentArguments.resolve(env)
+        } catch {
+            ReadCommand.fail(ReadCommand.message(for: error))
+        }
+        request.capabilitiesAdded = capAdd
+        request.capabilitiesDropped = capDrop
         request.labels = label
         request.volumes = volume
         request.publish = publish
