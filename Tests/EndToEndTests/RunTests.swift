@@ -53,6 +53,37 @@ struct RunTests {
         #expect(left.isEmpty)
     }
 
+    /// `depends_on` conditions hold for the one-off too: it starts once its dependency is healthy, and not at
+    /// all when a dependency that must complete fails.
+    @Test func waitsForDependencyConditions() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              db:
+                image: pier-test/busybox
+                command: sh -c 'sleep 2; touch /tmp/ready; exec sleep 3600'
+                healthcheck: {test: [CMD, test, -e, /tmp/ready], interval: 500ms, retries: 20}
+              migrate: {image: pier-test/busybox, command: sh -c 'exit 3'}
+              web:
+                image: pier-test/busybox
+                depends_on: {db: {condition: service_healthy}}
+              broken:
+                image: pier-test/busybox
+                depends_on: {migrate: {condition: service_completed_successfully}}
+            """)
+        defer { project.cleanUp() }
+        let healthy = try project.pier("--progress", "plain", "run", "--rm", "web", "echo", "ran")
+        #expect(healthy.status == 0, "\(healthy.stderr)")
+        #expect(healthy.stdout == "ran\n")
+        let health = try project.docker("inspect", "-f", "{{.State.Health.Status}}", "\(project.name)-db-1")
+        #expect(health.stdout == "healthy\n")
+        let failed = try project.pier("run", "--rm", "broken", "echo", "ran")
+        #expect(failed.status == 1)
+        #expect(failed.stdout.isEmpty)
+        #expect(failed.stderr.contains("didn't complete successfully: exit 3"), "\(failed.stderr)")
+        #expect(try oneOffs(project).isEmpty)
+    }
+
     @Test func noDepsLeavesDependenciesAlone() throws {
         let project = try ScratchProject(Self.compose)
         defer { project.cleanUp() }
