@@ -13,6 +13,18 @@ extension EngineClient {
                 body: .bytes(tar, contentType: "application/x-tar")))
     }
 
+    /// Extracts a tar archive streamed from `body` (read as the engine takes it) into the container at `path`.
+    public func putArchive(
+        _ containerID: String, path: String, body: EngineBodyStream, copyUIDGID: Bool = false
+    ) async throws {
+        var query = [(name: "path", value: path)]
+        if copyUIDGID { query.append((name: "copyUIDGID", value: "true")) }
+        _ = try await send(
+            EngineRequest(
+                .put, "/containers/\(Self.segment(containerID))/archive", query: query,
+                body: .stream(body, contentType: "application/x-tar")))
+    }
+
     /// `HEAD /containers/{id}/archive`: what `path` is in the container (a missing path is `.notFound`).
     public func statPath(_ containerID: String, path: String) async throws -> ContainerPathStat {
         let response = try await send(

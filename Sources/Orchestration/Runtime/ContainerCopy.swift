@@ -79,9 +79,9 @@ public struct ContainerCopy: Sendable {
             directory = Self.parent(of: destination)
             name = Self.lastComponent(destination)
         }
-        let tar = try HostArchive.make(
+        let tar = HostArchiveStream(
             source, name: name, contentsOnly: contentsOnly, followsLink: followsLink, keepsOwners: archive)
-        try await client.putArchive(containerID, path: directory, tar: tar, copyUIDGID: archive)
+        try await client.putArchive(containerID, path: directory, body: EngineBodyStream(tar), copyUIDGID: archive)
     }
 
     /// Where the copied file or directory lands on the host.
