@@ -24,6 +24,7 @@ public struct Pier: AsyncParsableCommand {
             Unpause.self, Up.self, Version.self, Wait.self,
             Events.self, Images.self, Logs.self, Ls.self, Port.self, Ps.self, Top.self,
             Pull.self, Push.self,
+            Exec.self, Run.self, Cp.self, Attach.self,
         ]
     )
 

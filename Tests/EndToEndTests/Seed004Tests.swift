@@ -67,7 +67,7 @@ extension SeedStacks {
         }
 
         /// The seed's backup and restore commands, with `pier` for `docker compose`.
-        @Test(.disabled("needs pier exec (issue 5)")) func backupAndRestoreThroughExec() throws {
+        @Test func backupAndRestoreThroughExec() throws {
             let project = try SeedProject(seed: "004")
             defer { project.cleanUp() }
             try #require(try project.pier("up", "-d").status == 0)

@@ -82,6 +82,8 @@ public struct ContainerConfigSummary: Sendable, Hashable, Decodable {
     public var labels: [String: String]
     public var isTTY: Bool
     public var isStdinOpen: Bool
+    /// Whether the container's stdin closes after the first attached client closes it (`run` containers).
+    public var isStdinOnce: Bool
     public var environment: [String]
     public var command: [String]?
     public var entrypoint: [String]?
@@ -91,6 +93,7 @@ public struct ContainerConfigSummary: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case image = "Image", labels = "Labels", isTTY = "Tty", isStdinOpen = "OpenStdin", environment = "Env"
+        case isStdinOnce = "StdinOnce"
         case command = "Cmd", entrypoint = "Entrypoint", workingDirectory = "WorkingDir", user = "User"
         case hostname = "Hostname"
     }
@@ -101,6 +104,7 @@ public struct ContainerConfigSummary: Sendable, Hashable, Decodable {
         labels = try container.value(.labels, or: [:])
         isTTY = try container.value(.isTTY, or: false)
         isStdinOpen = try container.value(.isStdinOpen, or: false)
+        isStdinOnce = try container.value(.isStdinOnce, or: false)
         environment = try container.value(.environment, or: [])
         command = try container.decodeIfPresent([String].self, forKey: .command)
         entrypoint = try container.decodeIfPresent([String].self, forKey: .entrypoint)

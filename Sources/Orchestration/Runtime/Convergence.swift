@@ -114,7 +114,7 @@ struct Convergence: Sendable {
                 "service \"\(service)\": the container name \"\(request.name)\" is already in use by another "
                     + "container (maybe of another project): remove or rename it, or set `container_name`")
         }
-        try await copy(request.files, into: created.id)
+        try await Self.copy(request.files, into: created.id, client: client)
         for connection in request.networkConnections {
             try await client.connectNetwork(
                 connection.network, container: created.id, endpointConfig: connection.endpointConfig)
@@ -130,7 +130,7 @@ struct Convergence: Sendable {
     }
 
     /// Secrets and configs given as `content` or `environment` are written into the container before it starts.
-    private func copy(_ files: [ContainerFile], into containerID: String) async throws {
+    static func copy(_ files: [ContainerFile], into containerID: String, client: EngineClient) async throws {
         for file in files {
             var archive = TarArchive()
             let components = file.path.split(separator: "/").map(String.init)

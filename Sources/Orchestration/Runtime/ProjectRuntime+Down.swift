@@ -23,7 +23,10 @@ extension ProjectRuntime {
     /// Stops and removes the project's containers (dependents before what they depend on), then its networks,
     /// and its volumes and images when asked. Named volumes stay unless `removeVolumes`.
     public func down(_ options: DownOptions) async throws {
-        let all = try await containers(includeOneOff: true)
+        // As the reference: one-off (`run`) containers stay, but for stopped ones under `--remove-orphans`.
+        let all = try await containers(includeOneOff: true).filter {
+            !$0.isOneOff || (options.removeOrphans && !$0.isRunning)
+        }
         let known = knownServices
         let orphans = all.filter { !known.contains($0.service) }
         if !orphans.isEmpty, !options.removeOrphans {

@@ -6,6 +6,11 @@ import Synchronization
 /// process (re-creating them after a cancel loses signals on Linux); each `stream()` sees every later signal.
 final class Signals: Sendable {
     static let interrupts = Signals([SIGINT, SIGTERM])
+    /// Terminal window size changes, for TTY sessions (`exec`, `run`, `attach`).
+    static let windowChanges = Signals([SIGWINCH])
+    /// Ctrl+C and termination requests apart, for `run`, which forwards each to its container as itself.
+    static let keyboardInterrupts = Signals([SIGINT])
+    static let terminationRequests = Signals([SIGTERM])
 
     private final class Subscribers: Sendable {
         let continuations = Mutex<[UUID: AsyncStream<Void>.Continuation]>([:])

@@ -1,0 +1,37 @@
+import ArgumentParser
+import DockerEngine
+import Foundation
+import Orchestration
+
+struct Attach: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Attach local standard input, output, and error streams to a service's running container.")
+
+    var global: GlobalOptions { GlobalOptions.current }
+
+    @Option(name: .customLong("detach-keys"), help: "Override the key sequence for detaching from a container.")
+    var detachKeys: String?
+    @Option(help: "Index of the container if service has multiple replicas.") var index: Int = 0
+    @Flag(name: .customLong("no-stdin"), help: "Do not attach STDIN.") var noStdin = false
+    @Option(name: .customLong("sig-proxy"), help: "Proxy all received signals to the process (true or false).")
+    var sigProxy: Bool = true
+    @Argument(help: "The service.") var service: String
+
+    func run() async throws {
+        let project = ProjectTarget.load(global).name
+        let engine = ReadCommand.engine()
+        let code: Int32 = await ReadCommand.run {
+            let container = try await ProjectContainerQuery(client: engine, project: project)
+                .container(service: service, index: index)
+            let config = try await engine.inspectContainer(container.id).config
+            return try await ContainerSession(
+                engine: engine, containerID: container.id, isTTY: config.isTTY,
+                forwardsInput: !noStdin && config.isStdinOpen, startsContainer: false,
+                // With a TTY, Ctrl+C is a key the container's terminal turns into its signal.
+                forwardsSignals: sigProxy && !config.isTTY, detachKeys: detachKeys,
+                closesInputAtEndOfFile: config.isStdinOnce
+            ).run()
+        }
+        throw ExitCode(code)
+    }
+}

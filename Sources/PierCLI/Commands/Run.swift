@@ -1,0 +1,108 @@
+import ArgumentParser
+import ComposeSpec
+import DockerEngine
+import Foundation
+import Orchestration
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a one-off command on a service.")
+
+    var global: GlobalOptions { GlobalOptions.current }
+
+    @Flag(name: [.short, .long], help: "Run container in background and print container ID.") var detach = false
+    @Flag(help: "Automatically remove the container when it exits.") var rm = false
+    @Option(name: [.short, .long], help: "Set environment variables.") var env: [String] = []
+    @Option(name: .customLong("env-from-file"), help: "Set environment variables from file.") var envFromFile:
+        [String] = []
+    @Option(name: .customLong("cap-add"), help: "Add Linux capabilities.") var capAdd: [String] = []
+    @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities.") var capDrop: [String] = []
+    @Option(name: [.short, .long], help: "Bind mount a volume.") var volume: [String] = []
+    @Option(name: [.short, .long], help: "Publish a container's port(s) to the host.") var publish: [String] = []
+    @Flag(
+        name: .customLong("service-ports"), help: "Run command with all service's ports enabled and mapped to the host."
+    )
+    var servicePorts = false
+    @Option(help: "Override the entrypoint of the image.") var entrypoint: String?
+    @Option(help: "Assign a name to the container.") var name: String?
+    @Flag(name: .customLong("no-deps"), help: "Don't start linked services.") var noDeps = false
+    @Flag(
+        name: [.customShort("T"), .customLong("no-TTY"), .customLong("no-tty")],
+        help: "Disable pseudo-TTY allocation. By default a TTY is allocated when standard output is a terminal.")
+    var noTTY = false
+    @Option(name: [.short, .long], help: "Run as specified username or uid.") var user: String?
+    @Option(name: [.short, .long], help: "Working directory inside the container.") var workdir: String?
+    @Option(name: [.short, .long], help: "Add or override a label.") var label: [String] = []
+    @Flag(
+        name: .customLong("use-aliases"),
+        help: "Use the service's network aliases in the network(s) the container connects to.")
+    var useAliases = false
+    @Flag(help: "Build image before starting container.") var build = false
+    @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
+    var removeOrphans = false
+    @Flag(name: .customLong("quiet-pull"), help: "Pull without printing progress information.") var quietPull = false
+    @Flag(name: [.short, .long], help: .hidden) var interactive = false
+    @Flag(name: [.short, .long], help: .hidden) var tty = false
+    @Argument(help: "The service.") var service: String?
+    @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.") var command: [String] = []
+
+    func run() async throws {
+        guard let service else { ReadCommand.fail("requires at least 1 arg(s), only received 0") }
+        let allocatesTTY = !noTTY && !detach && Terminal.isTerminal(1)
+        if allocatesTTY, !Terminal.isTerminal(0) { ReadCommand.fail("the input device is not a TTY") }
+        var request = OneOffRequest(service: service)
+        request.command = command
+        request.entrypoint = entrypoint.map(ShellWords.split)
+        request.name = name
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            // Files first: `-e` wins over them.
+            request.environment =
+                try envFromFile.flatMap { try ShortSyntax.environmentFile(at: $0) { environment[$0] } }
+                + EnvironmentArguments.resolve(env)
+        } catch {
+            ReadCommand.fail(ReadCommand.message(for: error))
+        }
+        request.capabilitiesAdded = capAdd
+        request.capabilitiesDropped = capDrop
+        request.labels = label
+        request.volumes = volume
+        request.publish = publish
+        request.servicePorts = servicePorts
+        request.user = user
+        request.workingDirectory = workdir
+        request.tty = allocatesTTY
+        request.useAliases = useAliases
+        request.noDeps = noDeps
+        request.build = build
+        request.removeOrphans = removeOrphans
+        request.autoRemove = rm && detach
+
+        let session = await EngineSession.open(global, services: [service])
+        let container = await session.run { try await $0.createOneOff(request) }
+        let engine = session.runtime.client
+        if detach {
+            await removingOnFailure(container) { try await engine.startContainer(container.id) }
+            print(container.id)
+            return
+        }
+        let code = await removingOnFailure(container) {
+            try await ContainerSession(
+                engine: engine, containerID: container.id, isTTY: allocatesTTY, forwardsInput: true
+            ).run()
+        }
+        if rm { try? await engine.removeContainer(container.id, force: true) }
+        throw ExitCode(code)
+    }
+
+    /// Runs `body`; when it fails the container goes too with `--rm`, and the command fails with the message.
+    private func removingOnFailure<Result>(_ container: ServiceContainer, _ body: () async throws -> Result) async
+        -> Result
+    {
+        do {
+            return try await body()
+        } catch {
+            if rm { try? await ReadCommand.engine().removeContainer(container.id, force: true) }
+            Failure.exit(message: EngineSession.message(for: error))
+        }
+    }
+}
