@@ -69,9 +69,12 @@ struct ScratchProject {
         try docker(arguments)
     }
 
+    /// Runs in the project's directory, or in the repository once `cleanUp` removed it (deferred removals of
+    /// what a test made itself run after `cleanUp`).
     func docker(_ arguments: [String]) throws -> TestSupport.Result {
-        try TestSupport.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["docker"] + arguments, in: directory, environment: environment)
+        let folder = FileManager.default.fileExists(atPath: directory.path) ? directory : TestSupport.repositoryRoot
+        return try TestSupport.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["docker"] + arguments, in: folder, environment: environment)
     }
 
     /// Removes everything labelled with the project, whatever state a failed test left it in.
