@@ -92,6 +92,23 @@ struct RunTests {
         #expect(try project.docker("ps", "-aq", "--filter", "name=\(project.name)-db-1").stdout.isEmpty)
     }
 
+    /// `--pull` overrides the service's `pull_policy`: `never` refuses a missing image, `always` tries the registry.
+    @Test func pullOverridesThePolicy() throws {
+        let project = try ScratchProject(
+            "services:\n  web: {image: pier-test/busybox, command: \"true\"}\n"
+                + "  gone: {image: pier-test/none-such:1, command: \"true\"}\n")
+        defer { project.cleanUp() }
+        #expect(try project.pier("run", "--rm", "--pull", "missing", "web").status == 0)
+        let never = try project.pier("run", "--rm", "--pull", "never", "gone")
+        #expect(never.status == 1)
+        #expect(never.stderr.contains("pier-test/none-such:1"), "\(never.stderr)")
+        // pier-test/busybox exists only here: pulling it always fails, where `missing` did not pull.
+        let always = try project.pier("run", "--rm", "--pull", "always", "web")
+        #expect(always.status == 1)
+        #expect(always.stderr.contains("cannot pull pier-test/busybox"), "\(always.stderr)")
+        #expect(try project.pier("run", "--rm", "--pull", "sometimes", "web").status == 1)
+    }
+
     /// `run -d` prints the container ID; the container is named and labelled as the reference's one-offs, and
     /// `ps` lists it only with `-a`, as the reference does.
     @Test func detachedOneOffHasTheReferenceNameAndLabels() throws {

@@ -32,6 +32,10 @@ public struct OneOffRequest: Sendable {
     public var noDeps = false
     /// `--build`: build the service's image first.
     public var build = false
+    /// `--pull`: instead of the service's `pull_policy`.
+    public var pull: PullPolicy?
+    /// `--quiet-pull`: no progress line per layer.
+    public var quietPull = false
     public var removeOrphans = false
     /// `run -d --rm`: the engine removes the container when it exits (`HostConfig.AutoRemove`), as Pier is gone
     /// by then.

@@ -22,6 +22,8 @@ extension ProjectRuntime {
         }
         var imageOptions = UpOptions()
         imageOptions.build = request.build ? .always : .whenMissing
+        imageOptions.pull = request.pull
+        imageOptions.quietPull = request.quietPull
         let imageID = try await ensureImages(for: [request.service], options: imageOptions)[request.service]
         let service = try request.apply(to: definition)
         let slug = ContainerNames.newSlug()

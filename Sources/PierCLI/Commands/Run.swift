@@ -40,6 +40,7 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
     var removeOrphans = false
     @Flag(name: .customLong("quiet-pull"), help: "Pull without printing progress information.") var quietPull = false
+    @Option(help: "Pull image before running (\"always\"|\"missing\"|\"never\").") var pull = "policy"
     @Flag(name: [.short, .long], help: .hidden) var interactive = false
     @Flag(name: [.short, .long], help: .hidden) var tty = false
     @Argument(help: "The service.") var service: String?
@@ -74,6 +75,13 @@ struct Run: AsyncParsableCommand {
         request.useAliases = useAliases
         request.noDeps = noDeps
         request.build = build
+        request.quietPull = quietPull
+        if pull != "policy" {
+            guard ["always", "missing", "never"].contains(pull), let policy = PullPolicy(pull) else {
+                ReadCommand.fail("invalid --pull option \"\(pull)\"")
+            }
+            request.pull = policy
+        }
         request.removeOrphans = removeOrphans
         request.autoRemove = rm && detach
 
