@@ -170,4 +170,36 @@ struct ConfigHashLabelTests {
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try labels(project, ["ps", "-a"], format: format) == before)
     }
+
+    /// Services sharing another's network namespace, IPC or volumes: Compose folds that container's ID into the
+    /// hash. Either tool keeps what the other started, and recreating the shared container recreates them.
+    @Test func sharedNamespacesAndVolumesHashAsTheReference() throws {
+        func compose(_ version: Int) -> String {
+            """
+            services:
+              db: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, volumes: [/data], \
+            environment: {VERSION: "\(version)"}}
+              app: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, network_mode: service:db}
+              backup: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, volumes_from: ["db:ro"]}
+            """
+        }
+        let project = try ScratchProject(compose(1))
+        defer { project.cleanUp() }
+        let format = #"{{.Label "com.docker.compose.service"}} {{.ID}}"#
+        try #require(try project.reference("up", "-d").status == 0)
+        let started = try labels(project, ["ps", "-a"], format: format)
+        #expect(started.count == 3)
+        let pierUp = try project.pier("up", "-d")
+        #expect(pierUp.status == 0, "\(pierUp.stderr)")
+        #expect(try labels(project, ["ps", "-a"], format: format) == started)
+
+        // db changes, so Pier recreates it, and app and backup with it; the reference then keeps all three.
+        try compose(2).write(
+            to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+        #expect(try project.pier("up", "-d").status == 0)
+        let recreated = try labels(project, ["ps", "-a"], format: format)
+        for service in ["db", "app", "backup"] { #expect(recreated[service] != started[service], "\(service)") }
+        #expect(try project.reference("up", "-d").status == 0)
+        #expect(try labels(project, ["ps", "-a"], format: format) == recreated)
+    }
 }

@@ -125,4 +125,37 @@ import Testing
         #expect(plan.services[0].actions == [.recreate(Self.container("db", 1))])
         #expect(plan.services[1].actions.allSatisfy { if case .keep = $0 { true } else { false } })
     }
+
+    /// A container sharing another service's namespace or volumes has that container's ID in its hash (as
+    /// Compose computes it): it is recreated when that container is, and only then.
+    @Test(arguments: ["network_mode: service:db", "volumes_from: [db]", "ipc: service:db"])
+    func sharingWithARecreatedContainerRecreates(sharing: String) throws {
+        let yaml = """
+            services:
+              db: {image: postgres}
+              app: {image: busybox, \(sharing), depends_on: {db: {condition: service_started}}}
+            """
+        let document = try #require(try YAMLReader.documents(yaml, file: "compose.yaml").first)
+        let observed = [Self.container("db", 1), Self.container("app", 1)]
+        func plan(dbHash: String) -> Plan {
+            Planner().plan(
+                document: document, graph: ServiceGraph(document: document), observed: observed,
+                configHashes: ["db": dbHash, "app": "h"])
+        }
+        #expect(plan(dbHash: "h").services.flatMap(\.actions).allSatisfy { $0.keepsItsContainer })
+        let changed = plan(dbHash: "new")
+        #expect(changed.services.map(\.service) == ["db", "app"])
+        #expect(changed.services[1].actions == [.recreate(Self.container("app", 1))])
+    }
+
+    @Test func sharedServicesAreNamed() throws {
+        let yaml = """
+            network_mode: service:net
+            ipc: service:ipc
+            pid: host
+            volumes_from: [data, "logs:ro", "container:other"]
+            """
+        let service = try #require(try YAMLReader.documents(yaml, file: "compose.yaml").first)
+        #expect(ServiceHash.sharedServices(of: service) == ["net", "ipc", "data", "logs"])
+    }
 }

@@ -51,6 +51,22 @@ public enum ServiceHash {
         return of(service)
     }
 
+    /// The services whose containers `service` shares something with: `network_mode`, `ipc` or `pid` of
+    /// `service:NAME`, and `volumes_from` entries that name a service (not `container:NAME`).
+    public static func sharedServices(of service: Node) -> [String] {
+        var names: [String] = []
+        for key in ["network_mode", "ipc", "pid"] {
+            if let reference = service[key]?.string, reference.hasPrefix("service:") {
+                names.append(String(reference.dropFirst("service:".count)))
+            }
+        }
+        for source in service["volumes_from"]?.sequence ?? [] {
+            guard let text = source.string, !text.hasPrefix("container:") else { continue }
+            names.append(String(text.split(separator: ":", maxSplits: 1).first ?? Substring(text)))
+        }
+        return names
+    }
+
     /// The hash of a canonical top-level network.
     public static func network(_ definition: Node) -> String {
         digest(ConfigPresentation.hashable(definition, order: .network))

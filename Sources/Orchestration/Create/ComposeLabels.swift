@@ -22,6 +22,14 @@ public enum ComposeLabels {
     /// knows as its own (checked with `docker compose ps` 2.40.3).
     public static let compatibleVersion = "2.40.3"
 
+    /// The first container of each service `service` shares a namespace or volumes with, whose IDs Compose folds
+    /// into the configuration hash.
+    static func sharedContainerIDs(of service: Node, _ containers: ContainerResolver) -> [String: String] {
+        ServiceHash.sharedServices(of: service).reduce(into: [:]) { ids, name in
+            ids[name] = containers.containers(name).min { $0.number < $1.number }?.id
+        }
+    }
+
     /// A container's labels: the service's own, then Compose's (which win over a user's `com.docker.compose.*`).
     static func container(
         project: ProjectContext, serviceName: String, service: Node, number: Int, options: ContainerCreateOptions
@@ -30,7 +38,7 @@ public enum ComposeLabels {
         labels[Self.project] = project.name
         labels[Self.service] = serviceName
         labels[version] = compatibleVersion
-        labels[configHash] = ServiceHash.of(service)
+        labels[configHash] = ServiceHash.of(service, containerIDs: sharedContainerIDs(of: service, options.containers))
         labels[workingDirectory] = project.workingDirectory
         labels[configFiles] = project.configFiles.joined(separator: ",")
         labels[dependsOn] = dependencies(of: service)

@@ -27,8 +27,12 @@ public struct Planner: Sendable {
             alwaysRecreateDependencies
             ? graph.withDependencies(explicitlySelected).subtracting(explicitlySelected) : []
         var plans: [Plan.ServicePlan] = []
+        // Services whose first container this plan replaces: those sharing with them get a new container ID in
+        // their configuration hash, so Compose recreates them too.
+        var renewed: Set<String> = []
         for name in graph.startOrder(of: selection) {
             guard let service = services[name] else { continue }
+            let sharesWithRenewed = ServiceHash.sharedServices(of: service).contains { renewed.contains($0) }
             let containers = current.filter { $0.service == name }.sorted { $0.number < $1.number }
             let replicas = scale[name] ?? Self.replicas(of: service)
             var actions: [Plan.ReplicaAction] = []
@@ -38,7 +42,8 @@ public struct Planner: Sendable {
                 } else if mustRecreate(
                     container,
                     policy: explicitlySelected.isEmpty || explicitlySelected.contains(name) ? recreate : .whenChanged,
-                    hash: configHashes[name], imageID: imageIDs[name], forced: dependenciesToRecreate.contains(name))
+                    hash: configHashes[name], imageID: imageIDs[name],
+                    forced: dependenciesToRecreate.contains(name) || sharesWithRenewed)
                 {
                     actions.append(.recreate(container))
                 } else {
@@ -51,6 +56,7 @@ public struct Planner: Sendable {
                 if !used.contains(number) { actions.append(.create(number: number)) }
                 number += 1
             }
+            if let first = actions.first(where: \.isKept), !first.keepsItsContainer { renewed.insert(name) }
             plans.append(Plan.ServicePlan(service: name, actions: actions))
         }
         let orphans = current.filter { services[$0.service] == nil && !knownServices.contains($0.service) }
@@ -83,6 +89,12 @@ public struct Planner: Sendable {
 }
 
 extension Plan.ReplicaAction {
+    /// Whether the replica's container stays as it is.
+    var keepsItsContainer: Bool {
+        if case .keep = self { return true }
+        return false
+    }
+
     /// Whether the action leaves a container for the replica (everything but removal).
     var isKept: Bool {
         if case .remove = self { return false }

@@ -41,13 +41,17 @@ extension ProjectRuntime {
         try await ensureNetworks()
         try await ensureVolumes()
         let observed = try await containers()
+        let existing = ServiceRegistry(existing: observed).resolver
         var planner = Planner()
         planner.recreate = options.recreate
         planner.alwaysRecreateDependencies = options.alwaysRecreateDependencies
         planner.scale = options.scale
         let plan = planner.plan(
             document: project.document, graph: graph, observed: observed, selection: selection,
-            configHashes: services.reduce(into: [:]) { $0[$1.key] = ServiceHash.of($1.value) },
+            configHashes: services.reduce(into: [:]) { hashes, service in
+                let ids = ComposeLabels.sharedContainerIDs(of: service.value, existing)
+                hashes[service.key] = ServiceHash.of(service.value, containerIDs: ids)
+            },
             imageIDs: imageIDs, explicitlySelected: Set(options.services), knownServices: knownServices)
         try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
 

@@ -15,7 +15,8 @@ final class ServiceRegistry: Sendable {
 
     init(existing: [ObservedContainer]) {
         state.withLock { state in
-            for container in existing {
+            // One-off containers (`run`) are no service's containers: nothing shares with them.
+            for container in existing where !container.isOneOff {
                 state.containers[container.service, default: []].append(
                     ServiceContainer(id: container.id, name: container.name, number: container.number))
             }
