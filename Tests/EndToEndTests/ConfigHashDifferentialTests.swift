@@ -94,6 +94,7 @@ struct ConfigHashLabelTests {
             env_file: [web.env]
             environment: {LITERAL: "a$$b", FROM_FILE: overridden}
             labels: {tier: "<front & back>"}
+            label_file: [web.labels]
             x-note: not hashed
             networks:
               back: {aliases: [site]}
@@ -115,7 +116,10 @@ struct ConfigHashLabelTests {
             labels: {a: b}
         """
 
-    static let files = ["web.env": "FROM_FILE=file\nONLY_IN_FILE=1\n", "site/index.html": "hi\n"]
+    static let files = [
+        "web.env": "FROM_FILE=file\nONLY_IN_FILE=1\n", "web.labels": "tier=overridden\nteam=web\n",
+        "site/index.html": "hi\n",
+    ]
 
     func labels(_ project: ScratchProject, _ kind: [String], format: String) throws -> [String: String] {
         let output = try project.docker(

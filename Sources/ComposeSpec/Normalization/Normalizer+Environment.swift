@@ -31,8 +31,10 @@ extension Normalizer {
             }
         }
         for (key, value) in service["labels"]?.mapping ?? [:] { labels[key] = value }
-        service.remove("label_file")
         service["labels"] = .mapping(labels)
+        // Kept (absolute) for the containers' configuration hash, which covers it in Compose; `config` omits it.
+        service["label_file"] = files.with(
+            .sequence(try envFileEntries(files).map { .string($0.path, at: $0.location) }))
     }
 
     private func envFileEntries(_ node: Node) throws(ComposeError) -> [EnvFileEntry] {

@@ -11,6 +11,14 @@ public enum ConfigPresentation {
 
     public static func prepare(_ document: Node, format: Format, escapeDollars: Bool) -> Node {
         var document = document
+        // Normalization folds `label_file` into `labels` and keeps its absolute paths for the configuration hash;
+        // the reference prints only the labels.
+        updateServices(in: &document) { service in
+            var service = service
+            let paths = service["label_file"]?.sequence?.compactMap(\.string) ?? []
+            if !paths.isEmpty, paths.allSatisfy({ $0.hasPrefix("/") }) { service.remove("label_file") }
+            return service
+        }
         switch format {
         case .json:
             document.remove("models")
