@@ -128,6 +128,21 @@ struct LifecycleTests {
         #expect(try states(project) == ["db": "running"])
     }
 
+    /// `--scale` over a fixed `container_name`: like the reference, Pier says why and creates no replica.
+    @Test func scalingAServiceWithAContainerNameFailsAsTheReference() throws {
+        let fixed = "piertest-fixed-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        let project = try ScratchProject(
+            "services:\n  a: {image: pier-test/busybox, command: sleep 300, container_name: \(fixed)}\n")
+        defer { project.cleanUp() }
+        for result in [
+            try project.pier("up", "-d", "--scale", "a=3"), try project.reference("up", "-d", "--scale", "a=3"),
+        ] {
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("Remove the custom name to scale the service"), "\(result.stderr)")
+            #expect(try project.docker("ps", "-aq", "--filter", "name=\(fixed)").stdout.isEmpty)
+        }
+    }
+
     @Test func downNeverRemovesAVolumeTheProjectDidNotCreate() throws {
         let precious = "piertest-precious-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let project = try ScratchProject(

@@ -43,7 +43,9 @@ extension SeedStacks {
 
             // As written: one container name cannot name three replicas.
             let named = try project.pier("up", "-d", "--scale", "ingest_api=3")
+            #expect(named.status == 1)
             #expect(named.stderr.contains("agent_observability_ingest_api"), "\(named.stderr)")
+            #expect(named.stderr.contains("Remove the custom name to scale the service"), "\(named.stderr)")
             #expect(try ingestReplicas(project, files: []).filter { $0.hasSuffix("running") }.count == 1)
 
             // Without the name: the second and third replicas cannot bind host port 8000 too.

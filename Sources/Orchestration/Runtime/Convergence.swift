@@ -16,6 +16,12 @@ struct Convergence: Sendable {
 
     func converge(_ plan: Plan.ServicePlan) async throws {
         let name = plan.service
+        if let fixed = runtime.services[name]?["container_name"]?.scalarText, plan.actions.filter(\.isKept).count > 1 {
+            // Compose's words (as a warning, with status 1); it creates none of the replicas either.
+            throw RuntimeError(
+                "The \"\(name)\" service is using the custom container name \"\(fixed)\". Docker requires each "
+                    + "container to have a unique name. Remove the custom name to scale the service")
+        }
         for dependency in runtime.graph.dependencies(of: name) where selection.contains(dependency.service) {
             do {
                 try await registry.waitFor(dependency.service)
