@@ -30,7 +30,7 @@ import Testing
     @Test func commandLineOverridesWin() throws {
         let original = try service("    image: x\n    command: [serve]\n    ports: [\"8080:80\"]\n")
         var request = OneOffRequest(service: "s")
-        request.entrypoint = ShellWords.split("sh -c")
+        request.entrypoint = try ShellWords.split("sh -c")
         request.environment = ["B=2", "C"]
         request.labels = ["team=qa"]
         request.servicePorts = true
@@ -52,7 +52,7 @@ import Testing
         ("sh -c", ["sh", "-c"]), ("  a   'b c'  \"d e\" f\\ g", ["a", "b c", "d e", "f g"]), ("''", [""]),
         ("", []),
     ])
-    func shellWords(line: String, words: [String]) {
-        #expect(ShellWords.split(line) == words)
+    func shellWords(line: String, words: [String]) throws {
+        #expect(try ShellWords.split(line) == words)
     }
 }

@@ -100,9 +100,10 @@ extension Node {
     }
 }
 
-/// Splits a command line into words as a POSIX shell would, without expanding anything.
-enum ShellWords {
-    static func split(_ line: String) throws(ComposeError) -> [String] {
+/// Splits a command line into words as a POSIX shell would for quoting (`sh -c 'echo hi'` → `sh`, `-c`, `echo hi`),
+/// without expanding anything: how Compose reads string commands and `run --entrypoint`.
+public enum ShellWords {
+    public static func split(_ line: String) throws(ComposeError) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false

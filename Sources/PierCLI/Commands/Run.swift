@@ -52,7 +52,11 @@ struct Run: AsyncParsableCommand {
         if allocatesTTY, !Terminal.isTerminal(0) { ReadCommand.fail("the input device is not a TTY") }
         var request = OneOffRequest(service: service)
         request.command = command
-        request.entrypoint = entrypoint.map(ShellWords.split)
+        do {
+            request.entrypoint = try entrypoint.map(ShellWords.split)
+        } catch {
+            ReadCommand.fail(error.message)
+        }
         request.name = name
         let environment = ProcessInfo.processInfo.environment
         do {
