@@ -194,13 +194,8 @@ struct GitContextBuildTests {
     }
 
     @Test func aGitRepositoryAtABranchAndSubdirectory() throws {
-        let port = Int.random(in: 20_000..<40_000)
         let project = try ScratchProject(
-            """
-            services:
-              web:
-                build: http://127.0.0.1:\(port)/repo.git#release:app
-            """,
+            "services: {}\n",
             files: [
                 "work/app/Dockerfile": "FROM pier-test/busybox:latest\nCOPY . /ctx\nCMD [\"ls\", \"-a\", \"/ctx\"]\n",
                 "work/app/served.txt": "from git\n", "work/README": "outside the context\n",
@@ -209,7 +204,7 @@ struct GitContextBuildTests {
         defer {
             server.terminate()
             _ = try? project.docker("rmi", "-f", "\(project.name)-web")
-            project.cleanUp()  // last: it deletes the directory docker runs in
+            project.cleanUp()
         }
         let git = "git -c user.name=pier -c user.email=pier@example.com"
         try Self.shell(
@@ -217,13 +212,28 @@ struct GitContextBuildTests {
                 + " && echo later > app/later.txt && \(git) add -A && \(git) commit -qm two"
                 + " && git clone -q --bare . ../served/repo.git && git -C ../served/repo.git update-server-info",
             in: project.directory)
+        // A port the kernel picks, printed once the server listens (a random one may be a container's proxy).
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-m", "http.server", "--bind", "127.0.0.1", String(port)]
+        server.arguments = [
+            "python3", "-c",
+            "import http.server as h; s = h.ThreadingHTTPServer(('127.0.0.1', 0), h.SimpleHTTPRequestHandler); "
+                + "print(s.server_address[1], flush=True); s.serve_forever()",
+        ]
         server.currentDirectoryURL = project.directory.appendingPathComponent("served")
+        let output = Pipe()
+        server.standardOutput = output
         server.standardError = FileHandle.nullDevice
-        server.standardOutput = FileHandle.nullDevice
         try server.run()
-        Thread.sleep(forTimeInterval: 1)
+        var announced = Data()
+        while !announced.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            try #require(!chunk.isEmpty, "the git HTTP server did not start")
+            announced.append(chunk)
+        }
+        let port = try #require(
+            Int(String(decoding: announced, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        try "services:\n  web:\n    build: http://127.0.0.1:\(port)/repo.git#release:app\n".write(
+            to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
 
         let build = try project.pier("build")
         #expect(build.status == 0, "\(build.stderr)")
