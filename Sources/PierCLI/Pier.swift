@@ -16,15 +16,13 @@ public struct Pier: AsyncParsableCommand {
               --project-directory DIR  Alternate working directory
               --ansi MODE              never, always or auto
               --progress MODE          auto, tty, plain, json or quiet
+              --parallel N             Parallel builds at most (COMPOSE_PARALLEL_LIMIT)
             """,
         version: PierVersion.current,
         subcommands: [
-            Build.self, Config.self, Create.self, Down.self, Kill.self, Pause.self, Restart.self, Rm.self, Start.self,
-            Stop.self,
-            Unpause.self, Up.self, Version.self, Wait.self,
-            Events.self, Images.self, Logs.self, Ls.self, Port.self, Ps.self, Top.self,
-            Pull.self, Push.self,
-            Exec.self, Run.self, Cp.self, Attach.self,
+            Attach.self, Build.self, Config.self, Cp.self, Create.self, Down.self, Events.self, Exec.self, Images.self,
+            Kill.self, Logs.self, Ls.self, Pause.self, Port.self, Ps.self, Pull.self, Push.self, Restart.self, Rm.self,
+            Run.self, Start.self, Stop.self, Top.self, Unpause.self, Up.self, Version.self, Wait.self,
         ]
     )
 
