@@ -44,13 +44,7 @@ struct Config: AsyncParsableCommand {
             }
             return try emit(ConfigRendering.variablesTable(references))
         }
-        let project: LoadedProject
-        do {
-            project = try ProjectLoader.load(options)
-        } catch {
-            Failure.exit(error)
-        }
-        for warning in project.warnings { Failure.warn(warning) }
+        let project = Failure.loadProject(options)
         if quiet { return }
         try emit(ConfigRendering(project: project).render(self))
     }

@@ -83,4 +83,16 @@ enum Failure {
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data(("WARN[0000] " + message + "\n").utf8))
     }
+
+    /// The project, its warnings printed; a compose mistake ends the command.
+    static func loadProject(_ options: ProjectOptions) -> LoadedProject {
+        let project: LoadedProject
+        do {
+            project = try ProjectLoader.load(options)
+        } catch {
+            exit(error)
+        }
+        for warning in project.warnings { warn(warning) }
+        return project
+    }
 }

@@ -77,6 +77,22 @@ struct ScratchProject {
             URL(fileURLWithPath: "/usr/bin/env"), ["docker"] + arguments, in: folder, environment: environment)
     }
 
+    /// Starts `pier ARGS` in the project's directory without waiting; returns the process and its standard output.
+    /// `keepingStdinOpen` gives it an open, silent standard input (an attached container's stays open).
+    func launch(keepingStdinOpen: Bool = false, _ arguments: [String]) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = TestSupport.pierBinary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        if keepingStdinOpen { process.standardInput = Pipe() }
+        try process.run()
+        return (process, output)
+    }
+
     /// Removes everything labelled with the project, whatever state a failed test left it in.
     func cleanUp() {
         _ = try? pier("down", "--volumes", "--remove-orphans", "--timeout", "0")

@@ -4,20 +4,6 @@ import Testing
 /// Ctrl+C in an attached `up`, and an `up` killed half-way: the next `up` must converge.
 @Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
 struct InterruptionTests {
-    /// Starts `pier ARGS` in the project's directory without waiting for it.
-    private func launch(_ project: ScratchProject, _ arguments: [String]) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = TestSupport.pierBinary
-        process.arguments = arguments
-        process.currentDirectoryURL = project.directory
-        process.environment = project.environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return (process, output)
-    }
-
     @Test func ctrlCStopsTheAttachedProjectGracefully() async throws {
         let project = try ScratchProject(
             """
@@ -25,7 +11,7 @@ struct InterruptionTests {
               server: {image: pier-test/busybox, command: sh -c 'echo serving; exec sleep 3600'}
             """)
         defer { project.cleanUp() }
-        let (process, output) = try launch(project, ["--progress", "quiet", "up", "--no-color", "--timeout", "1"])
+        let (process, output) = try project.launch(["--progress", "quiet", "up", "--no-color", "--timeout", "1"])
         // Wait until the container printed, then interrupt as a terminal's Ctrl+C would.
         var seen = ""
         for _ in 0..<100 where !seen.contains("serving") {
@@ -44,7 +30,7 @@ struct InterruptionTests {
         let services = (1...8).map { "  s\($0): {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}" }
         let project = try ScratchProject("services:\n" + services.joined(separator: "\n") + "\n")
         defer { project.cleanUp() }
-        let (process, _) = try launch(project, ["--progress", "quiet", "up", "-d"])
+        let (process, _) = try project.launch(["--progress", "quiet", "up", "-d"])
         try await Task.sleep(for: .milliseconds(250))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

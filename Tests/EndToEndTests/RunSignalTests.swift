@@ -5,21 +5,6 @@ import Testing
 /// one kills a container that ignores it.
 @Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
 struct RunSignalTests {
-    /// Starts `pier ARGS` without waiting; returns the process and its combined output.
-    private func launch(_ project: ScratchProject, _ arguments: [String]) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = TestSupport.pierBinary
-        process.arguments = arguments
-        process.currentDirectoryURL = project.directory
-        process.environment = project.environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = Pipe()  // open and silent: the container's stdin stays open
-        try process.run()
-        return (process, output)
-    }
-
     private func waitFor(_ text: String, in output: Pipe) async throws -> String {
         var seen = ""
         for _ in 0..<150 where !seen.contains(text) {
@@ -37,7 +22,8 @@ struct RunSignalTests {
         let project = try ScratchProject("services:\n  job: {image: pier-test/busybox}\n")
         defer { project.cleanUp() }
         let script = "trap 'echo interrupted; exit 130' INT; echo ready; while true; do sleep 0.1; done"
-        let (process, output) = try launch(project, ["run", "--rm", "-T", "job", "sh", "-c", script])
+        let (process, output) = try project.launch(
+            keepingStdinOpen: true, ["run", "--rm", "-T", "job", "sh", "-c", script])
         #expect(try await waitFor("ready", in: output).contains("ready"))
         process.interrupt()
         try await waitForExit(process)
@@ -53,7 +39,8 @@ struct RunSignalTests {
     @Test func thirdCtrlCKillsAContainerThatIgnoresIt() async throws {
         let project = try ScratchProject("services:\n  job: {image: pier-test/busybox}\n")
         defer { project.cleanUp() }
-        let (process, output) = try launch(project, ["run", "-T", "job", "sh", "-c", "echo ready; exec sleep 3600"])
+        let (process, output) = try project.launch(
+            keepingStdinOpen: true, ["run", "-T", "job", "sh", "-c", "echo ready; exec sleep 3600"])
         #expect(try await waitFor("ready", in: output).contains("ready"))
         for _ in 0..<3 {
             process.interrupt()

@@ -26,7 +26,7 @@ public enum ComposeLabels {
     /// into the configuration hash.
     static func sharedContainerIDs(of service: Node, _ containers: ContainerResolver) -> [String: String] {
         ServiceHash.sharedServices(of: service).reduce(into: [:]) { ids, name in
-            ids[name] = containers.containers(name).min { $0.number < $1.number }?.id
+            ids[name] = containers.first(of: name)?.id
         }
     }
 

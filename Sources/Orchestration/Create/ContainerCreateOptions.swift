@@ -21,6 +21,12 @@ public struct ContainerResolver: Sendable {
         self.containers = containers
     }
 
+    /// The container another service's `service:` references mean (Compose takes the first by name, which is the
+    /// lowest number; Pier takes the lowest number, so the choice is stable).
+    public func first(of service: String) -> ServiceContainer? {
+        containers(service).min { $0.number < $1.number }
+    }
+
     /// Knows no container: enough for services that refer to no other service.
     public static let none = ContainerResolver { _ in [] }
 }

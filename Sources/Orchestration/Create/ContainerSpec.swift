@@ -94,10 +94,9 @@ public struct ContainerSpec {
         ContainerSpecError(code, message, service: serviceName, at: key.flatMap { service[$0]?.location })
     }
 
-    /// The first container of another service, for `service:` references (Compose takes any one; Pier the lowest
-    /// number, so the choice is stable).
+    /// The first container of another service, for `service:` references.
     func container(of other: String, for key: String) throws(ContainerSpecError) -> ServiceContainer {
-        guard let found = options.containers.containers(other).min(by: { $0.number < $1.number }) else {
+        guard let found = options.containers.first(of: other) else {
             throw error(.missingContainer, "\(key) refers to service \"\(other)\", which has no container yet", at: key)
         }
         return found

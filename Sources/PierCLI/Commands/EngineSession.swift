@@ -17,13 +17,7 @@ struct EngineSession {
     ) async -> EngineSession {
         var options = global.projectOptions(services: allProfiles ? [] : services)
         if allProfiles { options.profiles = ["*"] }
-        let project: LoadedProject
-        do {
-            project = try ProjectLoader.load(options)
-        } catch {
-            Failure.exit(error)
-        }
-        for warning in project.warnings { Failure.warn(warning) }
+        let project = Failure.loadProject(options)
         let renderer = ProgressRenderer(
             mode: ProgressMode(rawValue: global.progress ?? "auto") ?? .auto, ansi: global.ansi, title: title)
         do {
