@@ -53,12 +53,17 @@ enum Profiles {
         return declared.contains { $0.scalarText.map(profiles.contains) ?? false }
     }
 
+    /// `depends_on` (but `required: false`), and the dependencies normalization makes explicit later.
     static func requiredDependencies(of service: Node) -> [String] {
-        guard let dependsOn = service["depends_on"] else { return [] }
-        if let list = dependsOn.sequence { return list.compactMap(\.scalarText) }
-        return (dependsOn.mapping ?? [:]).compactMap { name, condition in
-            if case .bool(false) = condition["required"]?.value { return nil }
-            return name
+        var names: [String]
+        if let list = service["depends_on"]?.sequence {
+            names = list.compactMap(\.scalarText)
+        } else {
+            names = (service["depends_on"]?.mapping ?? [:]).compactMap { name, condition in
+                if case .bool(false) = condition["required"]?.value { return nil }
+                return name
+            }
         }
+        return names + Normalizer.implicitDependencies(of: service).map(\.name)
     }
 }

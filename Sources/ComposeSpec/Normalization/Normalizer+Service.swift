@@ -7,15 +7,16 @@ extension Normalizer {
     static let stringListKeys = ["expose", "cap_add", "cap_drop", "security_opt", "group_add"]
     static let omittedWhenFalse = ["privileged", "read_only", "tty", "stdin_open", "oom_kill_disable"]
 
-    /// `links`, `volumes_from`, `network_mode: service:x` and `ipc: service:x` depend on the other service.
-    private func addImplicitDependencies(_ service: inout Node) {
+    /// The services `links`, `volumes_from`, and `network_mode`, `ipc` or `pid` of `service:x` make this one depend
+    /// on; all but `volumes_from` restart it with them.
+    static func implicitDependencies(of service: Node) -> [(name: String, restart: Bool, location: SourceLocation?)] {
         var implicit: [(name: String, restart: Bool, location: SourceLocation?)] = []
         for link in service["links"]?.sequence ?? [] {
             if let name = link.scalarText?.split(separator: ":").first {
                 implicit.append((String(name), true, link.location))
             }
         }
-        for key in ["network_mode", "ipc"] {
+        for key in ["network_mode", "ipc", "pid"] {
             if let mode = service[key], let text = mode.string, text.hasPrefix("service:") {
                 implicit.append((String(text.dropFirst("service:".count)), true, mode.location))
             }
@@ -24,6 +25,11 @@ extension Normalizer {
             guard let text = source.scalarText, !text.hasPrefix("container:") else { continue }
             implicit.append((String(text.split(separator: ":").first ?? ""), false, source.location))
         }
+        return implicit
+    }
+
+    private func addImplicitDependencies(_ service: inout Node) {
+        let implicit = Self.implicitDependencies(of: service)
         guard !implicit.isEmpty else { return }
         var dependsOn = service["depends_on"]?.mapping ?? [:]
         for (name, restart, location) in implicit where dependsOn[name] == nil {
