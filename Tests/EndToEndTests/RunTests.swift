@@ -109,6 +109,32 @@ struct RunTests {
         #expect(try project.pier("run", "--rm", "--pull", "sometimes", "web").status == 1)
     }
 
+    /// A one-off container of a service is none of its replicas: what shares the service's namespace joins replica 1.
+    @Test func sharingSkipsOneOffContainers() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              db: {image: pier-test/busybox, command: sleep 300, stop_signal: SIGKILL}
+              app: {image: pier-test/busybox, command: sleep 300, stop_signal: SIGKILL, network_mode: service:db}
+            """)
+        defer { project.cleanUp() }
+        #expect(try project.pier("up", "-d", "db").status == 0)
+        #expect(try project.pier("run", "-d", "--no-deps", "db").status == 0)
+        let up = try project.pier("up", "-d", "--no-deps", "app")
+        #expect(up.status == 0, "\(up.stderr)")
+        let db = try project.docker("inspect", "-f", "{{.Id}}", "\(project.name)-db-1").stdout
+        let mode = try project.docker("inspect", "-f", "{{.HostConfig.NetworkMode}}", "\(project.name)-app-1").stdout
+        #expect(mode == "container:" + db, "\(mode) vs \(db)")
+    }
+
+    @Test func anEntrypointWithAnUnterminatedQuoteIsRefused() throws {
+        let project = try ScratchProject(Self.compose)
+        defer { project.cleanUp() }
+        let result = try project.pier("run", "--rm", "--no-deps", "--entrypoint", "sh -c 'echo", "web")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("unterminated quote"), "\(result.stderr)")
+    }
+
     /// `run -d` prints the container ID; the container is named and labelled as the reference's one-offs, and
     /// `ps` lists it only with `-a`, as the reference does.
     @Test func detachedOneOffHasTheReferenceNameAndLabels() throws {

@@ -15,8 +15,7 @@ final class ServiceRegistry: Sendable {
 
     init(existing: [ObservedContainer]) {
         state.withLock { state in
-            // One-off containers (`run`) are no service's containers: nothing shares with them.
-            for container in existing where !container.isOneOff {
+            for container in existing {
                 state.containers[container.service, default: []].append(
                     ServiceContainer(id: container.id, name: container.name, number: container.number))
             }
