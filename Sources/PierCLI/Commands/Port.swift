@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComposeSpec
 import Orchestration
 
 struct Port: AsyncParsableCommand {
@@ -14,7 +15,7 @@ struct Port: AsyncParsableCommand {
         guard let port = UInt16(privatePort) else {
             let digits = !privatePort.isEmpty && privatePort.allSatisfy { $0.isASCII && $0.isNumber }
             let reason = digits ? "value out of range" : "invalid syntax"
-            ReadCommand.fail("strconv.ParseUint: parsing \(GoText.quote(privatePort)): \(reason)")
+            ReadCommand.fail("strconv.ParseUint: parsing \(GoQuote.quoted(privatePort)): \(reason)")
         }
         let query = ProjectContainerQuery(client: ReadCommand.engine(), project: ProjectTarget.name(global))
         let binding = await ReadCommand.run {
