@@ -92,7 +92,7 @@ enum Failure {
         } catch {
             exit(error)
         }
-        for warning in project.warnings { warn(warning) }
+        for warning in project.warnings { warn(warning.description) }
         return project
     }
 }

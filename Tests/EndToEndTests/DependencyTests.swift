@@ -138,6 +138,35 @@ struct DependencyTests {
         #expect(up.stderr.contains("pier-test/does-not-exist:1"))
     }
 
+    /// An attribute the engine cannot honour is refused, and a Windows-only one warned about, at its
+    /// file:line:column; the other service is still created.
+    @Test func refusalsAndWarningsNameWhereTheAttributeIsWritten() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              a:
+                image: pier-test/busybox
+                cpus: 0.5
+                cpu_quota: 50000
+              b:
+                image: pier-test/busybox
+                credential_spec: {file: spec.json}
+            """)
+        defer { project.cleanUp() }
+        let file = project.directory.appendingPathComponent("compose.yaml").path
+        let up = try project.pier("--progress", "plain", "up", "-d")
+        #expect(up.status == 1)
+        #expect(
+            up.stderr.contains(
+                "Warning \(file):8:22: service \"b\": credential_spec only applies to Windows containers and is ignored"
+            ),
+            "\(up.stderr)")
+        #expect(
+            up.stderr.hasSuffix(
+                "Error: \(file):4:11: service \"a\": cpus cannot be combined with cpu_quota or cpu_period\n"),
+            "\(up.stderr)")
+    }
+
     @Test func aPortInUseNamesTheServiceAndPort() throws {
         let port = Int.random(in: 20000...40000)
         let project = try ScratchProject(

@@ -5,14 +5,19 @@
 public struct ComposeWarning: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     public var location: SourceLocation?
+    /// The file the warning is about when it names no line (as the reference words some warnings).
+    public var file: String?
 
-    public init(_ message: String, at location: SourceLocation? = nil) {
+    public init(_ message: String, at location: SourceLocation? = nil, file: String? = nil) {
         self.message = message
         self.location = location
+        self.file = file ?? location?.file
     }
 
+    /// `file:line:column: message`, `file: message` when no line is known, or the message alone.
     public var description: String {
-        guard let location else { return message }
-        return "\(location): \(message)"
+        if let location { return "\(location): \(message)" }
+        if let file { return "\(file): \(message)" }
+        return message
     }
 }

@@ -11,7 +11,8 @@ extension ProjectRuntime {
             if let existing = try await inspect({ try await client.inspectNetwork(name) }) {
                 // A network of the same name that this project did not create is not taken over.
                 if !isExternal, existing.labels[ComposeLabels.network] != key {
-                    throw RuntimeError(
+                    throw OrchestrationError(
+                        .conflict,
                         "network \(name) was found but has incorrect label \(ComposeLabels.network) set to "
                             + "\"\(existing.labels[ComposeLabels.network] ?? "")\" (expected: \"\(key)\"); declare it "
                             + "`external: true` to use it, or remove it")
@@ -19,7 +20,8 @@ extension ProjectRuntime {
                 continue
             }
             if isExternal {
-                throw RuntimeError(
+                throw OrchestrationError(
+                    .notFound,
                     "network \(name) declared as external, but could not be found: create it with "
                         + "`docker network create \(name)`")
             }
@@ -27,7 +29,8 @@ extension ProjectRuntime {
             progress(.working(resource, "Creating"))
             let (body, warnings) = try NetworkSpec.createBody(project: project, key: key, apiVersion: apiVersion)
             for warning in warnings {
-                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: warning))
+                progress(
+                    ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: warning.description))
             }
             _ = try await client.createNetwork(body: body)
             progress(.done(resource, "Created"))
@@ -49,7 +52,8 @@ extension ProjectRuntime {
                 continue
             }
             if volume["external"]?.value.isTrue == true {
-                throw RuntimeError(
+                throw OrchestrationError(
+                    .notFound,
                     "external volume \"\(name)\" not found: create it with `docker volume create \(name)`")
             }
             let resource = "Volume \(name)"

@@ -99,12 +99,12 @@ struct BuildOutput: Sendable {
 /// nil (unbounded) when neither sets a positive number.
 enum ParallelLimit {
     static func resolve(flag: Int?, environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(RuntimeError) -> Int?
+        throws(OrchestrationError) -> Int?
     {
         if let flag, flag > 0 { return flag }
         guard let text = environment["COMPOSE_PARALLEL_LIMIT"], !text.isEmpty else { return nil }
         guard let value = Int(text) else {
-            throw RuntimeError("COMPOSE_PARALLEL_LIMIT must be an integer (found: \"\(text)\")")
+            throw OrchestrationError(.invalidValue, "COMPOSE_PARALLEL_LIMIT must be an integer (found: \"\(text)\")")
         }
         return value > 0 ? value : nil
     }

@@ -70,7 +70,9 @@ struct Cp: AsyncParsableCommand {
         if index > 0 { return [try await query.container(service: service, index: index, all: true)] }
         let found = ProjectContainerQuery.sortedByNumber(
             try await query.containers(oneOff: all ? .include : .exclude, all: true, services: [service]))
-        guard !found.isEmpty else { throw QueryError("no container found for service \"\(service)\"") }
+        guard !found.isEmpty else {
+            throw OrchestrationError(.notFound, "no container found for service \"\(service)\"", service: service)
+        }
         return found
     }
 

@@ -57,7 +57,6 @@ struct EngineSession {
         switch error {
         case let error as ComposeError: return error.description
         case let error as EngineError: return error.message
-        case let error as RuntimeError: return error.message
         default: return String(describing: error)
         }
     }

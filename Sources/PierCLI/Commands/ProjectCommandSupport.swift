@@ -79,7 +79,6 @@ enum ReadCommand {
     static func message(for error: any Error) -> String {
         switch error {
         case let error as EngineError: error.message
-        case let error as QueryError: error.message
         case let error as ComposeError: error.description
         default: String(describing: error)
         }

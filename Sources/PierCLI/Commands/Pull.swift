@@ -39,6 +39,6 @@ struct Pull: AsyncParsableCommand {
                     ("WARNING: Some service image(s) must be built from source by running:\n    pier build "
                         + outcome.mustBuild.joined(separator: " ") + "\n").utf8))
         }
-        if let failure = outcome.failure { Failure.exit(message: failure.description) }
+        if let failure = outcome.failure { Failure.exit(message: "\(failure)") }
     }
 }

@@ -30,7 +30,7 @@ struct ExecSession {
             if !inspection.isRunning, let code = inspection.exitCode { return Int32(truncatingIfNeeded: code) }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw RuntimeError("the engine did not report the exit code of exec \(execID)")
+        throw OrchestrationError(.engine, "the engine did not report the exit code of exec \(execID)")
     }
 }
 
