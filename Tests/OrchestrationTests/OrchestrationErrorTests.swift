@@ -17,6 +17,14 @@ struct OrchestrationErrorTests {
         #expect(OrchestrationError(.notFound, "no such directory").description == "no such directory")
     }
 
+    @Test func aWarningEventNamesWhereTheValueIsWritten() {
+        let warning = ComposeWarning("service \"web\": credential_spec is ignored", at: Self.location)
+        let event = ProgressEvent.warning("Container p-web-1", warning)
+        #expect(event.status == .warning)
+        #expect(event.text == "Warning")
+        #expect(event.detail == "/p/compose.yaml:4:7: service \"web\": credential_spec is ignored")
+    }
+
     @Test func keepsTheUnderlyingError() {
         let cause = EngineError(.conflict, status: 409, message: "name in use")
         let error = OrchestrationError(.conflict, "the name is taken", service: "web", underlying: cause)

@@ -70,9 +70,7 @@ extension ProjectRuntime {
             return all.isEmpty ? nil : .object(all.mapValues(\.json))
         } catch {
             progress(
-                ProgressEvent(
-                    resource: service, text: "Warning", status: .warning,
-                    detail: "building without registry credentials: \(error)"))
+                .warning(service, "building without registry credentials: \(error)"))
             return nil
         }
     }

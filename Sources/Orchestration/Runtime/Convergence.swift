@@ -30,9 +30,7 @@ struct Convergence: Sendable {
                 if options.start { try await waitFor(dependency) }
             } catch  where !dependency.required {
                 progress(
-                    ProgressEvent(
-                        resource: "Service \(name)", text: "Warning", status: .warning,
-                        detail: "optional dependency \(dependency.service) failed: \(error)"))
+                    .warning("Service \(name)", "optional dependency \(dependency.service) failed: \(error)"))
             }
         }
         // `restart: true`: a running container restarts when a dependency it names was replaced.
@@ -100,7 +98,7 @@ struct Convergence: Sendable {
         let resource = "Container \(finalName)"
         progress(.working(resource, old == nil ? "Creating" : "Recreate"))
         for warning in request.warnings {
-            progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: warning.description))
+            progress(.warning(resource, warning))
         }
         var body = request.body
         if let old, !options.renewAnonymousVolumes {

@@ -75,7 +75,7 @@ extension ProjectRuntime {
                 progress(.done(resource, "Removed"))
             } catch let error as EngineError where error.code == .conflict || error.code == .forbidden {
                 // Still in use by containers of another project: leave it, as Compose does.
-                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: error.message))
+                progress(.warning(resource, error.message))
             }
         }
     }
@@ -94,7 +94,7 @@ extension ProjectRuntime {
                 try await client.removeVolume(name)
                 progress(.done(resource, "Removed"))
             } catch let error as EngineError where error.code == .conflict {
-                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: error.message))
+                progress(.warning(resource, error.message))
             }
         }
     }

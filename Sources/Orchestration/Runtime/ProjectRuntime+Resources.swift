@@ -30,7 +30,7 @@ extension ProjectRuntime {
             let (body, warnings) = try NetworkSpec.createBody(project: project, key: key, apiVersion: apiVersion)
             for warning in warnings {
                 progress(
-                    ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: warning.description))
+                    .warning(resource, warning))
             }
             _ = try await client.createNetwork(body: body)
             progress(.done(resource, "Created"))
@@ -43,11 +43,10 @@ extension ProjectRuntime {
             let name = volume["name"]?.scalarText ?? key
             if let existing = try await inspect({ try await client.inspectVolume(name) }) {
                 if volume["external"]?.value.isTrue != true, existing.labels[ComposeLabels.project] != project.name {
-                    progress(
-                        ProgressEvent(
-                            resource: "Volume \(name)", text: "Warning", status: .warning,
-                            detail: "volume \"\(name)\" already exists but was not created by this project; use "
-                                + "`external: true` to use an existing volume (down -v leaves it alone)"))
+                    let warning = ComposeWarning(
+                        "volume \"\(name)\" already exists but was not created by this project; use `external: true` "
+                            + "to use an existing volume (down -v leaves it alone)", at: volume.location)
+                    progress(.warning("Volume \(name)", warning))
                 }
                 continue
             }

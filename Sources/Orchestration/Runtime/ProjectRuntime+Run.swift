@@ -40,8 +40,7 @@ extension ProjectRuntime {
         let name = createRequest.name
         for warning in createRequest.warnings {
             progress(
-                ProgressEvent(
-                    resource: "Container \(name)", text: "Warning", status: .warning, detail: warning.description))
+                .warning("Container \(name)", warning))
         }
         var body = createRequest.body
         if request.autoRemove, case .object(var fields) = body, case .object(var hostConfig)? = fields["HostConfig"] {

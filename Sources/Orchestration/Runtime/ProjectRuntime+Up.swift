@@ -74,9 +74,9 @@ extension ProjectRuntime {
         guard !orphans.isEmpty else { return }
         guard remove else {
             progress(
-                ProgressEvent(
-                    resource: "Project \(project.name)", text: "Warning", status: .warning,
-                    detail: "Found orphan containers (\(orphans.map(\.name).joined(separator: ", "))) for this "
+                .warning(
+                    "Project \(project.name)",
+                    "Found orphan containers (\(orphans.map(\.name).joined(separator: ", "))) for this "
                         + "project. If you removed or renamed this service in your compose file, you can run this "
                         + "command with the --remove-orphans flag to clean it up."))
             return
