@@ -117,9 +117,12 @@ import Testing
     }
 
     @Test func severalPlatformsNeedBuildKit() throws {
-        #expect(throws: OrchestrationError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try Self.plan("      context: .\n      platforms: [linux/amd64, linux/arm64]\n")
         }
+        #expect(error?.code == .unsupported)
+        // The refusal names where `build.platforms` is written.
+        #expect(error?.location?.line == 5)
         let single = try Self.plan("      context: .\n      platforms: [linux/amd64]\n")
         #expect(single.options.platform == "linux/amd64")
     }

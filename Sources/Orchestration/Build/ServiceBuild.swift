@@ -96,23 +96,24 @@ struct ServiceBuild {
 
     /// Refuses what needs BuildKit, as the reference does on the classic builder (with a way out).
     static func refuseUnsupported(service: String, build: Node) throws {
-        func refuse(_ attribute: String, _ what: String) throws -> Never {
-            throw OrchestrationError.service(
+        func refuse(_ attribute: String, _ what: String) -> OrchestrationError {
+            .service(
                 service, .unsupported,
                 "build.\(attribute) needs BuildKit, and Pier builds with the engine's classic builder, which doesn't"
-                    + " support \(what): remove build.\(attribute) or build this image with `docker buildx build`")
+                    + " support \(what): remove build.\(attribute) or build this image with `docker buildx build`",
+                at: build.field(attribute)?.location)
         }
         if let platforms = build.field("platforms")?.stringList, platforms.count > 1 {
-            try refuse("platforms", "multi-arch builds (\(platforms.joined(separator: ", ")))")
+            throw refuse("platforms", "multi-arch builds (\(platforms.joined(separator: ", ")))")
         }
         if let contexts = build.field("additional_contexts")?.mapping, !contexts.isEmpty {
-            try refuse("additional_contexts", "additional contexts")
+            throw refuse("additional_contexts", "additional contexts")
         }
         if let ssh = build.field("ssh"), ssh.sequence?.isEmpty != true, ssh.mapping?.isEmpty != true {
-            try refuse("ssh", "SSH agent forwarding or keys")
+            throw refuse("ssh", "SSH agent forwarding or keys")
         }
-        if let secrets = build.field("secrets")?.sequence, !secrets.isEmpty { try refuse("secrets", "build secrets") }
-        if build.field("privileged")?.boolValue == true { try refuse("privileged", "privileged builds") }
+        if let secrets = build.field("secrets")?.sequence, !secrets.isEmpty { throw refuse("secrets", "build secrets") }
+        if build.field("privileged")?.boolValue == true { throw refuse("privileged", "privileged builds") }
     }
 
     enum DockerfileSource: Equatable {

@@ -18,9 +18,9 @@ struct Attach: AsyncParsableCommand {
     @Argument(help: "The service.") var service: String
 
     func run() async throws {
-        let project = ProjectTarget.load(global).name
-        let engine = ReadCommand.engine()
-        let code: Int32 = await ReadCommand.run {
+        let project = try ProjectTarget.load(global).name
+        let engine = try ReadCommand.engine()
+        let code: Int32 = try await ReadCommand.run {
             let container = try await ProjectContainerQuery(client: engine, project: project)
                 .container(service: service, index: index)
             let config = try await engine.inspectContainer(container.id).config

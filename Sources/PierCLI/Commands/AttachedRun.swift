@@ -12,19 +12,14 @@ struct AttachedRun {
 
     private var runtime: ProjectRuntime { session.runtime }
 
-    func run() async -> Int32 {
-        let containers: [ObservedContainer]
-        do {
-            containers = try await runtime.containers().filter { attached($0.service) }
-        } catch {
-            Failure.exit(message: EngineSession.message(for: error))
-        }
+    func run() async throws -> Int32 {
+        let containers = try await runtime.containers().filter { attached($0.service) }
         let consumer = LogConsumer(
             colored: LogConsumer.wantsColor(noColor: command.noColor, ansi: command.global.ansi),
             showsPrefix: !command.noLogPrefix)
         let names = containers.map { displayName($0) }
         names.forEach(consumer.register)
-        FileHandle.standardOutput.write(Data("Attaching to \(names.joined(separator: ", "))\n".utf8))
+        Output.write("Attaching to \(names.joined(separator: ", "))\n")
         let abort = command.abortOnContainerExit || command.exitCodeFrom != nil
         let firstExit = FirstExit()
         let signals = Signals.interrupts.stream()
@@ -50,7 +45,7 @@ struct AttachedRun {
             if abort {
                 group.addTask {
                     await firstExit.wait()
-                    FileHandle.standardError.write(Data("Aborting on container exit...\n".utf8))
+                    Output.writeError("Aborting on container exit...\n")
                     await teardown.stop { await session.attempt { try await $0.stop([], timeout: command.timeout) } }
                 }
             }
@@ -58,8 +53,7 @@ struct AttachedRun {
                 // Ctrl+C stops the project gracefully; a second one kills it.
                 for await _ in signals {
                     if await teardown.interrupt() == 1 {
-                        FileHandle.standardError.write(
-                            Data("Gracefully stopping... (press Ctrl+C again to force)\n".utf8))
+                        Output.writeError("Gracefully stopping... (press Ctrl+C again to force)\n")
                         await teardown.stop {
                             await session.attempt { try await $0.stop([], timeout: command.timeout) }
                         }

@@ -93,8 +93,7 @@ struct ContainerLogStreaming: Sendable {
             // Removed while listed or followed: nothing more to show.
         } catch let error as EngineError where error.status == 501 {
             // A log driver that cannot be read (`none`): Compose warns and goes on.
-            FileHandle.standardError.write(
-                Data("WARN[0000] Can't retrieve logs for \"\(name)\": \(error.message)\n".utf8))
+            Output.warn("Can't retrieve logs for \"\(name)\": \(error.message)")
         }
         if let rest = splitter.flush() { consumer.log(name, rest) }
     }

@@ -25,16 +25,15 @@ struct Exec: AsyncParsableCommand {
 
     func run() async throws {
         guard let service, !command.isEmpty else {
-            ReadCommand.fail("requires at least 2 arg(s), only received \(service == nil ? 0 : 1)")
+            throw CommandFailure.bare("requires at least 2 arg(s), only received \(service == nil ? 0 : 1)")
         }
         // As the reference decides: a TTY when standard output is a terminal, which then needs standard input to
         // be one too.
         let allocatesTTY = !noTTY && Terminal.isTerminal(1)
-        if allocatesTTY, !detach, !Terminal.isTerminal(0) { ReadCommand.fail("the input device is not a TTY") }
-        let project = ProjectTarget.load(global).name
-        let engine = ReadCommand.engine()
-        InterruptExit.install()
-        let code: Int32 = await ReadCommand.run {
+        if allocatesTTY, !detach, !Terminal.isTerminal(0) { throw CommandFailure.bare("the input device is not a TTY") }
+        let project = try ProjectTarget.load(global).name
+        let engine = try ReadCommand.engine()
+        let code: Int32 = try await ReadCommand.run {
             let container = try await ProjectContainerQuery(client: engine, project: project)
                 .container(service: service, index: index)
             let configuration = ExecConfiguration(
@@ -46,7 +45,9 @@ struct Exec: AsyncParsableCommand {
                 try await engine.startExecDetached(execID, isTTY: allocatesTTY)
                 return 0
             }
-            return try await ExecSession(engine: engine, execID: execID, isTTY: allocatesTTY).run()
+            // Ctrl+C or a termination request ends the session at once with status 130, as the reference does.
+            let session = ExecSession(engine: engine, execID: execID, isTTY: allocatesTTY)
+            return try await Signals.interrupts.cancelling({ try await session.run() }, returning: 130)
         }
         throw ExitCode(code)
     }

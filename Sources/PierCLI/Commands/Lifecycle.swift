@@ -7,8 +7,8 @@ struct Start: AsyncParsableCommand {
     @Argument(help: "Services to start.") var services: [String] = []
 
     func run() async throws {
-        let session = await EngineSession.open(global, allProfiles: true)
-        await session.run { try await $0.start(services) }
+        let session = try await EngineSession.open(global, allProfiles: true)
+        try await session.run { try await $0.start(services) }
     }
 }
 
@@ -19,8 +19,8 @@ struct Stop: AsyncParsableCommand {
     @Argument(help: "Services to stop.") var services: [String] = []
 
     func run() async throws {
-        let session = await EngineSession.open(global, allProfiles: true)
-        await session.run { try await $0.stop(services, timeout: timeout) }
+        let session = try await EngineSession.open(global, allProfiles: true)
+        try await session.run { try await $0.stop(services, timeout: timeout) }
     }
 }
 
@@ -31,8 +31,8 @@ struct Restart: AsyncParsableCommand {
     @Argument(help: "Services to restart.") var services: [String] = []
 
     func run() async throws {
-        let session = await EngineSession.open(global, allProfiles: true)
-        await session.run { try await $0.restart(services, timeout: timeout) }
+        let session = try await EngineSession.open(global, allProfiles: true)
+        try await session.run { try await $0.restart(services, timeout: timeout) }
     }
 }
 
@@ -45,8 +45,8 @@ struct Kill: AsyncParsableCommand {
     @Argument(help: "Services to kill.") var services: [String] = []
 
     func run() async throws {
-        let session = await EngineSession.open(global, allProfiles: true)
-        await session.run { try await $0.kill(services, signal: signal, removeOrphans: removeOrphans) }
+        let session = try await EngineSession.open(global, allProfiles: true)
+        try await session.run { try await $0.kill(services, signal: signal, removeOrphans: removeOrphans) }
     }
 }
 
@@ -56,8 +56,8 @@ struct Pause: AsyncParsableCommand {
     @Argument(help: "Services to pause.") var services: [String] = []
 
     func run() async throws {
-        let session = await EngineSession.open(global, allProfiles: true)
-        await session.run { try await $0.pause(services) }
+        let session = try await EngineSession.open(global, allProfiles: true)
+        try await session.run { try await $0.pause(services) }
     }
 }
 
@@ -67,8 +67,8 @@ struct Unpause: AsyncParsableCommand {
     @Argument(help: "Services to unpause.") var services: [String] = []
 
     func run() async throws {
-        let session = await EngineSession.open(global, allProfiles: true)
-        await session.run { try await $0.unpause(services) }
+        let session = try await EngineSession.open(global, allProfiles: true)
+        try await session.run { try await $0.unpause(services) }
     }
 }
 
@@ -81,18 +81,18 @@ struct Rm: AsyncParsableCommand {
     @Argument(help: "Services to remove.") var services: [String] = []
 
     func run() async throws {
-        let session = await EngineSession.open(global, allProfiles: true)
-        let containers = await session.run { try await $0.removableContainers(services, includeRunning: stop) }
+        let session = try await EngineSession.open(global, allProfiles: true)
+        let containers = try await session.run { try await $0.removableContainers(services, includeRunning: stop) }
         guard !containers.isEmpty else {
-            print("No stopped containers")
+            Output.write("No stopped containers\n")
             return
         }
         if !force {
-            print("Going to remove \(containers.map(\.name).joined(separator: ", "))")
-            print("Are you sure? [yN] ", terminator: "")
+            Output.write("Going to remove \(containers.map(\.name).joined(separator: ", "))\n")
+            Output.write("Are you sure? [yN] ")
             guard readLine()?.lowercased().hasPrefix("y") == true else { return }
         }
-        await session.run { try await $0.remove(containers, removeVolumes: volumes) }
+        try await session.run { try await $0.remove(containers, removeVolumes: volumes) }
     }
 }
 
@@ -105,13 +105,13 @@ struct Wait: AsyncParsableCommand {
     @Argument(help: "Services to wait for.") var services: [String]
 
     func run() async throws {
-        let session = await EngineSession.open(global, allProfiles: true)
-        let code = await session.run {
+        let session = try await EngineSession.open(global, allProfiles: true)
+        let code = try await session.run {
             try await $0.wait(services) { container, code in
-                print("container \"\(container.id)\" exited with status code \(code)")
+                Output.write("container \"\(container.id)\" exited with status code \(code)\n")
             }
         }
-        if downProject { await session.run { try await $0.down(DownOptions()) } }
+        if downProject { try await session.run { try await $0.down(DownOptions()) } }
         throw ExitCode(Int32(truncatingIfNeeded: code))
     }
 }

@@ -80,6 +80,6 @@ final class LogConsumer: Sendable {
     }
 
     private static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.write(text)
     }
 }

@@ -86,7 +86,7 @@ struct Up: AsyncParsableCommand {
 
     func run() async throws {
         let options = try upOptions()
-        let session = await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services)
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
         let signals = Signals.interrupts.stream()
@@ -102,18 +102,18 @@ struct Up: AsyncParsableCommand {
         }
         switch outcome {
         case .finished(let error?):
-            Failure.exit(message: EngineSession.message(for: error))
+            throw error
         case .interrupted:
             if !detach {
-                FileHandle.standardError.write(Data("Gracefully stopping...\n".utf8))
-                await session.run { try await $0.stop(services, timeout: timeout) }
+                Output.writeError("Gracefully stopping...\n")
+                try await session.run { try await $0.stop(services, timeout: timeout) }
             }
             throw ExitCode(130)
         case .finished(nil):
             break
         }
         guard !detach, !wait, !noStart else { return }
-        let code = await AttachedRun(session: session, command: self, since: began).run()
+        let code = try await AttachedRun(session: session, command: self, since: began).run()
         throw ExitCode(code)
     }
 }

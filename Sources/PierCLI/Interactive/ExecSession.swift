@@ -45,17 +45,3 @@ enum EnvironmentArguments {
         }
     }
 }
-
-/// Ctrl+C or a termination request ends an interactive command at once with status 130, as the reference does
-/// for `exec`; the terminal is restored on the way out.
-enum InterruptExit {
-    static func install() {
-        let signals = Signals.interrupts.stream()
-        Task.detached {
-            for await _ in signals {
-                Terminal.restore()
-                exit(130)
-            }
-        }
-    }
-}

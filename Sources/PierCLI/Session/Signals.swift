@@ -47,6 +47,26 @@ final class Signals: Sendable {
     }
 }
 
+extension Signals {
+    /// Runs `body` until it returns, or until one of these signals arrives: then `body` is cancelled, and once it
+    /// has unwound (its `defer` blocks run: a terminal in raw mode is restored) `interrupted` is returned.
+    func cancelling<Result: Sendable>(
+        _ body: @escaping @Sendable () async throws -> Result, returning interrupted: Result
+    ) async throws -> Result {
+        let signals = stream()
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                for await _ in signals { break }
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first ?? interrupted
+        }
+    }
+}
+
 /// Dispatch sources are safe to use from any thread; Dispatch's types just do not say so. They live as long as
 /// the process.
 private final class SignalSources: @unchecked Sendable {
