@@ -24,13 +24,13 @@ struct Attach: AsyncParsableCommand {
             let container = try await ProjectContainerQuery(client: engine, project: project)
                 .container(service: service, index: index)
             let config = try await engine.inspectContainer(container.id).config
-            return try await ContainerSession(
-                engine: engine, containerID: container.id, isTTY: config.isTTY,
-                forwardsInput: !noStdin && config.isStdinOpen, startsContainer: false,
-                // With a TTY, Ctrl+C is a key the container's terminal turns into its signal.
-                forwardsSignals: sigProxy && !config.isTTY, detachKeys: detachKeys,
-                closesInputAtEndOfFile: config.isStdinOnce
-            ).run()
+            // With a TTY, Ctrl+C is a key the container's terminal turns into its signal.
+            let state = ContainerSessionState(mode: .attach, forwardsSignals: sigProxy && !config.isTTY)
+            var session = ContainerSession(
+                client: engine, containerID: container.id, state: state, isTTY: config.isTTY,
+                forwardsInput: !noStdin && config.isStdinOpen)
+            session.detachKeys = detachKeys
+            return try await session.runInTerminal(closesInputAtEndOfFile: config.isStdinOnce)
         }
         throw ExitCode(code)
     }

@@ -38,7 +38,7 @@ struct Logs: AsyncParsableCommand {
             colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi), showsPrefix: !noLogPrefix)
         // Following names every container up front, so prefixes are as wide as the widest from the start.
         if follow { for container in containers { consumer.register(container.nameWithoutProject) } }
-        let streaming = ContainerLogStreaming(client: client, consumer: consumer, options: options)
+        let streaming = ContainerLogStreaming(client: client, sink: consumer, options: options)
         try await ReadCommand.run {
             // The event stream is open before the logs are read, so no start in between is missed.
             let events = follow ? try await ProjectEvents.stream(client: client, project: target.name) : nil

@@ -91,30 +91,15 @@ struct Run: AsyncParsableCommand {
 
         let session = try await EngineSession.open(global, services: [service])
         let container = try await session.run { try await $0.createOneOff(request) }
-        let engine = session.runtime.client
+        let oneOff = ContainerSession(
+            client: session.runtime.client, containerID: container.id,
+            state: ContainerSessionState(mode: .run(removes: rm)),
+            isTTY: allocatesTTY, forwardsInput: true)
         if detach {
-            try await removingOnFailure(container, engine: engine) { try await engine.startContainer(container.id) }
+            try await oneOff.startDetached()
             Output.write(container.id + "\n")
             return
         }
-        let code = try await removingOnFailure(container, engine: engine) {
-            try await ContainerSession(
-                engine: engine, containerID: container.id, isTTY: allocatesTTY, forwardsInput: true
-            ).run()
-        }
-        if rm { try? await engine.removeContainer(container.id, force: true) }
-        throw ExitCode(code)
-    }
-
-    /// Runs `body`; when it fails the container goes too with `--rm`, and the command fails with its error.
-    private func removingOnFailure<Result>(
-        _ container: ServiceContainer, engine: EngineClient, _ body: () async throws -> Result
-    ) async throws -> Result {
-        do {
-            return try await body()
-        } catch {
-            if rm { try? await engine.removeContainer(container.id, force: true) }
-            throw error
-        }
+        throw ExitCode(try await oneOff.runInTerminal())
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Orchestration
 
 /// `--since` and `--until` as the docker client reads them before asking the engine: a Go duration back from
 /// now (`10m`, `1h30m`), an RFC 3339 date or time (local when it names no zone), or a Unix timestamp.
