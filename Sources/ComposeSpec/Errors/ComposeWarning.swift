@@ -2,7 +2,7 @@
 ///
 /// Steps that can warn take an `inout [ComposeWarning]` and append to it, so warnings keep the order the
 /// file was read in and the caller decides how to print them.
-public struct ComposeWarning: Sendable, Hashable, CustomStringConvertible {
+public struct ComposeWarning: Sendable, Hashable, PositionedMessage {
     public var message: String
     public var location: SourceLocation?
     /// The file the warning is about when it names no line (as the reference words some warnings).
@@ -12,12 +12,5 @@ public struct ComposeWarning: Sendable, Hashable, CustomStringConvertible {
         self.message = message
         self.location = location
         self.file = file ?? location?.file
-    }
-
-    /// `file:line:column: message`, `file: message` when no line is known, or the message alone.
-    public var description: String {
-        if let location { return "\(location): \(message)" }
-        if let file { return "\(file): \(message)" }
-        return message
     }
 }
