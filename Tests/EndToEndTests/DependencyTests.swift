@@ -167,6 +167,33 @@ struct DependencyTests {
             "\(up.stderr)")
     }
 
+    /// A dependency with `required: false` that fails is a warning naming where it is declared; the service
+    /// still starts.
+    @Test func anOptionalDependencyThatFailsIsAWarning() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              db: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}
+              app:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                depends_on:
+                  db: {condition: service_healthy, required: false}
+            """)
+        defer { project.cleanUp() }
+        let file = project.directory.appendingPathComponent("compose.yaml").path
+        let up = try project.pier("--progress", "plain", "up", "-d")
+        #expect(up.status == 0, "\(up.stderr)")
+        #expect(
+            up.stderr.contains(
+                "Warning \(file):8:11: optional dependency db failed: dependency failed to start: container "
+                    + "\(project.name)-db-1 has no healthcheck configured"),
+            "\(up.stderr)")
+        let running = try project.docker("inspect", "-f", "{{.State.Running}}", "\(project.name)-app-1")
+        #expect(running.stdout == "true\n")
+    }
+
     @Test func aPortInUseNamesTheServiceAndPort() throws {
         let port = Int.random(in: 20000...40000)
         let project = try ScratchProject(

@@ -29,8 +29,10 @@ struct Convergence: Sendable {
                 try await registry.waitFor(dependency.service)
                 if options.start { try await waitFor(dependency) }
             } catch  where !dependency.required {
-                progress(
-                    .warning("Service \(name)", "optional dependency \(dependency.service) failed: \(error)"))
+                let entry = runtime.services[name]?["depends_on"]?[dependency.service]
+                let warning = ComposeWarning(
+                    "optional dependency \(dependency.service) failed: \(error)", at: entry?.location)
+                progress(.warning("Service \(name)", warning))
             }
         }
         // `restart: true`: a running container restarts when a dependency it names was replaced.
