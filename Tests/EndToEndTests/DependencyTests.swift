@@ -118,6 +118,29 @@ struct DependencyTests {
         #expect(up.stdout.contains("job-1 exited with code 7"))
     }
 
+    /// `--abort-on-container-exit`: the first container to exit stops the project and gives the status;
+    /// `--no-attach` hides a service's output (as the reference does with this project).
+    @Test func theFirstExitAbortsTheAttachedProject() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              quick: {image: pier-test/busybox, command: sh -c 'sleep 1; echo quick done; exit 3'}
+              slow: {image: pier-test/busybox, command: sh -c 'echo slow up; exec sleep 30', stop_signal: SIGKILL}
+              quiet: {image: pier-test/busybox, command: sh -c 'echo hidden; exec sleep 30', stop_signal: SIGKILL}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier(
+            "--progress", "quiet", "up", "--abort-on-container-exit", "--no-attach", "quiet", "--no-color")
+        #expect(up.status == 3, "\(up.stdout)\(up.stderr)")
+        #expect(up.stdout.hasPrefix("Attaching to quick-1, slow-1\n"), "\(up.stdout)")
+        #expect(up.stdout.contains("quick-1  | quick done"))
+        #expect(up.stdout.contains("quick-1 exited with code 3"))
+        #expect(!up.stdout.contains("hidden"))
+        #expect(up.stderr.contains("Aborting on container exit..."))
+        let quiet = try project.docker("inspect", "-f", "{{.State.Status}}", "\(project.name)-quiet-1")
+        #expect(quiet.stdout == "exited\n")
+    }
+
     @Test func anUnreachableEngineIsNamed() throws {
         let project = try ScratchProject("services: {a: {image: pier-test/busybox}}")
         defer { project.cleanUp() }

@@ -32,10 +32,9 @@ public struct AttachedUp: Sendable {
     public func run(
         sink: any LogSink, interrupts: AsyncStream<Void>, notify: @escaping @Sendable (Notice) -> Void
     ) async throws -> Int32 {
-        let state = SharedState(AttachedUpState(options: options))
-        let containers = try await runtime.containers().filter { container in
-            state.withLock { $0.attaches(container.service) }
-        }
+        let initial = AttachedUpState(options: options)
+        let containers = try await runtime.containers().filter { initial.attaches($0.service) }
+        let state = SharedState(initial)
         let names = containers.map(displayName)
         names.forEach(sink.register)
         notify(.attaching(names))
