@@ -60,6 +60,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "ComposeSpec", "DockerEngine"]),
+        .testTarget(
+            name: "PierCLITests",
+            dependencies: [
+                "PierCLI", "ComposeSpec", "Orchestration", "DockerEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec"]),
     ]
 )

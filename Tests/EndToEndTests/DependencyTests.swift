@@ -118,6 +118,29 @@ struct DependencyTests {
         #expect(up.stdout.contains("job-1 exited with code 7"))
     }
 
+    /// `--abort-on-container-exit`: the first container to exit stops the project and gives the status;
+    /// `--no-attach` hides a service's output (as the reference does with this project).
+    @Test func theFirstExitAbortsTheAttachedProject() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              quick: {image: pier-test/busybox, command: sh -c 'sleep 1; echo quick done; exit 3'}
+              slow: {image: pier-test/busybox, command: sh -c 'echo slow up; exec sleep 30', stop_signal: SIGKILL}
+              quiet: {image: pier-test/busybox, command: sh -c 'echo hidden; exec sleep 30', stop_signal: SIGKILL}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier(
+            "--progress", "quiet", "up", "--abort-on-container-exit", "--no-attach", "quiet", "--no-color")
+        #expect(up.status == 3, "\(up.stdout)\(up.stderr)")
+        #expect(up.stdout.hasPrefix("Attaching to quick-1, slow-1\n"), "\(up.stdout)")
+        #expect(up.stdout.contains("quick-1  | quick done"))
+        #expect(up.stdout.contains("quick-1 exited with code 3"))
+        #expect(!up.stdout.contains("hidden"))
+        #expect(up.stderr.contains("Aborting on container exit..."))
+        let quiet = try project.docker("inspect", "-f", "{{.State.Status}}", "\(project.name)-quiet-1")
+        #expect(quiet.stdout == "exited\n")
+    }
+
     @Test func anUnreachableEngineIsNamed() throws {
         let project = try ScratchProject("services: {a: {image: pier-test/busybox}}")
         defer { project.cleanUp() }
@@ -136,6 +159,62 @@ struct DependencyTests {
         let up = try project.pier("up", "-d")
         #expect(up.status == 1)
         #expect(up.stderr.contains("pier-test/does-not-exist:1"))
+    }
+
+    /// An attribute the engine cannot honour is refused, and a Windows-only one warned about, at its
+    /// file:line:column; the other service is still created.
+    @Test func refusalsAndWarningsNameWhereTheAttributeIsWritten() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              a:
+                image: pier-test/busybox
+                cpus: 0.5
+                cpu_quota: 50000
+              b:
+                image: pier-test/busybox
+                credential_spec: {file: spec.json}
+            """)
+        defer { project.cleanUp() }
+        let file = project.directory.appendingPathComponent("compose.yaml").path
+        let up = try project.pier("--progress", "plain", "up", "-d")
+        #expect(up.status == 1)
+        #expect(
+            up.stderr.contains(
+                "Warning \(file):8:22: service \"b\": credential_spec only applies to Windows containers and is ignored"
+            ),
+            "\(up.stderr)")
+        #expect(
+            up.stderr.hasSuffix(
+                "Error: \(file):4:11: service \"a\": cpus cannot be combined with cpu_quota or cpu_period\n"),
+            "\(up.stderr)")
+    }
+
+    /// A dependency with `required: false` that fails is a warning naming where it is declared; the service
+    /// still starts.
+    @Test func anOptionalDependencyThatFailsIsAWarning() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              db: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}
+              app:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                depends_on:
+                  db: {condition: service_healthy, required: false}
+            """)
+        defer { project.cleanUp() }
+        let file = project.directory.appendingPathComponent("compose.yaml").path
+        let up = try project.pier("--progress", "plain", "up", "-d")
+        #expect(up.status == 0, "\(up.stderr)")
+        #expect(
+            up.stderr.contains(
+                "Warning \(file):8:11: optional dependency db failed: dependency failed to start: container "
+                    + "\(project.name)-db-1 has no healthcheck configured"),
+            "\(up.stderr)")
+        let running = try project.docker("inspect", "-f", "{{.State.Running}}", "\(project.name)-app-1")
+        #expect(running.stdout == "true\n")
     }
 
     @Test func aPortInUseNamesTheServiceAndPort() throws {

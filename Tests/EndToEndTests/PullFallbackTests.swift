@@ -42,4 +42,21 @@ struct PullFallbackTests {
         #expect(
             up.stderr.contains("service \"web\": cannot pull registry.invalid/pier/missing:1"), "\(up.stderr)")
     }
+
+    /// Every pull that fails is reported, service by service, not only the first.
+    @Test func everyImageThatCannotBePulledIsNamed() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              web: {image: "registry.invalid/pier/web:1", command: sleep 3600}
+              api: {image: "registry.invalid/pier/api:1", command: sleep 3600}
+            """)
+        defer { project.cleanUp() }
+        let up = try project.pier("--progress", "quiet", "up", "-d")
+        #expect(up.status == 1)
+        let lines = up.stderr.split(separator: "\n").filter { $0.contains("cannot pull") }
+        #expect(lines.count == 2, "\(up.stderr)")
+        #expect(lines.first?.hasPrefix("Error: service \"api\": cannot pull registry.invalid/pier/api:1") == true)
+        #expect(lines.last?.hasPrefix("service \"web\": cannot pull registry.invalid/pier/web:1") == true)
+    }
 }

@@ -76,12 +76,15 @@ struct GitContext: Sendable, Hashable {
                 try process.run()
             } catch {
                 process.terminationHandler = nil
-                continuation.resume(throwing: RuntimeError("cannot run git (is it installed?): \(error)"))
+                continuation.resume(
+                    throwing: OrchestrationError(
+                        .processFailed, "cannot run git (is it installed?): \(error)", underlying: error))
             }
         }
         guard status == 0 else {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw RuntimeError(
+            throw OrchestrationError(
+                .processFailed,
                 "git \(arguments.first ?? "") failed: "
                     + message.trimmingCharacters(in: .whitespacesAndNewlines))
         }

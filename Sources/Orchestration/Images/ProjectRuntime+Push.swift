@@ -36,15 +36,21 @@ extension ProjectRuntime {
                         try await pushImage(reference, quiet: options.quiet)
                         return nil
                     } catch {
-                        return (reference, EngineErrorText.message(error))
+                        return (reference, "\(error)")
                     }
                 }
             }
             return await group.reduce(into: [(String, String)]()) { if let failure = $1 { $0.append(failure) } }
         }.sorted { $0.0 < $1.0 }
-        if let (reference, message) = failures.first, !options.ignoreFailures {
-            throw RuntimeError(
-                message + (ImagePullError.loginHint(message, image: reference).map { "\n" + $0 } ?? ""))
+        if !options.ignoreFailures,
+            let failure = AggregateError.combining(
+                failures.map { reference, message in
+                    OrchestrationError(
+                        .pushFailed,
+                        message + (OrchestrationError.loginHint(message, image: reference).map { "\n" + $0 } ?? ""))
+                })
+        {
+            throw failure
         }
         return failures.map { "Pushing \($0.0): \($0.1)" }
     }

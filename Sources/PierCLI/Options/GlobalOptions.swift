@@ -67,32 +67,3 @@ struct GlobalOptions: ParsableArguments {
         return options
     }
 }
-
-/// Prints an error the way users expect from a command-line tool and exits with status 1.
-enum Failure {
-    static func exit(_ error: ComposeError) -> Never {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        Foundation.exit(1)
-    }
-
-    static func exit(message: String) -> Never {
-        FileHandle.standardError.write(Data(("Error: " + message + "\n").utf8))
-        Foundation.exit(1)
-    }
-
-    static func warn(_ message: String) {
-        FileHandle.standardError.write(Data(("WARN[0000] " + message + "\n").utf8))
-    }
-
-    /// The project, its warnings printed; a compose mistake ends the command.
-    static func loadProject(_ options: ProjectOptions) -> LoadedProject {
-        let project: LoadedProject
-        do {
-            project = try ProjectLoader.load(options)
-        } catch {
-            exit(error)
-        }
-        for warning in project.warnings { warn(warning) }
-        return project
-    }
-}

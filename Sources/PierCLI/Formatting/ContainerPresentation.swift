@@ -1,3 +1,4 @@
+import ComposeSpec
 import DockerEngine
 import Foundation
 import Orchestration
@@ -59,7 +60,7 @@ struct ContainerPresentation: TemplateContext {
         case "Service": summary.serviceName
         case "Project": summary.projectName
         case "Image": summary.image
-        case "Command": GoText.quote(truncate ? GoText.ellipsis(summary.command, width: 20) : summary.command)
+        case "Command": GoQuote.quoted(truncate ? GoText.ellipsis(summary.command, width: 20) : summary.command)
         case "CreatedAt": GoText.timeString(unixSeconds: summary.created)
         case "RunningFor": GoText.ago(since: Double(summary.created), now: now)
         case "State": summary.state

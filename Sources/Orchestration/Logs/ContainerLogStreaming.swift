@@ -1,18 +1,23 @@
 import DockerEngine
 import Foundation
-import Orchestration
 
-/// Streams the logs of a project's containers into a ``LogConsumer``, several at once, and with `--follow`
+/// Streams the logs of a project's containers into a ``LogSink``, several at once, and with `--follow`
 /// attaches to containers that start while it runs.
-struct ContainerLogStreaming: Sendable {
-    let client: EngineClient
-    let consumer: LogConsumer
+public struct ContainerLogStreaming: Sendable {
+    public let client: EngineClient
+    public let sink: any LogSink
     /// The engine's options for every container; `follow` also watches the project's events.
-    let options: LogsOptions
+    public let options: LogsOptions
+
+    public init(client: EngineClient, sink: any LogSink, options: LogsOptions) {
+        self.client = client
+        self.sink = sink
+        self.options = options
+    }
 
     /// Streams `containers` until their logs end; with `follow`, until every followed container has exited for
     /// good (as Compose's `logs -f` ends), reading `events` to attach to containers that (re)start.
-    func run(_ containers: [ContainerSummary], events: EventStream?, services: [String]) async throws {
+    public func run(_ containers: [ContainerSummary], events: EventStream?, services: [String]) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for container in containers {
                 group.addTask { try await stream(container.id, name: container.nameWithoutProject) }
@@ -40,10 +45,10 @@ struct ContainerLogStreaming: Sendable {
                 switch action {
                 case .attach(let id):
                     let since = Self.unixTimestamp(nanoseconds: event.timeNano)
-                    consumer.register(name)
+                    sink.register(name)
                     group.addTask { try await stream(id, name: name, since: since) }
                 case .status(let name, let text):
-                    consumer.status(name, text)
+                    sink.status(name, text)
                 }
             }
             if state.isFinished { return }
@@ -81,26 +86,25 @@ struct ContainerLogStreaming: Sendable {
 
     /// One container's output, line by line. stdout and stderr share one line buffer, as in Compose (which
     /// also prints both on its standard output).
-    func stream(_ id: String, name: String, since: String? = nil) async throws {
+    public func stream(_ id: String, name: String, since: String? = nil) async throws {
         var containerOptions = options
         if let since { containerOptions.since = since }
         var splitter = LogLineSplitter()
         do {
             for try await frame in try await client.containerLogs(id, options: containerOptions) {
-                for line in splitter.feed(frame.bytes) { consumer.log(name, line) }
+                for line in splitter.feed(frame.bytes) { sink.log(name, line) }
             }
         } catch let error as EngineError where error.code == .notFound {
             // Removed while listed or followed: nothing more to show.
         } catch let error as EngineError where error.status == 501 {
             // A log driver that cannot be read (`none`): Compose warns and goes on.
-            FileHandle.standardError.write(
-                Data("WARN[0000] Can't retrieve logs for \"\(name)\": \(error.message)\n".utf8))
+            sink.warn("Can't retrieve logs for \"\(name)\": \(error.message)")
         }
-        if let rest = splitter.flush() { consumer.log(name, rest) }
+        if let rest = splitter.flush() { sink.log(name, rest) }
     }
 
     /// The engine's `seconds.nanoseconds` form of a time.
-    static func unixTimestamp(nanoseconds: Int64) -> String {
+    public static func unixTimestamp(nanoseconds: Int64) -> String {
         let seconds = nanoseconds / 1_000_000_000
         return String(format: "%lld.%09lld", seconds, nanoseconds - seconds * 1_000_000_000)
     }

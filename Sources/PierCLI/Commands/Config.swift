@@ -40,18 +40,18 @@ struct Config: AsyncParsableCommand {
             do {
                 references = try ProjectLoader.variables(options)
             } catch {
-                Failure.exit(error)
+                throw CommandFailure.bare(wrapping: error)
             }
             return try emit(ConfigRendering.variablesTable(references))
         }
-        let project = Failure.loadProject(options)
+        let project = try ProjectTarget.loadProject(options)
         if quiet { return }
         try emit(ConfigRendering(project: project).render(self))
     }
 
     private func emit(_ text: String) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Output.write(text)
             return
         }
         let path = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output

@@ -15,11 +15,11 @@ struct Version: AsyncParsableCommand {
 
     func run() async throws {
         if short {
-            print(PierVersion.current)
+            Output.write(PierVersion.current + "\n")
         } else if format == "json" {
-            print("{\"version\":\"\(PierVersion.current)\"}")
+            Output.write("{\"version\":\"\(PierVersion.current)\"}\n")
         } else {
-            print("Pier version \(PierVersion.current)")
+            Output.write("Pier version \(PierVersion.current)\n")
         }
     }
 }

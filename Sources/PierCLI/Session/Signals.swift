@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Orchestration
 import Synchronization
 
 /// Ctrl+C and termination requests as async sequences. The signal sources are installed once for the whole
@@ -43,6 +44,41 @@ final class Signals: Sendable {
             continuation.onTermination = { [subscribers] _ in
                 subscribers.continuations.withLock { _ = $0.removeValue(forKey: token) }
             }
+        }
+    }
+}
+
+extension Signals {
+    /// Ctrl+C and termination requests, each as itself, for a session that passes them on to its container.
+    static func sessionSignals() -> AsyncStream<ContainerSessionState.Signal> {
+        let interrupts = keyboardInterrupts.stream()
+        let terminations = terminationRequests.stream()
+        return AsyncStream { continuation in
+            let relay = Task {
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask { for await _ in interrupts { continuation.yield(.interrupt) } }
+                    group.addTask { for await _ in terminations { continuation.yield(.terminate) } }
+                }
+            }
+            continuation.onTermination = { _ in relay.cancel() }
+        }
+    }
+
+    /// Runs `body` until it returns, or until one of these signals arrives: then `body` is cancelled, and once it
+    /// has unwound (its `defer` blocks run: a terminal in raw mode is restored) `interrupted` is returned.
+    func cancelling<Result: Sendable>(
+        _ body: @escaping @Sendable () async throws -> Result, returning interrupted: Result
+    ) async throws -> Result {
+        let signals = stream()
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                for await _ in signals { break }
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first ?? interrupted
         }
     }
 }

@@ -1,14 +1,11 @@
 import Foundation
+import Orchestration
 
 /// `--since` and `--until` as the docker client reads them before asking the engine: a Go duration back from
 /// now (`10m`, `1h30m`), an RFC 3339 date or time (local when it names no zone), or a Unix timestamp.
 enum TimestampArgument {
-    struct Failure: Error {
-        var message: String
-    }
-
     /// The engine's form of `value`: `seconds` or `seconds.nanoseconds`.
-    static func engineValue(_ value: String, now: Date = Date()) throws(Failure) -> String {
+    static func engineValue(_ value: String, now: Date = Date()) throws(CommandFailure) -> String {
         if value != "0", let duration = goDuration(value) {
             return String(Int64((now.timeIntervalSince1970 - duration).rounded(.down)))
         }
@@ -17,10 +14,10 @@ enum TimestampArgument {
             return ContainerLogStreaming.unixTimestamp(nanoseconds: nanos)
         }
         if value.contains("-") {
-            throw Failure(message: "parsing time \"\(value)\": cannot parse as a date or time")
+            throw .bare("parsing time \"\(value)\": cannot parse as a date or time")
         }
         guard isUnixTimestamp(value) else {
-            throw Failure(message: "failed to parse value as time or duration: \"\(value)\"")
+            throw .bare("failed to parse value as time or duration: \"\(value)\"")
         }
         return value
     }

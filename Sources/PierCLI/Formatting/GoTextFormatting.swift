@@ -40,33 +40,6 @@ enum GoText {
         return String(format: "%.3g", size) + units[index]
     }
 
-    /// Go's `strconv.Quote`: double quotes, backslash escapes for quotes, backslashes and control characters.
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\u{07}": result += "\\a"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{0B}": result += "\\v"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += String(format: "\\x%02x", scalar.value)
-                } else if (0x80..<0xA0).contains(scalar.value) {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
-
     /// The docker CLI's `Ellipsis`: at most `width` characters, the last one `…` when cut.
     static func ellipsis(_ text: String, width: Int) -> String {
         let scalars = Array(text.unicodeScalars)

@@ -1,10 +1,11 @@
 import Foundation
+import Orchestration
 import Synchronization
 
 /// Writes containers' lines as Docker Compose's log consumer does: `name  | line`, the name padded to one more
 /// than the longest name registered so far (so the width grows as containers are met), a colour per container
 /// in registration order on a terminal, and status lines such as `web-1 exited with code 0`.
-final class LogConsumer: Sendable {
+final class LogConsumer: LogSink {
     /// Compose's rainbow: cyan, yellow, green, magenta, blue, then their intense variants.
     private static let rainbow = ["36", "33", "32", "35", "34", "36;1", "33;1", "32;1", "35;1", "34;1"]
 
@@ -56,6 +57,11 @@ final class LogConsumer: Sendable {
         }
     }
 
+    /// A warning on standard error, between the lines.
+    func warn(_ message: String) {
+        Output.warn(message)
+    }
+
     private func presenter(_ name: String, in state: inout State) -> Presenter {
         if let known = state.presenters[name] { return known }
         var color: String?
@@ -80,6 +86,6 @@ final class LogConsumer: Sendable {
     }
 
     private static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.write(text)
     }
 }
