@@ -20,6 +20,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Digest"),
+        .target(name: "Tar"),
         .target(
             name: "ComposeSpec",
             dependencies: [
@@ -38,7 +39,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .target(name: "Orchestration", dependencies: ["ComposeSpec", "DockerEngine"]),
+        .target(name: "Orchestration", dependencies: ["ComposeSpec", "DockerEngine", "Tar"]),
         .target(
             name: "PierCLI",
             dependencies: [
@@ -48,18 +49,20 @@ let package = Package(
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec", "Digest"]),
+        .testTarget(name: "TarTests", dependencies: ["Tar"]),
         .testTarget(
             name: "DockerEngineTests",
             dependencies: [
                 "DockerEngine",
                 "Digest",
+                "Tar",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "ComposeSpec", "DockerEngine"]),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "ComposeSpec", "DockerEngine", "Tar"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec"]),
     ]
 )

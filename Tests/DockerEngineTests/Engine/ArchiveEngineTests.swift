@@ -1,4 +1,5 @@
 import Foundation
+import Tar
 import Testing
 
 @testable import DockerEngine

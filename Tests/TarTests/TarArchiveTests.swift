@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Orchestration
+@testable import Tar
 
 /// The archives Pier writes are read back by the system's `tar`, long paths and all.
 @Suite struct TarArchiveTests {
@@ -23,10 +23,10 @@ import Testing
 
     @Test func filesDirectoriesAndLinks() throws {
         let archive = TarArchive([
-            .init(path: "run", kind: .directory, mode: 0o755),
-            .init(path: "run/secrets", kind: .directory, mode: 0o755),
-            .init(path: "run/secrets/token", kind: .file(Array("s3cret\n".utf8)), mode: 0o400),
-            .init(path: "run/link", kind: .symlink(target: "secrets/token")),
+            (TarHeader(path: "run", kind: .directory, mode: 0o755), []),
+            (TarHeader(path: "run/secrets", kind: .directory, mode: 0o755), []),
+            (TarHeader(path: "run/secrets/token", kind: .file(size: 7), mode: 0o400), Array("s3cret\n".utf8)),
+            (TarHeader(path: "run/link", kind: .symlink(target: "secrets/token")), []),
         ])
         let (listing, directory) = try list(archive)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -43,7 +43,7 @@ import Testing
     @Test(arguments: [1, 511, 512, 513, 70_000])
     func contentOfAnySizeIsPaddedToBlocks(size: Int) throws {
         let content = (0..<size).map { UInt8(truncatingIfNeeded: $0) }
-        let archive = TarArchive([.init(path: "blob", kind: .file(content))])
+        let archive = TarArchive([(TarHeader(path: "blob", kind: .file(size: UInt64(size))), content)])
         #expect(archive.finished.count % 512 == 0)
         let (_, directory) = try list(archive)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -53,7 +53,7 @@ import Testing
     @Test func pathsLongerThanUstarAllowsUsePAX() throws {
         let path = (1...12).map { "directory-\($0)" }.joined(separator: "/") + "/file.txt"
         #expect(path.utf8.count > 100)
-        let archive = TarArchive([.init(path: path, kind: .file(Array("deep".utf8)))])
+        let archive = TarArchive([(TarHeader(path: path, kind: .file(size: 4)), Array("deep".utf8))])
         let (listing, directory) = try list(archive)
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(listing.trimmingCharacters(in: .whitespacesAndNewlines) == path)
