@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
         .target(name: "Digest"),
@@ -37,9 +38,15 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
-        .target(name: "Orchestration", dependencies: ["ComposeSpec", "DockerEngine", "Tar"]),
+        .target(
+            name: "Orchestration",
+            dependencies: [
+                "ComposeSpec", "DockerEngine", "Tar", .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
         .target(
             name: "PierCLI",
             dependencies: [
