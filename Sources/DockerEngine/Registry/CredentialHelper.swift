@@ -56,7 +56,8 @@ struct CredentialHelper {
             uniquingKeysWith: { _, last in last })
         let result = try await Subprocess.run(
             .path(.init(executable.path)), arguments: Arguments(arguments), environment: .custom(variables),
-            input: .string(input), output: .bytes(limit: Self.outputLimit), error: .bytes(limit: Self.outputLimit))
+            input: .fileDescriptor(.init(rawValue: try Self.filledPipe(input)), closeAfterSpawningProcess: true),
+            output: .bytes(limit: Self.outputLimit), error: .bytes(limit: Self.outputLimit))
         let status: Int32
         switch result.terminationStatus {
         case .exited(let code): status = code
@@ -67,6 +68,25 @@ struct CredentialHelper {
 
     /// Helpers answer in a few lines; one that says more than this is not speaking the protocol.
     static let outputLimit = 1 << 20
+
+    /// The read end of a pipe already holding `text`, its write end closed: a helper that exits without reading
+    /// its input cannot make a write fail (which would end Pier with SIGPIPE). `text` is a server address, far
+    /// smaller than a pipe's buffer, so the one write never waits.
+    private static func filledPipe(_ text: String) throws -> Int32 {
+        var ends: [Int32] = [-1, -1]
+        let bytes = Array(text.utf8)
+        guard bytes.count <= 4096, pipe(&ends) == 0 else {
+            throw EngineError.invalidConfiguration("cannot give \(text) to a credential helper")
+        }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        let written = bytes.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
+        close(ends[1])
+        guard written == bytes.count else {
+            close(ends[0])
+            throw EngineError.invalidConfiguration("cannot give \(text) to a credential helper")
+        }
+        return ends[0]
+    }
 
     private func locate() -> URL? {
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"

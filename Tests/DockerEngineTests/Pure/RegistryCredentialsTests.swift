@@ -148,4 +148,18 @@ import Testing
         let store = try Self.store(#"{"credsStore": "flood"}"#, in: directory)
         #expect(try await store.credentials(forHost: "127.0.0.1:5000")?.username == "flood")
     }
+
+    /// A helper that answers without reading its input: giving it the server address cannot fail (a write to its
+    /// closed pipe would end the caller with SIGPIPE).
+    @Test func aHelperThatIgnoresItsInputIsHeard() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(
+            "bin/docker-credential-deaf", "#!/bin/sh\necho '{\"Username\":\"deaf\",\"Secret\":\"d\"}'\n")
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: directory.path + "/bin/docker-credential-deaf")
+        let store = try Self.store(#"{"credsStore": "deaf"}"#, in: directory)
+        for _ in 0..<50 {
+            #expect(try await store.credentials(forHost: "127.0.0.1:5000")?.username == "deaf")
+        }
+    }
 }
