@@ -55,21 +55,39 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
+        // What the test targets share: child processes, one trait per real dependency, scratch projects, an
+        // in-process HTTP server and the fake engine on it.
+        .target(
+            name: "PierTestSupport",
+            dependencies: [
+                "DockerEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            path: "Tests/PierTestSupport"
+        ),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec", "Digest"]),
-        .testTarget(name: "TarTests", dependencies: ["Tar"]),
+        .testTarget(name: "TarTests", dependencies: ["Tar", "PierTestSupport"]),
         .testTarget(
             name: "DockerEngineTests",
             dependencies: [
                 "DockerEngine",
                 "Digest",
                 "Tar",
+                "PierTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "ComposeSpec", "DockerEngine", "Tar"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec"]),
+        .testTarget(
+            name: "OrchestrationTests",
+            dependencies: ["Orchestration", "ComposeSpec", "DockerEngine", "Tar", "PierTestSupport"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "PierTestSupport"]),
     ]
 )

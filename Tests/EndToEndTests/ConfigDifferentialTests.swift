@@ -1,4 +1,5 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 @testable import ComposeSpec
@@ -73,17 +74,14 @@ import Testing
         #expect(Self.fixtures.count >= 150)
     }
 
-    @Test(arguments: fixtures)
-    func matchesReference(_ fixture: Fixture) throws {
-        guard let reference = TestSupport.referenceCompose else {
-            #expect(!TestSupport.requireReference, "CI=true but the reference Docker Compose is not installed")
-            return
-        }
+    @Test(.requiresReference, arguments: fixtures)
+    func matchesReference(_ fixture: Fixture) async throws {
+        let reference = try await TestSupport.requireReference()
         if Self.exceptions[fixture.name] != nil { return }
-        let pier = try TestSupport.run(
+        let pier = try await TestSupport.run(
             TestSupport.pierBinary, fixture.arguments, in: fixture.directory, environment: fixture.environment,
             stdin: fixture.stdin)
-        let expected = try TestSupport.run(
+        let expected = try await TestSupport.run(
             reference, fixture.arguments, in: fixture.directory, environment: fixture.environment,
             stdin: fixture.stdin)
         if fixture.expectsError {
@@ -101,18 +99,15 @@ import Testing
     }
 
     /// The YAML form too must say the same as the reference's, value for value.
-    @Test(arguments: fixtures.filter { !$0.expectsError })
-    func yamlMatchesReference(_ fixture: Fixture) throws {
-        guard let reference = TestSupport.referenceCompose else {
-            #expect(!TestSupport.requireReference, "CI=true but the reference Docker Compose is not installed")
-            return
-        }
+    @Test(.requiresReference, arguments: fixtures.filter { !$0.expectsError })
+    func yamlMatchesReference(_ fixture: Fixture) async throws {
+        let reference = try await TestSupport.requireReference()
         if Self.exceptions[fixture.name] != nil { return }
         let arguments = fixture.arguments(format: "yaml")
-        let pier = try TestSupport.run(
+        let pier = try await TestSupport.run(
             TestSupport.pierBinary, arguments, in: fixture.directory, environment: fixture.environment,
             stdin: fixture.stdin)
-        let expected = try TestSupport.run(
+        let expected = try await TestSupport.run(
             reference, arguments, in: fixture.directory, environment: fixture.environment, stdin: fixture.stdin)
         try #require(expected.status == 0 && pier.status == 0, "pier: \(pier.stderr) reference: \(expected.stderr)")
         let pierDocument = try YAMLReader.documents(pier.stdout, file: "pier").first

@@ -1,4 +1,5 @@
 import Foundation
+import PierTestSupport
 import Tar
 import Testing
 
@@ -33,12 +34,10 @@ import Testing
         let output = try makeDirectory()
         let tarFile = output + ".tar"
         try Data(archive).write(to: URL(fileURLWithPath: tarFile))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tar", "-xpf", tarFile, "-C", output]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try await TestSupport.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["tar", "-xpf", tarFile, "-C", output],
+            in: URL(fileURLWithPath: output), environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 0)
         return output
     }
 

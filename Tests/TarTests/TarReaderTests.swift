@@ -1,4 +1,5 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 @testable import Tar
@@ -48,17 +49,14 @@ import Testing
         #expect(entries[2].0.kind == .symlink(target: "target"))
     }
 
-    @Test func readsGNUTarLongNames() throws {
+    @Test func readsGNUTarLongNames() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let name = String(repeating: "l", count: 120)
         try "long\n".write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tar", "--format=gnu", "-cf", "archive.tar", name]
-        process.currentDirectoryURL = directory
-        try process.run()
-        process.waitUntilExit()
+        try await TestSupport.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["tar", "--format=gnu", "-cf", "archive.tar", name], in: directory,
+            environment: ProcessInfo.processInfo.environment)
         let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent("archive.tar")))
         let entries = try read(bytes, chunkSize: 300)
         #expect(entries.map(\.0.path) == [name])

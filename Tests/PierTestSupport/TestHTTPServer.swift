@@ -5,8 +5,8 @@ import NIOSSL
 
 /// A tiny HTTP server on 127.0.0.1 (random port), optionally with TLS, for transport tests that need exact control
 /// over the answers: TLS handshakes, streams that never end, connections closed by the client, a fake registry.
-final class TestHTTPServer: Sendable {
-    enum Reply: Sendable {
+package final class TestHTTPServer: Sendable {
+    package enum Reply: Sendable {
         case full(status: HTTPResponseStatus, headers: [(String, String)], body: [UInt8])
         /// A chunked body that sends `chunk` every 10 ms until the client goes away.
         case endless(chunk: [UInt8])
@@ -14,16 +14,16 @@ final class TestHTTPServer: Sendable {
         case silent
     }
 
-    struct Request: Sendable {
-        var head: HTTPRequestHead
-        var body: [UInt8]
+    package struct Request: Sendable {
+        package var head: HTTPRequestHead
+        package var body: [UInt8]
     }
 
-    typealias Route = @Sendable (Request) -> Reply
+    package typealias Route = @Sendable (Request) -> Reply
 
-    let port: Int
+    package let port: Int
     /// One element per connection the server saw closed.
-    let closedConnections: AsyncStream<Void>
+    package let closedConnections: AsyncStream<Void>
     private let channel: Channel
 
     private init(channel: Channel, port: Int, closedConnections: AsyncStream<Void>) {
@@ -32,7 +32,7 @@ final class TestHTTPServer: Sendable {
         self.closedConnections = closedConnections
     }
 
-    static func start(tls: NIOSSLContext? = nil, route: @escaping Route) async throws -> TestHTTPServer {
+    package static func start(tls: NIOSSLContext? = nil, route: @escaping Route) async throws -> TestHTTPServer {
         let (closed, closedContinuation) = AsyncStream.makeStream(of: Void.self)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -49,7 +49,24 @@ final class TestHTTPServer: Sendable {
         return TestHTTPServer(channel: channel, port: port, closedConnections: closed)
     }
 
-    func shutdown() async {
+    /// Runs `body` with a server started for it, and shuts the server down once `body` returns or throws.
+    @discardableResult
+    package static func with<Result>(
+        tls: NIOSSLContext? = nil, route: @escaping Route, _ body: (TestHTTPServer) async throws -> Result
+    ) async throws -> Result {
+        let server = try await start(tls: tls, route: route)
+        do {
+            let result = try await body(server)
+            await server.shutdown()
+            return result
+        } catch {
+            await server.shutdown()
+            throw error
+        }
+    }
+
+    /// Stops listening; connections still open are closed as their clients go.
+    package func shutdown() async {
         try? await channel.close()
     }
 }
