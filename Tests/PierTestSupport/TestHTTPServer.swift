@@ -3,8 +3,9 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
-/// A tiny HTTP server on 127.0.0.1 (random port), optionally with TLS, for transport tests that need exact control
-/// over the answers: TLS handshakes, streams that never end, connections closed by the client, a fake registry.
+/// A tiny HTTP server on 127.0.0.1 (random port), optionally with TLS, for tests that need exact control over the
+/// answers: TLS handshakes, streams that never end, connections closed by the client, a fake registry, the
+/// ``FakeEngine``.
 package final class TestHTTPServer: Sendable {
     package enum Reply: Sendable {
         case full(status: HTTPResponseStatus, headers: [(String, String)], body: [UInt8])
@@ -12,6 +13,10 @@ package final class TestHTTPServer: Sendable {
         case endless(chunk: [UInt8])
         /// No answer at all: the connection stays open until the client closes it.
         case silent
+        /// A chunked body of what `chunks` yields, as it yields it; it ends when `chunks` finishes.
+        case stream(status: HTTPResponseStatus, headers: [(String, String)], chunks: AsyncStream<[UInt8]>)
+        /// The answer `answer` gives once it returns (the head too waits, as the engine's `wait` does).
+        case later(@Sendable () async -> Reply)
     }
 
     package struct Request: Sendable {
@@ -80,6 +85,7 @@ private final class RouteHandler: ChannelInboundHandler {
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var repeating: RepeatedTask?
+    private var streaming: Task<Void, Never>?
 
     init(route: @escaping TestHTTPServer.Route, onClose: @escaping @Sendable () -> Void) {
         self.route = route
@@ -124,11 +130,39 @@ private final class RouteHandler: ChannelInboundHandler {
                 context.writeAndFlush(
                     NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: chunk)))), promise: nil)
             }
+        case .stream(let status, let headers, let chunks):
+            var fields = HTTPHeaders(headers)
+            fields.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
+            context.writeAndFlush(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))),
+                promise: nil)
+            let (loopBound, eventLoop) = (NIOLoopBound(context, eventLoop: context.eventLoop), context.eventLoop)
+            streaming = Task {
+                for await chunk in chunks {
+                    eventLoop.execute {
+                        loopBound.value.writeAndFlush(
+                            NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: chunk)))), promise: nil)
+                    }
+                }
+                eventLoop.execute {
+                    loopBound.value.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
+                }
+            }
+        case .later(let answer):
+            let (handler, loopBound) = (
+                NIOLoopBound(self, eventLoop: context.eventLoop), NIOLoopBound(context, eventLoop: context.eventLoop)
+            )
+            let eventLoop = context.eventLoop
+            streaming = Task {
+                let reply = await answer()
+                eventLoop.execute { handler.value.reply(reply, context: loopBound.value, isHead: isHead) }
+            }
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         repeating?.cancel()
+        streaming?.cancel()
         onClose()
         context.fireChannelInactive()
     }
