@@ -49,7 +49,7 @@ struct SeedProject: Sendable {
     }
 
     var environment: [String: String] {
-        TestSupport.engineEnvironment.merging(["COMPOSE_PROJECT_NAME": name, "DOCKER_BUILDKIT": "0"]) { $1 }
+        TestSupport.baseEnvironment.merging(["COMPOSE_PROJECT_NAME": name, "DOCKER_BUILDKIT": "0"]) { $1 }
     }
 
     func url(_ path: String) -> URL { directory.appendingPathComponent(path) }

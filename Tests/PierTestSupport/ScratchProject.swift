@@ -6,7 +6,7 @@ import Testing
 package struct ScratchProject: Sendable {
     package let name: String
     package let directory: URL
-    /// Variables every command gets on top of ``TestSupport/engineEnvironment`` (another engine's `DOCKER_HOST`).
+    /// Variables every command gets on top of ``TestSupport/baseEnvironment`` (another engine's `DOCKER_HOST`).
     private let extraEnvironment: [String: String]
     private let cleanups: CleanupStack
 
@@ -54,7 +54,7 @@ package struct ScratchProject: Sendable {
 
     /// `PATH`, `HOME`, the variables that choose the engine, and `COMPOSE_PROJECT_NAME`.
     package var environment: [String: String] {
-        TestSupport.engineEnvironment.merging(extraEnvironment) { $1 }.merging(["COMPOSE_PROJECT_NAME": name]) { $1 }
+        TestSupport.baseEnvironment.merging(extraEnvironment) { $1 }.merging(["COMPOSE_PROJECT_NAME": name]) { $1 }
     }
 
     /// Runs `pier ARGS` in the project's directory.

@@ -53,7 +53,7 @@ package enum TestSupport {
 
     /// The variables that choose the engine (`DOCKER_HOST`, a docker context, TLS), as this process has them:
     /// the commands a test runs talk to the engine its traits probed.
-    package static var engineEnvironment: [String: String] {
+    package static var baseEnvironment: [String: String] {
         let names = ["DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"]
         let environment = ProcessInfo.processInfo.environment
         var result = [
