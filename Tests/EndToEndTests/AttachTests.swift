@@ -55,11 +55,7 @@ struct AttachTests {
     func failuresMatchTheReference(arguments: [String]) async throws {
         try await ScratchProject.with(Self.compose) { project in
             #expect(try await project.pier("up", "-d", "reader").status == 0)
-            let pier = try await TestSupport.run(
-                TestSupport.pierBinary, arguments, in: project.directory, environment: project.environment)
-            let binary = try await TestSupport.requireReference()
-            let reference = try await TestSupport.run(
-                binary, arguments, in: project.directory, environment: project.environment)
+            let (pier, reference) = (try await project.pier(arguments), try await project.reference(arguments))
             #expect(pier.status == reference.status)
             #expect(pier.stderr == reference.stderr)
         }

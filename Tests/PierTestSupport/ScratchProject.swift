@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// A compose project in a scratch directory under a unique name, for tests that run `pier`, the reference and
-/// `docker` against an engine. Made by ``with(_:files:_:)``, which removes everything it made when the test ends.
+/// `docker` against an engine. Made by ``with(_:files:environment:_:)``, which removes everything it made when the
+/// test ends.
 package struct ScratchProject: Sendable {
     package let name: String
     package let directory: URL

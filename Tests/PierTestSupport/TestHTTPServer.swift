@@ -59,14 +59,10 @@ package final class TestHTTPServer: Sendable {
     package static func with<Result>(
         tls: NIOSSLContext? = nil, route: @escaping Route, _ body: (TestHTTPServer) async throws -> Result
     ) async throws -> Result {
-        let server = try await start(tls: tls, route: route)
-        do {
-            let result = try await body(server)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
+        try await CleanupStack.with { cleanups in
+            let server = try await start(tls: tls, route: route)
+            await cleanups.push { await server.shutdown() }
+            return try await body(server)
         }
     }
 
