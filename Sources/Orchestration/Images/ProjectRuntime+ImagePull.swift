@@ -34,7 +34,7 @@ extension ProjectRuntime {
     {
         progress(.message(service, "Pulling"))
         do {
-            let auth = try registryAuth(for: image)
+            let auth = try await registryAuth(for: image)
             let platform = services[service]?["platform"]?.scalarText
             for try await message in try await client.pullImage(image, platform: platform, registryAuth: auth) {
                 guard !quiet, let event = Self.layerEvent(message, resource: message.id, parent: service) else {
@@ -53,9 +53,9 @@ extension ProjectRuntime {
     }
 
     /// The `X-Registry-Auth` header for the registry `image` names: its credentials, or anonymous.
-    func registryAuth(for image: String) throws -> String {
+    func registryAuth(for image: String) async throws -> String {
         do {
-            return try credentials.credentials(forImage: image)?.header ?? RegistryCredentials.anonymousHeader
+            return try await credentials.credentials(forImage: image)?.header ?? RegistryCredentials.anonymousHeader
         } catch {
             throw OrchestrationError(
                 .unreadableFile, "cannot read the credentials for \(image): \(error)", underlying: error)
@@ -64,9 +64,9 @@ extension ProjectRuntime {
 
     /// Every registry credential, for the builder to pull base images with (`X-Registry-Config`); nil when there
     /// are none. Credentials that cannot be read are a warning: the build may not need them.
-    func buildRegistryConfig(for service: String) -> JSONValue? {
+    func buildRegistryConfig(for service: String) async -> JSONValue? {
         do {
-            let all = try credentials.allCredentials()
+            let all = try await credentials.allCredentials()
             return all.isEmpty ? nil : .object(all.mapValues(\.json))
         } catch {
             progress(

@@ -57,7 +57,7 @@ extension ProjectRuntime {
 
     /// Pushes one image, a progress line per layer (`Pushing IMAGE: LAYER`, as Compose names them).
     private func pushImage(_ reference: String, quiet: Bool) async throws {
-        let auth = try registryAuth(for: reference)
+        let auth = try await registryAuth(for: reference)
         for try await message in try await client.pushImage(reference, registryAuth: auth) where !quiet {
             let resource = message.id.map { "Pushing \(reference): \($0)" }
             if let event = Self.layerEvent(message, resource: resource, parent: nil) { progress(event) }

@@ -1,5 +1,6 @@
 import DockerEngine
 import Foundation
+import Tar
 
 /// `cp` between the host and a container through the archive API, with `docker cp`'s rules for where things
 /// land: into an existing directory under their own name, else at the destination path itself.

@@ -1,6 +1,7 @@
 import ComposeSpec
 import DockerEngine
 import Foundation
+import Tar
 
 /// One `up`: brings each service's replicas to the plan once the services it depends on are ready.
 struct Convergence: Sendable {
@@ -140,12 +141,12 @@ struct Convergence: Sendable {
             let components = file.path.split(separator: "/").map(String.init)
             for depth in 1..<max(components.count, 1) {
                 archive.append(
-                    .init(path: components.prefix(depth).joined(separator: "/"), kind: .directory, mode: 0o755))
+                    TarHeader(path: components.prefix(depth).joined(separator: "/"), kind: .directory, mode: 0o755))
             }
-            archive.append(
-                .init(
-                    path: components.joined(separator: "/"), kind: .file(file.content), mode: file.mode,
-                    uid: file.uid ?? 0, gid: file.gid ?? 0, modified: Int(Date().timeIntervalSince1970)))
+            let header = TarHeader(
+                path: components.joined(separator: "/"), kind: .file(size: UInt64(file.content.count)),
+                mode: file.mode, uid: file.uid ?? 0, gid: file.gid ?? 0, modified: Int(Date().timeIntervalSince1970))
+            archive.append(header, content: file.content)
             try await client.putArchive(containerID, path: "/", tar: archive.finished, copyUIDGID: file.copiesOwner)
         }
     }

@@ -43,7 +43,7 @@ extension ProjectRuntime {
             service: service, build: build, image: imageName(of: service),
             platform: services[service]?.field("platform")?.scalarText, request: request,
             environment: project.environment, checkout: checkout?.context)
-        plan.options.registryConfig = buildRegistryConfig(for: service)
+        plan.options.registryConfig = await buildRegistryConfig(for: service)
         let context: BuildContext
         do {
             context = try BuildContext(

@@ -1,38 +1,10 @@
-/// The header blocks of one tar entry (ustar, preceded by a PAX extended header when a path, link target or size
-/// does not fit), for writers that stream entry contents themselves rather than building a `TarArchive`.
-public struct TarHeader: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
-        case file(size: UInt64)
-        case directory
-        case symlink(target: String)
-    }
-
-    /// Relative path inside the archive, `/`-separated, without a leading slash.
-    public var path: String
-    public var kind: Kind
-    public var mode: Int
-    public var uid: Int
-    public var gid: Int
-    /// Seconds since 1970.
-    public var modified: Int
-
+/// Writing headers: ustar, preceded by a PAX extended header when a path, link target, size or owner does not fit.
+extension TarHeader {
     /// The largest size the ustar size field holds (11 octal digits); larger files need a PAX `size` record.
     public static let maxUstarSize: UInt64 = 0o77777777777
 
-    public init(path: String, kind: Kind, mode: Int = 0o644, uid: Int = 0, gid: Int = 0, modified: Int = 0) {
-        self.path = path
-        self.kind = kind
-        self.mode = mode
-        self.uid = uid
-        self.gid = gid
-        self.modified = modified
-    }
-
-    /// The bytes following the header blocks: the content, then zeros up to a whole block.
-    public var contentSize: UInt64 {
-        if case .file(let size) = kind { return size }
-        return 0
-    }
+    /// The largest owner id the ustar fields hold (7 octal digits); larger ones need a PAX `uid`/`gid` record.
+    public static let maxUstarID = 0o7777777
 
     /// Zero bytes that pad `size` bytes of content up to a whole 512-byte block.
     public static func padding(forContentSize size: UInt64) -> [UInt8] {
@@ -53,17 +25,22 @@ public struct TarHeader: Sendable, Hashable {
         case .file: break
         case .directory: type = UInt8(ascii: "5")
         case .symlink(let target): (linkName, type) = (target, UInt8(ascii: "2"))
+        case .hardlink(let target): (linkName, type) = (target, UInt8(ascii: "1"))
+        case .other(let flag): type = flag
         }
         var records: [String: String] = [:]
         if name.utf8.count > 100 { records["path"] = name }
         if linkName.utf8.count > 100 { records["linkpath"] = linkName }
         let size = contentSize
         if size > Self.maxUstarSize { records["size"] = String(size) }
+        if uid > Self.maxUstarID { records["uid"] = String(uid) }
+        if gid > Self.maxUstarID { records["gid"] = String(gid) }
         var result: [UInt8] = []
         if !records.isEmpty {
             var data: [UInt8] = []
             for (key, value) in records.sorted(by: { $0.key < $1.key }) {
                 let body = " \(key)=\(value)\n"
+                // The length counts its own digits.
                 var length = body.utf8.count + 1
                 while String(length).utf8.count + body.utf8.count != length { length += 1 }
                 data += Array("\(length)\(body)".utf8)
@@ -75,7 +52,7 @@ public struct TarHeader: Sendable, Hashable {
         }
         result += Self.block(
             name: name, linkName: linkName, size: size > Self.maxUstarSize ? 0 : size, type: type, mode: mode,
-            uid: uid, gid: gid, modified: modified)
+            uid: uid > Self.maxUstarID ? 0 : uid, gid: gid > Self.maxUstarID ? 0 : gid, modified: modified)
         return result
     }
 

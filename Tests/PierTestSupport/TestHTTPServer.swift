@@ -3,27 +3,32 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
-/// A tiny HTTP server on 127.0.0.1 (random port), optionally with TLS, for transport tests that need exact control
-/// over the answers: TLS handshakes, streams that never end, connections closed by the client, a fake registry.
-final class TestHTTPServer: Sendable {
-    enum Reply: Sendable {
+/// A tiny HTTP server on 127.0.0.1 (random port), optionally with TLS, for tests that need exact control over the
+/// answers: TLS handshakes, streams that never end, connections closed by the client, a fake registry, the
+/// ``FakeEngine``.
+package final class TestHTTPServer: Sendable {
+    package enum Reply: Sendable {
         case full(status: HTTPResponseStatus, headers: [(String, String)], body: [UInt8])
         /// A chunked body that sends `chunk` every 10 ms until the client goes away.
         case endless(chunk: [UInt8])
         /// No answer at all: the connection stays open until the client closes it.
         case silent
+        /// A chunked body of what `chunks` yields, as it yields it; it ends when `chunks` finishes.
+        case stream(status: HTTPResponseStatus, headers: [(String, String)], chunks: AsyncStream<[UInt8]>)
+        /// The answer `answer` gives once it returns (the head too waits, as the engine's `wait` does).
+        case later(@Sendable () async -> Reply)
     }
 
-    struct Request: Sendable {
-        var head: HTTPRequestHead
-        var body: [UInt8]
+    package struct Request: Sendable {
+        package var head: HTTPRequestHead
+        package var body: [UInt8]
     }
 
-    typealias Route = @Sendable (Request) -> Reply
+    package typealias Route = @Sendable (Request) -> Reply
 
-    let port: Int
+    package let port: Int
     /// One element per connection the server saw closed.
-    let closedConnections: AsyncStream<Void>
+    package let closedConnections: AsyncStream<Void>
     private let channel: Channel
 
     private init(channel: Channel, port: Int, closedConnections: AsyncStream<Void>) {
@@ -32,7 +37,7 @@ final class TestHTTPServer: Sendable {
         self.closedConnections = closedConnections
     }
 
-    static func start(tls: NIOSSLContext? = nil, route: @escaping Route) async throws -> TestHTTPServer {
+    package static func start(tls: NIOSSLContext? = nil, route: @escaping Route) async throws -> TestHTTPServer {
         let (closed, closedContinuation) = AsyncStream.makeStream(of: Void.self)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -49,7 +54,20 @@ final class TestHTTPServer: Sendable {
         return TestHTTPServer(channel: channel, port: port, closedConnections: closed)
     }
 
-    func shutdown() async {
+    /// Runs `body` with a server started for it, and shuts the server down once `body` returns or throws.
+    @discardableResult
+    package static func with<Result>(
+        tls: NIOSSLContext? = nil, route: @escaping Route, _ body: (TestHTTPServer) async throws -> Result
+    ) async throws -> Result {
+        try await CleanupStack.with { cleanups in
+            let server = try await start(tls: tls, route: route)
+            await cleanups.push { await server.shutdown() }
+            return try await body(server)
+        }
+    }
+
+    /// Stops listening; connections still open are closed as their clients go.
+    package func shutdown() async {
         try? await channel.close()
     }
 }
@@ -63,6 +81,7 @@ private final class RouteHandler: ChannelInboundHandler {
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var repeating: RepeatedTask?
+    private var streaming: Task<Void, Never>?
 
     init(route: @escaping TestHTTPServer.Route, onClose: @escaping @Sendable () -> Void) {
         self.route = route
@@ -107,11 +126,39 @@ private final class RouteHandler: ChannelInboundHandler {
                 context.writeAndFlush(
                     NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: chunk)))), promise: nil)
             }
+        case .stream(let status, let headers, let chunks):
+            var fields = HTTPHeaders(headers)
+            fields.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
+            context.writeAndFlush(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))),
+                promise: nil)
+            let (loopBound, eventLoop) = (NIOLoopBound(context, eventLoop: context.eventLoop), context.eventLoop)
+            streaming = Task {
+                for await chunk in chunks {
+                    eventLoop.execute {
+                        loopBound.value.writeAndFlush(
+                            NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: chunk)))), promise: nil)
+                    }
+                }
+                eventLoop.execute {
+                    loopBound.value.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
+                }
+            }
+        case .later(let answer):
+            let (handler, loopBound) = (
+                NIOLoopBound(self, eventLoop: context.eventLoop), NIOLoopBound(context, eventLoop: context.eventLoop)
+            )
+            let eventLoop = context.eventLoop
+            streaming = Task {
+                let reply = await answer()
+                eventLoop.execute { handler.value.reply(reply, context: loopBound.value, isHead: isHead) }
+            }
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         repeating?.cancel()
+        streaming?.cancel()
         onClose()
         context.fireChannelInactive()
     }

@@ -1,28 +1,8 @@
 /// Reads a tar stream as it arrives (ustar, with PAX and GNU long-name records, as the engine's archives use):
-/// entries and their contents in chunks, never a whole file in memory.
+/// headers and their contents in chunks, never a whole file in memory.
 public struct TarReader: Sendable {
-    public struct Entry: Sendable, Hashable {
-        public enum Kind: Sendable, Hashable {
-            case file
-            case directory
-            case symlink(target: String)
-            case hardlink(target: String)
-            /// Devices, FIFOs and the like, which copying skips.
-            case other
-        }
-
-        public var path: String
-        public var kind: Kind
-        public var mode: Int
-        public var uid: Int
-        public var gid: Int
-        /// Seconds since 1970.
-        public var modified: Int
-        public var size: Int
-    }
-
     public enum Event: Sendable, Hashable {
-        case entry(Entry)
+        case entry(TarHeader)
         /// Part of the content of the last entry.
         case content([UInt8])
         /// The two zero blocks at the end.
@@ -38,6 +18,9 @@ public struct TarReader: Sendable {
     private var pending: [String: String] = [:]
     private var collecting: (type: UInt8, size: Int)?
     private var ended = false
+
+    /// The largest extended header (PAX records, GNU long names) read; real ones hold a few paths.
+    static let maxRecordSize = 1 << 20
 
     public init() {}
 
@@ -99,12 +82,14 @@ public struct TarReader: Sendable {
         }
         let type = header[156]
         let size = pending["size"].flatMap(Int.init) ?? Self.octal(header[124..<136])
+        guard size >= 0 else { throw TarError("the archive is damaged: an entry's size is negative") }
         switch type {
-        case UInt8(ascii: "x"), UInt8(ascii: "L"), UInt8(ascii: "K"):
+        case UInt8(ascii: "x"), UInt8(ascii: "L"), UInt8(ascii: "K"), UInt8(ascii: "g"):
+            // Global PAX records (`g`) are read and ignored. Records are held whole: their size is bounded.
+            guard size <= Self.maxRecordSize else {
+                throw TarError("the archive is damaged: an extended header of \(size) bytes")
+            }
             collecting = (type, size)
-            return nil
-        case UInt8(ascii: "g"):
-            collecting = (type, size)  // global PAX records: read and ignored
             return nil
         default: break
         }
@@ -113,23 +98,24 @@ public struct TarReader: Sendable {
         if !prefix.isEmpty, header[257..<262].elementsEqual("ustar".utf8) { path = prefix + "/" + path }
         path = pending["path"] ?? path
         let linkTarget = pending["linkpath"] ?? Self.text(header[157..<257])
-        let kind: Entry.Kind
+        let kind: TarHeader.Kind
         switch type {
-        case 0, UInt8(ascii: "0"), UInt8(ascii: "7"): kind = path.hasSuffix("/") ? .directory : .file
+        case 0, UInt8(ascii: "0"), UInt8(ascii: "7"):
+            kind = path.hasSuffix("/") ? .directory : .file(size: UInt64(size))
         case UInt8(ascii: "5"): kind = .directory
         case UInt8(ascii: "2"): kind = .symlink(target: linkTarget)
         case UInt8(ascii: "1"): kind = .hardlink(target: linkTarget)
-        default: kind = .other
+        default: kind = .other(typeFlag: type)
         }
-        let entry = Entry(
-            path: path, kind: kind, mode: Self.octal(header[100..<108]), uid: Self.octal(header[108..<116]),
-            gid: Self.octal(header[116..<124]),
-            modified: pending["mtime"].flatMap { Double($0) }.map { Int($0) } ?? Self.octal(header[136..<148]),
-            size: kind == .file ? size : 0)
+        let entry = TarHeader(
+            path: path, kind: kind, mode: Self.octal(header[100..<108]),
+            uid: pending["uid"].flatMap { Int($0) } ?? Self.octal(header[108..<116]),
+            gid: pending["gid"].flatMap { Int($0) } ?? Self.octal(header[116..<124]),
+            modified: pending["mtime"].flatMap { Double($0) }.map { Int($0) } ?? Self.octal(header[136..<148]))
         pending = [:]
-        contentLeft = entry.size
+        contentLeft = Int(entry.contentSize)
         // Links and directories may still carry a size; their bytes are skipped with the padding.
-        paddingLeft = (size + 511) / 512 * 512 - entry.size
+        paddingLeft = (size + 511) / 512 * 512 - contentLeft
         return .entry(entry)
     }
 
@@ -174,15 +160,4 @@ public struct TarReader: Sendable {
         }
         return value
     }
-}
-
-/// A tar archive that cannot be read.
-public struct TarError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
 }
