@@ -20,7 +20,12 @@ extension Pier {
             } catch {
                 throw GlobalFlagError(error: error)
             }
-            var command = try parseAsRoot(commandArguments)
+            var command: ParsableCommand
+            do {
+                command = try parseAsRoot(commandArguments)
+            } catch {
+                throw CommandLineError(error: error)
+            }
             try await GlobalOptions.$current.withValue(global) {
                 if var asyncCommand = command as? AsyncParsableCommand {
                     try await asyncCommand.run()
@@ -40,9 +45,15 @@ struct GlobalFlagError: Error {
     var error: any Error
 }
 
+/// A command line that does not parse (or that a command's `validate()` refuses), help and version requests
+/// included: reported as ArgumentParser words it.
+struct CommandLineError: Error {
+    var error: any Error
+}
+
 /// How a failure ends the command: the text printed and the exit status. The one mapping from errors to both:
-/// ArgumentParser's for its own errors, help, `ExitCode` and everything else (`Error: ` and the error's
-/// description, status 1); a bare ``CommandFailure``'s message alone, as Docker Compose prints it.
+/// ArgumentParser's wording for the command line's own errors (usage, help, version) and an `ExitCode`'s status;
+/// every other failure is its description alone, status 1, as Docker Compose prints every failure.
 struct FailureReport: Equatable {
     /// What is printed (with a newline after it), if anything.
     var text: String
@@ -58,12 +69,15 @@ struct FailureReport: Equatable {
         case let failure as GlobalFlagError:
             text = GlobalOptions.fullMessage(for: failure.error)
             status = GlobalOptions.exitCode(for: failure.error).rawValue
-        case let failure as CommandFailure where failure.isBare:
-            text = failure.message
-            status = 1
-        default:
+        case let failure as CommandLineError:
+            text = Pier.fullMessage(for: failure.error)
+            status = Pier.exitCode(for: failure.error).rawValue
+        case is ExitCode, is CleanExit, is ValidationError:
             text = Pier.fullMessage(for: error)
             status = Pier.exitCode(for: error).rawValue
+        default:
+            text = "\(error)"
+            status = 1
         }
     }
 

@@ -199,7 +199,7 @@ struct DependencyTests {
                 "\(up.stderr)")
             #expect(
                 up.stderr.hasSuffix(
-                    "Error: \(file):4:11: service \"a\": cpus cannot be combined with cpu_quota or cpu_period\n"),
+                    "\(file):4:11: service \"a\": cpus cannot be combined with cpu_quota or cpu_period\n"),
                 "\(up.stderr)")
         }
     }

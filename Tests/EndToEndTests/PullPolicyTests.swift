@@ -47,7 +47,7 @@ struct PullPolicyEndToEndTests {
                     #expect(lines(buildable.stderr) == lines(referenceBuildable.stderr))
                     #expect(
                         pier.stderr.contains(
-                            "Error: service \"buildimg\": cannot pull \(registry.host)/\(placeholder.name)/notpushed:v1: manifest for"
+                            "service \"buildimg\": cannot pull \(registry.host)/\(placeholder.name)/notpushed:v1: manifest for"
                         ))
 
                     // `--policy always` pulls even what `pull_policy: never` leaves alone; failures can be ignored.

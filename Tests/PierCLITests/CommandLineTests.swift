@@ -67,12 +67,12 @@ struct CommandLineTests {
         #expect(capture.error == message)
     }
 
-    /// Commands that change the project print theirs after `Error: `.
-    @Test func buildFlagsThatNeedBuildKitFailWithTheLabel() async {
+    /// Commands that change the project print theirs alone too, as Docker Compose does.
+    @Test func buildFlagsThatNeedBuildKitFailWithTheirMessageAlone() async {
         let run = await CommandRun.run("build", "--ssh", "default")
         #expect(run.status == 1)
         #expect(
-            run.error == "Error: --ssh needs BuildKit, and Pier builds with the engine's classic builder: use "
+            run.error == "--ssh needs BuildKit, and Pier builds with the engine's classic builder: use "
                 + "`docker buildx bake` for it\n")
     }
 

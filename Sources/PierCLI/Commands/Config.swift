@@ -36,12 +36,7 @@ struct Config: AsyncParsableCommand {
         options.resolvePaths = !noPathResolution
         options.checkConsistency = !noConsistency
         if variables {
-            let references: [VariableReference]
-            do {
-                references = try ProjectLoader.variables(options)
-            } catch {
-                throw CommandFailure.bare(wrapping: error)
-            }
+            let references = try ProjectLoader.variables(options)
             return try emit(ConfigRendering.variablesTable(references))
         }
         let project = try ProjectTarget.loadProject(options)

@@ -47,26 +47,22 @@ struct Run: AsyncParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.") var command: [String] = []
 
     func run() async throws {
-        guard let service else { throw CommandFailure.bare("requires at least 1 arg(s), only received 0") }
+        guard let service else { throw CommandFailure("requires at least 1 arg(s), only received 0") }
         let allocatesTTY = !noTTY && !detach && Terminal.isTerminal(1)
-        if allocatesTTY, !Terminal.isTerminal(0) { throw CommandFailure.bare("the input device is not a TTY") }
+        if allocatesTTY, !Terminal.isTerminal(0) { throw CommandFailure("the input device is not a TTY") }
         var request = OneOffRequest(service: service)
         request.command = command
         do {
             request.entrypoint = try entrypoint.map(ShellWords.split)
         } catch {
-            throw CommandFailure.bare(error.message)
+            throw CommandFailure(error.message)
         }
         request.name = name
         let environment = ProcessInfo.processInfo.environment
-        do {
-            // Files first: `-e` wins over them.
-            request.environment =
-                try envFromFile.flatMap { try ShortSyntax.environmentFile(at: $0) { environment[$0] } }
-                + EnvironmentArguments.resolve(env)
-        } catch {
-            throw CommandFailure.bare(wrapping: error)
-        }
+        // Files first: `-e` wins over them.
+        request.environment =
+            try envFromFile.flatMap { try ShortSyntax.environmentFile(at: $0) { environment[$0] } }
+            + EnvironmentArguments.resolve(env)
         request.capabilitiesAdded = capAdd
         request.capabilitiesDropped = capDrop
         request.labels = label
@@ -82,7 +78,7 @@ struct Run: AsyncParsableCommand {
         request.quietPull = quietPull
         if pull != "policy" {
             guard ["always", "missing", "never"].contains(pull), let policy = PullPolicy(pull) else {
-                throw CommandFailure.bare("invalid --pull option \"\(pull)\"")
+                throw CommandFailure("invalid --pull option \"\(pull)\"")
             }
             request.pull = policy
         }
