@@ -4,20 +4,23 @@ import DockerEngine
 /// `start`, `stop`, `restart`, `kill`, `pause`, `unpause`, `rm` and `wait`: acting on existing containers of
 /// the selected services, in dependency order where order matters.
 extension ProjectRuntime {
-    /// Starts the services' existing containers, dependencies first.
+    /// Starts the existing containers of the services and of what they depend on (of every service that has
+    /// containers, when none is named), as `up` starts them: each service once what it depends on is started and
+    /// meets its `depends_on` condition, its `post_start` hooks run. A service without containers fails the
+    /// command before anything starts, as in Compose.
     public func start(_ services: [String]) async throws {
-        let selection = try selection(services, withDependencies: false)
-        let containers = try await containers().filter { selection.contains($0.service) }
-        guard !containers.isEmpty || services.isEmpty else {
-            throw OrchestrationError(
-                .notFound, "service \"\(services[0])\" has no container to start", service: services[0])
+        let observed = try await containers()
+        let named = services.isEmpty ? Set(observed.map(\.service)).filter { self.services[$0] != nil } : Set(services)
+        let selection = try selection(Array(named), withDependencies: true)
+        let order = graph.startOrder(of: selection)
+        if let missing = order.first(where: { service in !observed.contains { $0.service == service } }) {
+            throw OrchestrationError(.notFound, "service \"\(missing)\" has no container to start", service: missing)
         }
-        for service in graph.startOrder(of: selection) {
-            try await forEach(containers.filter { $0.service == service && !$0.isRunning }) { container in
-                progress(.working(container.resource, "Starting"))
-                try await client.startContainer(container.id)
-                progress(.done(container.resource, "Started"))
-            }
+        try await ContainerWatcher.watching(client: client, project: project.name) { watcher in
+            let convergence = Convergence(
+                runtime: self, options: UpOptions(), selection: selection, imageIDs: [:],
+                registry: ServiceRegistry(existing: observed), watcher: watcher)
+            try await convergence.startAll(order)
         }
     }
 
@@ -28,6 +31,7 @@ extension ProjectRuntime {
         try await inReverseDependencyOrder(services: Set(running.map(\.service))) { service in
             try await forEach(running.filter { $0.service == service }) { container in
                 progress(.working(container.resource, "Stopping"))
+                try await runHooks(.preStop, of: container)
                 try await client.stopContainer(container.id, timeout: timeout)
                 progress(.done(container.resource, "Stopped"))
             }
@@ -40,7 +44,9 @@ extension ProjectRuntime {
         for service in graph.startOrder(of: selection) {
             try await forEach(containers.filter { $0.service == service }) { container in
                 progress(.working(container.resource, "Restarting"))
+                if container.isRunning { try await runHooks(.preStop, of: container) }
                 try await client.restartContainer(container.id, timeout: timeout)
+                try await runHooks(.postStart, of: container)
                 progress(.done(container.resource, "Started"))
             }
         }

@@ -85,15 +85,30 @@ struct Up: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = try upOptions()
+        var options = try upOptions()
+        let attaches = !detach && !wait && !noStart
+        // Attached, the output of `post_start` hooks is shown once the containers' output is followed.
+        let hookOutput = LogBuffer()
+        if attaches { options.hookOutput = hookOutput }
+        let colored = LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi)
+        let consumer = LogConsumer(colored: colored, showsPrefix: !noLogPrefix)
+        // Hooks' lines (`web-1 ->  | …`) are prefixed on their own, as Compose prints them: they do not widen the
+        // containers' prefixes.
+        let hookConsumer = LogConsumer(colored: colored, showsPrefix: !noLogPrefix)
         let session = try await EngineSession.open(global, services: services)
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
-        let interrupted = try await Signals.interrupts.cancelling(
-            {
-                try await session.run { try await $0.up(options) }
-                return false
-            }, returning: true)
+        let interrupted: Bool
+        do {
+            interrupted = try await Signals.interrupts.cancelling(
+                { [options] in
+                    try await session.run { try await $0.up(options) }
+                    return false
+                }, returning: true)
+        } catch {
+            hookOutput.replay(into: hookConsumer)
+            throw error
+        }
         if interrupted {
             if !detach {
                 Output.writeError("Gracefully stopping...\n")
@@ -101,12 +116,17 @@ struct Up: AsyncParsableCommand {
             }
             throw ExitCode(130)
         }
-        guard !detach, !wait, !noStart else { return }
-        throw ExitCode(try await attached(session, since: began))
+        guard attaches else { return }
+        throw ExitCode(
+            try await attached(session, since: began, consumer: consumer) { hookOutput.replay(into: hookConsumer) })
     }
 
-    /// Follows the attached services' output until their containers stop; returns the status to end with.
-    private func attached(_ session: EngineSession, since began: Date) async throws -> Int32 {
+    /// Follows the attached services' output until their containers stop, once `attaching` showed what had to
+    /// come first; returns the status to end with.
+    private func attached(
+        _ session: EngineSession, since began: Date, consumer: LogConsumer,
+        attaching: @escaping @Sendable () -> Void
+    ) async throws -> Int32 {
         var options = AttachedUpState.Options()
         options.services = services
         options.attach = attach
@@ -116,15 +136,14 @@ struct Up: AsyncParsableCommand {
         var attachedUp = AttachedUp(runtime: session.runtime, options: options, since: began)
         attachedUp.timestamps = timestamps
         attachedUp.stopTimeout = timeout
-        let consumer = LogConsumer(
-            colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi), showsPrefix: !noLogPrefix)
         let renderer = session.renderer
         return try await attachedUp.run(sink: consumer, interrupts: Signals.interrupts.stream()) { notice in
             switch notice {
-            case .attaching(let names): Output.write("Attaching to \(names.joined(separator: ", "))\n")
+            case .attaching(let names):
+                Output.write("Attaching to \(names.joined(separator: ", "))\n")
+                attaching()
             case .state(.aborting): Output.writeError("Aborting on container exit...\n")
-            case .state(.gracefullyStopping):
-                Output.writeError("Gracefully stopping... (press Ctrl+C again to force)\n")
+            case .state(.gracefullyStopping): Output.write("Gracefully Stopping... press Ctrl+C again to force\n")
             case .teardownFinished: renderer.finish()
             }
         }
