@@ -27,7 +27,7 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .customLong("no-deps"), help: "Don't start linked services.") var noDeps = false
     @Flag(
         name: [.customShort("T"), .customLong("no-TTY"), .customLong("no-tty")],
-        help: "Disable pseudo-TTY allocation. By default a TTY is allocated when standard output is a terminal.")
+        help: "Disable pseudo-TTY allocation. By default a TTY is allocated when standard input and output are terminals.")
     var noTTY = false
     @Option(name: [.short, .long], help: "Run as specified username or uid.") var user: String?
     @Option(name: [.short, .long], help: "Working directory inside the container.") var workdir: String?
@@ -48,7 +48,9 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         guard let service else { throw CommandFailure("requires at least 1 arg(s), only received 0") }
-        let allocatesTTY = !noTTY && !detach && Terminal.isTerminal(1)
+        // As the reference decides: `-t` asks for a TTY (which needs standard input to be a terminal); otherwise an
+        // attached run has one when both standard input and output are terminals.
+        let allocatesTTY = !noTTY && (tty || (!detach && Terminal.isTerminal(0) && Terminal.isTerminal(1)))
         if allocatesTTY, !Terminal.isTerminal(0) { throw CommandFailure("the input device is not a TTY") }
         var request = OneOffRequest(service: service)
         request.command = command
