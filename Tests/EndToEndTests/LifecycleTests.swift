@@ -212,6 +212,26 @@ struct LifecycleTests {
         }
     }
 
+    /// As the reference: only running containers are waited for; with none, `wait` fails at once.
+    @Test(.requiresReference) func waitOnAStoppedServiceFailsAsTheReference() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.pier("up", "-d").status == 0)
+            #expect(try await project.pier("stop", "web").status == 0)
+            let (pier, reference) = (try await project.pier("wait", "web"), try await project.reference("wait", "web"))
+            #expect(pier.status == 1 && pier.stderr == "no containers for project \"\(project.name)\"\n", "\(pier.stderr)")
+            #expect(reference.status == pier.status && reference.stderr == pier.stderr)
+            // The stopped one is left out: `wait web db` waits for db alone.
+            let waited = try await project.launch(["wait", "web", "db"]) { wait throws in
+                #expect(!(await wait.waitForExit(seconds: 2)), "wait returned while db runs")
+                let kill = try await project.pier("kill", "db")
+                #expect(kill.status == 0)
+                #expect(await wait.waitForExit(seconds: 10))
+            }
+            #expect(waited.status == 137)
+            #expect(waited.stdout.split(separator: "\n").count == 1, "\(waited.stdout)")
+        }
+    }
+
     @Test func noDepsStartsOnlyTheNamedService() async throws {
         try await ScratchProject.with(Self.twoServices) { project throws in
             #expect(try await project.pier("up", "-d", "--no-deps", "web").status == 0)

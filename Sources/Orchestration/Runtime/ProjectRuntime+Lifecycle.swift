@@ -86,12 +86,16 @@ extension ProjectRuntime {
         try await removeInDependencyOrder(containers, timeout: timeout, removeVolumes: removeVolumes)
     }
 
-    /// Waits for the services' containers to stop, reporting each exit as it happens; returns the last exit code.
+    /// Waits for the services' running containers to stop, reporting each exit as it happens; returns the last
+    /// exit code. With none running, fails as Compose does.
     public func wait(_ services: [String], onExit: @escaping @Sendable (ObservedContainer, Int) -> Void) async throws
         -> Int
     {
         let selection = try selection(services, withDependencies: false)
-        let containers = try await containers().filter { selection.contains($0.service) }
+        let containers = try await containers().filter { selection.contains($0.service) && $0.isRunning }
+        guard !containers.isEmpty else {
+            throw OrchestrationError(.notRunning, "no containers for project \"\(project.name)\"")
+        }
         return try await withThrowingTaskGroup(of: Int.self) { group in
             for container in containers {
                 group.addTask {
