@@ -218,7 +218,8 @@ struct LifecycleTests {
             #expect(try await project.pier("up", "-d").status == 0)
             #expect(try await project.pier("stop", "web").status == 0)
             let (pier, reference) = (try await project.pier("wait", "web"), try await project.reference("wait", "web"))
-            #expect(pier.status == 1 && pier.stderr == "no containers for project \"\(project.name)\"\n", "\(pier.stderr)")
+            #expect(
+                pier.status == 1 && pier.stderr == "no containers for project \"\(project.name)\"\n", "\(pier.stderr)")
             #expect(reference.status == pier.status && reference.stderr == pier.stderr)
             // The stopped one is left out: `wait web db` waits for db alone.
             let waited = try await project.launch(["wait", "web", "db"]) { wait throws in
@@ -229,6 +230,29 @@ struct LifecycleTests {
             }
             #expect(waited.status == 137)
             #expect(waited.stdout.split(separator: "\n").count == 1, "\(waited.stdout)")
+        }
+    }
+
+    /// Without `-f` and without a terminal, `rm` asks as the reference does (the question without a newline, the
+    /// answer read from standard input as the reference reads it); with `-f` it says what it removes.
+    @Test(.requiresReference) func rmAsksAsTheReferenceWithoutATerminal() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.pier("up", "-d").status == 0)
+            #expect(try await project.pier("stop", "web").status == 0)
+            for answer in ["n\n", "yes\n", ""] {
+                let pier = try await project.pier(["rm"], stdin: Data(answer.utf8))
+                let reference = try await project.reference(["rm"], stdin: Data(answer.utf8))
+                #expect(pier.status == 0 && pier.stdout == "Going to remove \(project.name)-web-1", "\(pier.stdout)")
+                #expect(reference.status == pier.status && reference.stdout == pier.stdout, "\(reference.stdout)")
+                #expect(try await states(project)["web"] == "exited", "answered \(answer)")
+            }
+            #expect(try await project.pier(["rm"], stdin: Data("Y\n".utf8)).status == 0)
+            #expect(try await states(project) == ["db": "running"])
+            let none = try await project.pier("rm", "-f")
+            #expect(none.stdout.isEmpty && none.stderr == "No stopped containers\n")
+            #expect(try await project.pier("stop", "db").status == 0)
+            let forced = try await project.pier("rm", "-f")
+            #expect(forced.stdout == "Going to remove \(project.name)-db-1\n", "\(forced.stdout)")
         }
     }
 

@@ -259,7 +259,8 @@ struct RunTests {
             for flags in [["--rm", "-it"], ["-t"], ["-d", "-t"]] {
                 let arguments = ["run", "--no-deps"] + flags + ["web", "true"]
                 let (pier, reference) = (try await project.pier(arguments), try await project.reference(arguments))
-                #expect(pier.status == 1 && pier.stderr == "the input device is not a TTY\n", "\(flags): \(pier.stderr)")
+                #expect(
+                    pier.status == 1 && pier.stderr == "the input device is not a TTY\n", "\(flags): \(pier.stderr)")
                 #expect(reference.status == pier.status && reference.stderr.hasSuffix(pier.stderr), "\(flags)")
             }
             #expect(try await oneOffs(project).isEmpty)

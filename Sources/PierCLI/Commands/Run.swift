@@ -27,7 +27,9 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .customLong("no-deps"), help: "Don't start linked services.") var noDeps = false
     @Flag(
         name: [.customShort("T"), .customLong("no-TTY"), .customLong("no-tty")],
-        help: "Disable pseudo-TTY allocation. By default a TTY is allocated when standard input and output are terminals.")
+        help:
+            "Disable pseudo-TTY allocation. By default a TTY is allocated when standard input and output are terminals."
+    )
     var noTTY = false
     @Option(name: [.short, .long], help: "Run as specified username or uid.") var user: String?
     @Option(name: [.short, .long], help: "Working directory inside the container.") var workdir: String?
