@@ -256,6 +256,36 @@ struct LifecycleTests {
         }
     }
 
+    /// `pause` and `unpause` act on the containers that are up and print one line each once done, as the
+    /// reference; a container already in that state is the engine's refusal, in the reference's words.
+    @Test(.requiresReference) func pauseAndUnpauseAsTheReference() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.pier("up", "-d").status == 0)
+            var outcomes: [[String]] = []
+            for tool in ["reference", "pier"] {
+                let run = { (arguments: [String]) in
+                    let arguments = ["--progress", "plain"] + arguments
+                    return tool == "pier" ? try await project.pier(arguments) : try await project.reference(arguments)
+                }
+                for arguments in [["pause", "web"], ["pause", "web"], ["unpause", "web"], ["unpause", "web"]] {
+                    let result = try await run(arguments)
+                    // Container IDs differ between the tools' runs only if containers were recreated: they are not.
+                    outcomes.append(["\(result.status)"] + result.stderr.split(separator: "\n").map(String.init))
+                }
+            }
+            let web = try await project.docker("inspect", "-f", "{{.Id}}", "\(project.name)-web-1").stdout
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(
+                outcomes.prefix(4) == [
+                    ["0", " Container \(project.name)-web-1  Paused"],
+                    ["1", "Error response from daemon: Container \(web) is already paused"],
+                    ["0", " Container \(project.name)-web-1  Unpaused"],
+                    ["1", "Error response from daemon: Container \(web) is not paused"],
+                ])
+            #expect(Array(outcomes.suffix(4)) == Array(outcomes.prefix(4)))
+        }
+    }
+
     @Test func noDepsStartsOnlyTheNamedService() async throws {
         try await ScratchProject.with(Self.twoServices) { project throws in
             #expect(try await project.pier("up", "-d", "--no-deps", "web").status == 0)

@@ -64,16 +64,14 @@ extension ProjectRuntime {
         }
     }
 
+    /// Pauses the services' running containers, as Compose: one already paused is the engine's error to report.
     public func pause(_ services: [String]) async throws {
-        try await forEach(services, in: "running", working: "Pausing", done: "Paused") {
-            try await client.pauseContainer($0)
-        }
+        try await forEachUp(services, done: "Paused") { try await client.pauseContainer($0) }
     }
 
+    /// Unpauses the services' running containers, as Compose: one not paused is the engine's error to report.
     public func unpause(_ services: [String]) async throws {
-        try await forEach(services, in: "paused", working: "Unpausing", done: "Unpaused") {
-            try await client.unpauseContainer($0)
-        }
+        try await forEachUp(services, done: "Unpaused") { try await client.unpauseContainer($0) }
     }
 
     /// The stopped containers `rm` would remove (with `stop`, the running ones too).
@@ -110,22 +108,23 @@ extension ProjectRuntime {
         }
     }
 
-    /// Runs `action` on the services' containers in `state`, reporting each.
-    private func forEach(
-        _ services: [String], in state: String, working: String, done: String,
-        _ action: @escaping @Sendable (String) async throws -> Void
+    /// Runs `action` on the services' containers that are up (running or paused, as the engine lists them without
+    /// `all`), reporting each once done, as Compose reports pause and unpause.
+    private func forEachUp(
+        _ services: [String], done: String, _ action: @escaping @Sendable (String) async throws -> Void
     ) async throws {
         let selection = try selection(services, withDependencies: false)
-        let matching = try await containers().filter { selection.contains($0.service) && $0.state == state }
-        try await forEach(matching) { container in
-            progress(.working(container.resource, working))
+        let up = try await containers().filter {
+            selection.contains($0.service) && ($0.isRunning || $0.state == "paused")
+        }
+        try await forEach(up) { container in
             try await action(container.id)
             progress(.done(container.resource, done))
         }
     }
 
     /// Runs `action` on every container at once; every failure is reported, an engine's refusal as about the
-    /// container's service.
+    /// container's service, in the docker CLI's words as Compose prints it.
     func forEach(
         _ containers: [ObservedContainer], _ action: @escaping @Sendable (ObservedContainer) async throws -> Void
     ) async throws {
@@ -133,7 +132,7 @@ extension ProjectRuntime {
             do {
                 try await action(container)
             } catch let error as EngineError {
-                throw OrchestrationError(.engine, error.message, service: container.service, underlying: error)
+                throw OrchestrationError(.engine, error.daemonMessage, service: container.service, underlying: error)
             }
         }
     }

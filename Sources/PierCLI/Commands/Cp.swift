@@ -57,7 +57,7 @@ struct Cp: AsyncParsableCommand {
         do {
             try await body()
         } catch let error as EngineError {
-            throw CommandFailure("Error response from daemon: \(error.message)", underlying: error)
+            throw CommandFailure(error.daemonMessage, underlying: error)
         }
     }
 
