@@ -33,7 +33,7 @@ public struct AttachedUp: Sendable {
         sink: any LogSink, interrupts: AsyncStream<Void>, notify: @escaping @Sendable (Notice) -> Void
     ) async throws -> Int32 {
         var options = options
-        options.unattached = Set(runtime.services.filter { $0.value["attach"]?.value.isFalse == true }.keys)
+        options.unattached = AttachedUpState.unattached(in: runtime.project.document)
         let initial = AttachedUpState(options: options)
         let containers = try await runtime.containers().filter { initial.attaches($0.service) }
         let state = SharedState(initial)

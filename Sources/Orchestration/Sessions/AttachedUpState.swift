@@ -1,3 +1,5 @@
+import ComposeSpec
+
 /// What an attached `up` does once its containers run, decided as Docker Compose 2.40 decides it: whose output is
 /// shown, when the project is stopped (the first container to exit, with `--abort-on-container-exit` or
 /// `--exit-code-from`), how Ctrl+C escalates (a graceful stop, then a kill on each further one; no output is shown
@@ -63,6 +65,11 @@ public struct AttachedUpState: Sendable, Hashable {
 
     public init(options: Options) {
         self.options = options
+    }
+
+    /// The services of a project `document` declared with `attach: false` (`logs` leaves them out too).
+    public static func unattached(in document: Node) -> Set<String> {
+        Set((document["services"]?.mapping ?? [:]).filter { $0.value["attach"]?.value.isFalse == true }.keys)
     }
 
     /// Whether `service`'s output is shown: those `--attach` names, else those named on the command line, else

@@ -46,8 +46,8 @@ struct Logs: AsyncParsableCommand {
 
     /// The project's services but those declared with `attach: false`.
     private func attachedServices(_ target: ProjectTarget) -> [String] {
-        let definitions = target.project?.document["services"]?.mapping
-        return target.serviceNames.filter { definitions?[$0]?["attach"]?.scalarText != "false" }
+        let unattached = target.project.map { AttachedUpState.unattached(in: $0.document) } ?? []
+        return target.serviceNames.filter { !unattached.contains($0) }
     }
 
     /// The engine's options, with `--since` and `--until` read as the docker client reads them.
