@@ -3,7 +3,12 @@ import Testing
 
 /// End-to-end tests against the real engine: whether one answers, and a scratch project that cleans up.
 enum EngineSupport {
-    static let socket = "/var/run/docker.sock"
+    /// The engine's socket: `DOCKER_HOST` when it names one (`unix:///run/pier-engine26/docker.sock` runs the
+    /// suites against Engine 26.1), else the default.
+    static let socket: String = {
+        let host = ProcessInfo.processInfo.environment["DOCKER_HOST"] ?? ""
+        return host.hasPrefix("unix://") ? String(host.dropFirst("unix://".count)) : "/var/run/docker.sock"
+    }()
 
     /// Whether an engine answers `/_ping` on the default socket.
     static let isAvailable: Bool = {
@@ -43,11 +48,7 @@ struct ScratchProject {
     }
 
     var environment: [String: String] {
-        [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
-            "COMPOSE_PROJECT_NAME": name,
-        ]
+        TestSupport.baseEnvironment.merging(["COMPOSE_PROJECT_NAME": name]) { _, new in new }
     }
 
     /// Runs `pier ARGS` in the project's directory.

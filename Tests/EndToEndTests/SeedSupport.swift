@@ -43,12 +43,7 @@ struct SeedProject {
     static let imagesMessage: Comment = "the seed images are missing: run scripts/seed-images.sh"
 
     var environment: [String: String] {
-        [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
-            "COMPOSE_PROJECT_NAME": name,
-            "DOCKER_BUILDKIT": "0",
-        ]
+        TestSupport.baseEnvironment.merging(["COMPOSE_PROJECT_NAME": name, "DOCKER_BUILDKIT": "0"]) { _, new in new }
     }
 
     func url(_ path: String) -> URL { directory.appendingPathComponent(path) }

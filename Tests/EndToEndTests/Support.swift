@@ -33,6 +33,15 @@ enum TestSupport {
         return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
     }()
 
+    /// What every command a test runs gets from the test's own environment: `PATH`, `HOME`, and the engine
+    /// (`DOCKER_HOST`, set to run the engine suites against another engine than /var/run/docker.sock).
+    static var baseEnvironment: [String: String] {
+        let inherited = ProcessInfo.processInfo.environment
+        var environment = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/root"]
+        if let host = inherited["DOCKER_HOST"], !host.isEmpty { environment["DOCKER_HOST"] = host }
+        return environment
+    }
+
     /// Under CI the reference must be there: a missing reference fails instead of skipping.
     static var requireReference: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
