@@ -95,7 +95,7 @@ struct Convergence: Sendable {
                 options: ContainerCreateOptions(
                     imageID: imageIDs[service], replacing: old?.id, containers: registry.resolver))
         } catch {
-            throw RuntimeError("service \"\(service)\": \(error.message)")
+            throw RuntimeError(error.description)
         }
         let finalName = ContainerNames.service(
             project: runtime.project.name, service: service, number: number,

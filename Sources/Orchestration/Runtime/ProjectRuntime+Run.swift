@@ -9,6 +9,7 @@ extension ProjectRuntime {
         guard let definition = services[request.service] else {
             throw RuntimeError("no such service: \(request.service)")
         }
+        try checkEngineRequirements([request.service])
         let dependencies = graph.dependencies(of: request.service)
         if !request.noDeps, !dependencies.isEmpty {
             var options = UpOptions()
@@ -40,7 +41,7 @@ extension ProjectRuntime {
                         useAliases: request.useAliases),
                     containers: registry.resolver))
         } catch {
-            throw RuntimeError("service \"\(request.service)\": \(error.message)")
+            throw RuntimeError(error.description)
         }
         let name = createRequest.name
         for warning in createRequest.warnings {
