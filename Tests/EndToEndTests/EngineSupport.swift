@@ -20,6 +20,27 @@ enum EngineSupport {
         return result?.stdout == "OK"
     }()
 
+    /// The engine's API version, `(1, 41)` for Engine 20.10 and `(1, 45)` for 26.1: the tests of attributes that
+    /// need a newer API expect their behaviour from engines that have it, and the located error from older ones.
+    static let apiVersion: (major: Int, minor: Int)? = {
+        let result = try? TestSupport.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["curl", "-s", "--max-time", "5", "--unix-socket", socket, "http://localhost/version"],
+            in: TestSupport.repositoryRoot, environment: ProcessInfo.processInfo.environment)
+        guard let data = result?.stdout.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let parts = (object["ApiVersion"] as? String)?.split(separator: ".").compactMap({ Int($0) }),
+            parts.count == 2
+        else { return nil }
+        return (parts[0], parts[1])
+    }()
+
+    /// Whether the engine speaks API `major.minor` or later.
+    static func speaks(_ major: Int, _ minor: Int) throws -> Bool {
+        let version = try #require(apiVersion, "the engine on \(socket) did not report its API version")
+        return version >= (major, minor)
+    }
+
     /// Locally, engine tests skip when no engine answers; under `CI=true` they must run, so they fail instead.
     static var enabled: Bool {
         if isAvailable { return true }
