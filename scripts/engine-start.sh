@@ -122,20 +122,23 @@ if ! engine_answers; then
             rm -f "$file"
         fi
     done
+    dockerd_pid=
     if [[ -f "$pidfile" ]]; then
         dockerd_pid=$(cat "$pidfile")
         echo "waiting for the running dockerd ($dockerd_pid)" >&2
     else
         echo "starting dockerd $version (log: $log)" >&2
-        # setsid: its own session, so that it outlives this script and the
-        # terminal or job that ran it. (nsenter and env exec dockerd: $! is its pid.)
-        setsid "${dockerd[@]}" >"$log" 2>&1 </dev/null &
-        dockerd_pid=$!
+        # A session of its own, so that it outlives this script and the
+        # terminal or job that ran it. (Its pid comes from its pid file: under
+        # job control setsid forks, and $! would be setsid's.)
+        setsid --fork "${dockerd[@]}" >"$log" 2>&1 </dev/null
     fi
 
     for ((waited = 0; ; waited++)); do
         engine_answers && break
-        if ((waited >= 60)) || ! alive "$dockerd_pid" dockerd; then
+        # dockerd writes its pid file first thing: no live one after a few seconds means it failed.
+        [[ -n $dockerd_pid ]] || dockerd_pid=$(cat "$pidfile" 2>/dev/null || true)
+        if ((waited >= 60)) || { ((waited >= 5)) && ! alive "${dockerd_pid:-0}" dockerd; }; then
             echo "dockerd did not answer on $socket within ${waited}s; last lines of $log:" >&2
             tail -n 30 "$log" >&2 || true
             exit 1
