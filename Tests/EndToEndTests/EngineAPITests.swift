@@ -1,11 +1,13 @@
+import DockerEngine
 import Foundation
+import PierTestSupport
 import Testing
 
 /// What Pier does differently from API 1.44 on, as the containers see it: every network in the create call, each
 /// with its own MAC address and driver options, `healthcheck.start_interval`, and (1.45) volume `subpath`. On an
 /// older engine each of these is refused before anything is made, naming the line, the column and the version it
 /// needs (docs/engine-versions.md). CI runs this suite on Engine 20.10 (API 1.41) and 26.1 (API 1.45).
-@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+@Suite(.requiresEngine)
 struct EngineAPITests {
     /// Two /24 networks no other test uses: outside Docker's default pools, at random.
     static func subnets() -> (String, String) {
@@ -38,53 +40,54 @@ struct EngineAPITests {
 
     /// On every engine: the container joins both networks, with the addresses and aliases of each (in the create
     /// call from API 1.44, through `NetworkConnect` after it before), and the first network's MAC address.
-    @Test func aContainerJoinsEveryNetworkWithItsAddressesAndAliases() throws {
+    @Test func aContainerJoinsEveryNetworkWithItsAddressesAndAliases() async throws {
         let (yaml, front, back) = Self.compose(
             networks: """
                       front: {priority: 10, ipv4_address: FRONT.10, mac_address: "02:42:0a:c8:00:0a", aliases: [s-front]}
                       back: {ipv4_address: BACK.10, aliases: [s-back]}
                 """)
-        let project = try ScratchProject(yaml)
-        defer { project.cleanUp() }
-        let up = try project.pier("up", "-d")
-        try #require(up.status == 0, "\(up.stderr)")
-        let addresses = try project.pier("exec", "-T", "s", "ip", "-o", "addr").stdout
-        #expect(addresses.contains("inet \(front).10/24") && addresses.contains("inet \(back).10/24"), "\(addresses)")
-        #expect(try project.pier("exec", "-T", "s", "ip", "-o", "link").stdout.contains("02:42:0a:c8:00:0a"))
-        for (alias, address) in [("s-front", "\(front).10"), ("s-back", "\(back).10")] {
-            let lookup = try project.pier("exec", "-T", "t", "nslookup", alias)
-            #expect(lookup.stdout.contains(address), "\(alias): \(lookup.stdout)\(lookup.stderr)")
+        try await ScratchProject.with(yaml) { project in
+            let up = try await project.pier("up", "-d")
+            try #require(up.status == 0, "\(up.stderr)")
+            let addresses = try await project.pier("exec", "-T", "s", "ip", "-o", "addr").stdout
+            #expect(
+                addresses.contains("inet \(front).10/24") && addresses.contains("inet \(back).10/24"), "\(addresses)")
+            #expect(try await project.pier("exec", "-T", "s", "ip", "-o", "link").stdout.contains("02:42:0a:c8:00:0a"))
+            for (alias, address) in [("s-front", "\(front).10"), ("s-back", "\(back).10")] {
+                let lookup = try await project.pier("exec", "-T", "t", "nslookup", alias)
+                #expect(lookup.stdout.contains(address), "\(alias): \(lookup.stdout)\(lookup.stderr)")
+            }
         }
     }
 
     /// A MAC address on each network, and endpoint driver options: API 1.44 takes them in the create call.
-    @Test func eachNetworkHasItsOwnMACAddress() throws {
+    @Test func eachNetworkHasItsOwnMACAddress() async throws {
         let (yaml, _, _) = Self.compose(
             networks: """
                       front: {mac_address: "02:42:0a:c8:00:0b"}
                       back: {mac_address: "02:42:0a:c8:00:0c", driver_opts: {com.example.endpoint: "on"}}
                 """)
-        let project = try ScratchProject(yaml)
-        defer { project.cleanUp() }
-        let up = try project.pier("up", "-d")
-        guard try EngineSupport.speaks(1, 44) else {
-            try expectTooOld(up, project, "7:15", "networks.front.mac_address needs Docker Engine 25.0 (API 1.44)")
-            return
+        try await ScratchProject.with(yaml) { project in
+            let up = try await project.pier("up", "-d")
+            guard try await TestSupport.engineSpeaks(APIVersion(1, 44)) else {
+                try await expectTooOld(
+                    up, project, "7:15", "networks.front.mac_address needs Docker Engine 25.0 (API 1.44)")
+                return
+            }
+            try #require(up.status == 0, "\(up.stderr)")
+            let links = try await project.pier("exec", "-T", "s", "ip", "-o", "link").stdout
+            #expect(links.contains("02:42:0a:c8:00:0b") && links.contains("02:42:0a:c8:00:0c"), "\(links)")
+            // The bridge driver has no endpoint option of its own on Engine 26: the engine keeps what it was given.
+            let options = try await project.docker(
+                "inspect", "\(project.name)-s-1", "--format",
+                "{{json (index .NetworkSettings.Networks \"\(project.name)_back\").DriverOpts}}")
+            #expect(options.stdout.contains(#""com.example.endpoint":"on""#), "\(options.stdout)")
         }
-        try #require(up.status == 0, "\(up.stderr)")
-        let links = try project.pier("exec", "-T", "s", "ip", "-o", "link").stdout
-        #expect(links.contains("02:42:0a:c8:00:0b") && links.contains("02:42:0a:c8:00:0c"), "\(links)")
-        // The bridge driver has no endpoint option of its own on Engine 26: the engine keeps what it was given.
-        let options = try project.docker(
-            "inspect", "\(project.name)-s-1", "--format",
-            "{{json (index .NetworkSettings.Networks \"\(project.name)_back\").DriverOpts}}")
-        #expect(options.stdout.contains(#""com.example.endpoint":"on""#), "\(options.stdout)")
     }
 
     /// A one-hour interval with a one-second `start_interval`: only the latter makes the container healthy soon.
-    @Test func healthcheckStartInterval() throws {
-        let project = try ScratchProject(
-            """
+    @Test func healthcheckStartInterval() async throws {
+        let yaml = """
             services:
               s:
                 image: pier-test/busybox
@@ -95,21 +98,22 @@ struct EngineAPITests {
                   interval: 1h
                   start_period: 1m
                   start_interval: 1s
-            """)
-        defer { project.cleanUp() }
-        let up = try project.pier("up", "-d", "--wait", "--wait-timeout", "60")
-        guard try EngineSupport.speaks(1, 44) else {
-            try expectTooOld(up, project, "10:7", "healthcheck.start_interval needs Docker Engine 25.0 (API 1.44)")
-            return
+            """
+        try await ScratchProject.with(yaml) { project in
+            let up = try await project.pier("up", "-d", "--wait", "--wait-timeout", "60")
+            guard try await TestSupport.engineSpeaks(APIVersion(1, 44)) else {
+                try await expectTooOld(
+                    up, project, "10:7", "healthcheck.start_interval needs Docker Engine 25.0 (API 1.44)")
+                return
+            }
+            #expect(up.status == 0, "\(up.stderr)")
+            #expect(try await project.pier("ps", "--format", "{{.Status}}").stdout.contains("(healthy)"))
         }
-        #expect(up.status == 0, "\(up.stderr)")
-        #expect(try project.pier("ps", "--format", "{{.Status}}").stdout.contains("(healthy)"))
     }
 
     /// `subpath` mounts one folder of a volume, which a one-off filled first.
-    @Test func volumeSubpath() throws {
-        let project = try ScratchProject(
-            """
+    @Test func volumeSubpath() async throws {
+        let yaml = """
             services:
               reader:
                 image: pier-test/busybox
@@ -124,30 +128,31 @@ struct EngineAPITests {
                 profiles: [fill]
             volumes:
               data: {}
-            """)
-        defer { project.cleanUp() }
-        let fill = try project.pier("run", "--rm", "filler")
-        try #require(fill.status == 0, "\(fill.stderr)")
-        let up = try project.pier("up", "-d")
-        guard try EngineSupport.speaks(1, 45) else {
-            try expectTooOld(
-                up, project, "7:62", "volumes[0].volume.subpath needs Docker Engine 26.0 (API 1.45)",
-                networksMadeBefore: true)
-            return
+            """
+        try await ScratchProject.with(yaml) { project in
+            let fill = try await project.pier("run", "--rm", "filler")
+            try #require(fill.status == 0, "\(fill.stderr)")
+            let up = try await project.pier("up", "-d")
+            guard try await TestSupport.engineSpeaks(APIVersion(1, 45)) else {
+                try await expectTooOld(
+                    up, project, "7:62", "volumes[0].volume.subpath needs Docker Engine 26.0 (API 1.45)",
+                    networksMadeBefore: true)
+                return
+            }
+            try #require(up.status == 0, "\(up.stderr)")
+            #expect(try await project.pier("exec", "-T", "reader", "ls", "/data").stdout == "file\n")
+            #expect(try await project.pier("exec", "-T", "reader", "cat", "/data/file").stdout == "inside\n")
         }
-        try #require(up.status == 0, "\(up.stderr)")
-        #expect(try project.pier("exec", "-T", "reader", "ls", "/data").stdout == "file\n")
-        #expect(try project.pier("exec", "-T", "reader", "cat", "/data/file").stdout == "inside\n")
     }
 
     /// Beyond what either tested engine speaks: refused on both, with the version it needs.
-    @Test func gatewayPriorityNeedsEngine28() throws {
+    @Test func gatewayPriorityNeedsEngine28() async throws {
         let (yaml, _, _) = Self.compose(networks: "      front: {gw_priority: 5}\n      back: {}")
-        let project = try ScratchProject(yaml)
-        defer { project.cleanUp() }
-        try expectTooOld(
-            try project.pier("up", "-d"), project, "7:15",
-            "networks.front.gw_priority needs Docker Engine 28.0 (API 1.48)")
+        try await ScratchProject.with(yaml) { project in
+            try await expectTooOld(
+                try await project.pier("up", "-d"), project, "7:15",
+                "networks.front.gw_priority needs Docker Engine 28.0 (API 1.48)")
+        }
     }
 
     /// The command failed with `compose.yaml:LINE:COLUMN: service "…": MESSAGE; this engine speaks API …`, and
@@ -155,17 +160,17 @@ struct EngineAPITests {
     private func expectTooOld(
         _ result: TestSupport.Result, _ project: ScratchProject, _ position: String, _ message: String,
         networksMadeBefore: Bool = false
-    ) throws {
+    ) async throws {
         #expect(result.status == 1)
-        let version = try #require(EngineSupport.apiVersion)
+        let version = try await TestSupport.engineAPIVersion()
         let file = project.directory.appendingPathComponent("compose.yaml").path
         #expect(
             result.stderr.contains("\(file):\(position): service \"") && result.stderr.contains(message)
-                && result.stderr.contains("; this engine speaks API \(version.major).\(version.minor)"),
+                && result.stderr.contains("; this engine speaks API \(version)"),
             "\(result.stderr)")
-        #expect(try project.pier("ps", "-a", "-q").stdout.isEmpty)
+        #expect(try await project.pier("ps", "-a", "-q").stdout.isEmpty)
         guard !networksMadeBefore else { return }
         let label = "label=com.docker.compose.project=\(project.name)"
-        #expect(try project.docker("network", "ls", "-q", "--filter", label).stdout.isEmpty)
+        #expect(try await project.docker("network", "ls", "-q", "--filter", label).stdout.isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 import Glibc
@@ -6,7 +7,7 @@ import Glibc
 /// A published port someone else holds: Pier names the service and the address, whichever way the engine words it
 /// (both engines word it both ways: `port is already allocated` for a container, `listen tcp4 …: bind: address
 /// already in use` for a program).
-@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+@Suite(.requiresEngine)
 struct PortConflictTests {
     static func compose(_ services: [(name: String, port: String)]) -> String {
         "services:\n"
@@ -21,32 +22,33 @@ struct PortConflictTests {
             + "already in use by another container or program; free it or publish another port"
     }
 
-    @Test func aPortAProgramListensOn() throws {
+    @Test func aPortAProgramListensOn() async throws {
         let listener = try LoopbackListener()
         defer { listener.stop() }
-        let project = try ScratchProject(Self.compose([("web", "127.0.0.1:\(listener.port)")]))
-        defer { project.cleanUp() }
-        let message = Self.message(project, service: "web", address: "127.0.0.1:\(listener.port)")
-        let up = try project.pier("up", "-d")
-        #expect(up.status == 1)
-        #expect(up.stderr.contains(message), "\(up.stderr)")
-        // `start` of the container `up` created says the same.
-        let start = try project.pier("start")
-        #expect(start.status == 1)
-        #expect(start.stderr.contains(message), "\(start.stderr)")
+        try await ScratchProject.with(Self.compose([("web", "127.0.0.1:\(listener.port)")])) { project in
+            let message = Self.message(project, service: "web", address: "127.0.0.1:\(listener.port)")
+            let up = try await project.pier("up", "-d")
+            #expect(up.status == 1)
+            #expect(up.stderr.contains(message), "\(up.stderr)")
+            // `start` of the container `up` created says the same.
+            let start = try await project.pier("start")
+            #expect(start.status == 1)
+            #expect(start.stderr.contains(message), "\(start.stderr)")
+        }
     }
 
-    @Test func aPortAnotherContainerPublishes() throws {
-        let project = try ScratchProject(Self.compose([("first", "127.0.0.1:")]))
-        defer { project.cleanUp() }
-        try #require(try project.pier("up", "-d").status == 0)
-        let address = try project.pier("port", "first", "80").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try #require(address.hasPrefix("127.0.0.1:"), "\(address)")
-        try Self.compose([("first", "127.0.0.1:"), ("second", address)]).write(
-            to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
-        let up = try project.pier("up", "-d", "second")
-        #expect(up.status == 1)
-        #expect(up.stderr.contains(Self.message(project, service: "second", address: address)), "\(up.stderr)")
+    @Test func aPortAnotherContainerPublishes() async throws {
+        try await ScratchProject.with(Self.compose([("first", "127.0.0.1:")])) { project in
+            try #require(try await project.pier("up", "-d").status == 0)
+            let address = try await project.pier("port", "first", "80").stdout
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            try #require(address.hasPrefix("127.0.0.1:"), "\(address)")
+            try Self.compose([("first", "127.0.0.1:"), ("second", address)]).write(
+                to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let up = try await project.pier("up", "-d", "second")
+            #expect(up.status == 1)
+            #expect(up.stderr.contains(Self.message(project, service: "second", address: address)), "\(up.stderr)")
+        }
     }
 }
 

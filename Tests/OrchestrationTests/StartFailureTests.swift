@@ -1,3 +1,4 @@
+import DockerEngine
 import Testing
 
 @testable import Orchestration
@@ -33,5 +34,16 @@ import Testing
             StartFailure.explain(message, service: "web", container: "app-web-1")
                 == "cannot start service \"web\" (container app-web-1): \(message)")
         #expect(StartFailure.busyAddress(in: "listen tcp4 : bind: address already in use") == nil)
+    }
+
+    /// The error `up` and `start` throw: about the service, with the engine's refusal as its cause.
+    @Test func theErrorNamesTheServiceAndKeepsTheEnginesRefusal() {
+        let refusal = EngineError(
+            .server, status: 500, message: "Bind for 127.0.0.1:8080 failed: port is already allocated")
+        let error = StartFailure.error(refusal, service: "web", container: "app-web-1")
+        #expect(error.code == .engine)
+        #expect(error.service == "web")
+        #expect(error.message.hasPrefix("cannot start service \"web\" (container app-web-1): port 127.0.0.1:8080"))
+        #expect((error.underlying as? EngineError)?.message == refusal.message)
     }
 }

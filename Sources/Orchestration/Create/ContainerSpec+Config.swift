@@ -3,7 +3,7 @@ import DockerEngine
 
 /// The container configuration proper: what runs, as whom, with which environment and labels.
 extension ContainerSpec {
-    mutating func configFields() throws(ContainerSpecError) -> [String: JSONValue] {
+    mutating func configFields() throws(OrchestrationError) -> [String: JSONValue] {
         var body: [String: JSONValue] = [:]
         body["Image"] = .string(
             service.field("image")?.scalarText

@@ -7,8 +7,8 @@ extension EngineRequirement {
     /// lacks, in file order of the table: the services first, then the networks.
     public static func violations(
         in project: ProjectContext, services: Set<String>? = nil, api: APIVersion
-    ) -> [ContainerSpecError] {
-        var found: [ContainerSpecError] = []
+    ) -> [OrchestrationError] {
+        var found: [OrchestrationError] = []
         for (name, service) in project.document["services"]?.mapping ?? [:] where services?.contains(name) ?? true {
             found += violations(service: name, service, api: api)
         }
@@ -20,21 +20,21 @@ extension EngineRequirement {
     }
 
     /// The uses in one service of attributes that `api` lacks.
-    static func violations(service name: String, _ service: Node, api: APIVersion) -> [ContainerSpecError] {
+    static func violations(service name: String, _ service: Node, api: APIVersion) -> [OrchestrationError] {
         all.filter { $0.scope == .service && api < $0.api }.flatMap { requirement in
             requirement.uses(service).map { use in
-                ContainerSpecError(
-                    .engineTooOld, requirement.message(use, api: api), service: name,
+                OrchestrationError.service(
+                    name, .engineTooOld, requirement.message(use, api: api),
                     at: use.node.keyLocation ?? use.node.location)
             }
         }
     }
 
     /// The uses in one top-level network of attributes that `api` lacks.
-    static func violations(network key: String, _ network: Node, api: APIVersion) -> [ContainerSpecError] {
+    static func violations(network key: String, _ network: Node, api: APIVersion) -> [OrchestrationError] {
         all.filter { $0.scope == .network && api < $0.api }.flatMap { requirement in
             requirement.uses(network).map { use in
-                ContainerSpecError(
+                OrchestrationError(
                     .engineTooOld, "network \"\(key)\": " + requirement.message(use, api: api),
                     at: use.node.keyLocation ?? use.node.location)
             }

@@ -7,12 +7,12 @@ public enum NetworkSpec {
     /// attributes newer than `apiVersion` (``EngineRequirement``).
     public static func createBody(
         project: ProjectContext, key: String, apiVersion: APIVersion
-    ) throws(ContainerSpecError) -> JSONValue {
+    ) throws(OrchestrationError) -> JSONValue {
         guard let definition = project.definition("networks", key) else {
-            throw ContainerSpecError(.invalidValue, "network \"\(key)\" is not defined in the top-level networks")
+            throw OrchestrationError(.invalidValue, "network \"\(key)\" is not defined in the top-level networks")
         }
         if definition.field("external")?.boolValue == true {
-            throw ContainerSpecError(
+            throw OrchestrationError(
                 .unsupported, "network \"\(key)\" is external: Pier uses it but does not create it")
         }
         if let tooNew = EngineRequirement.violations(network: key, definition, api: apiVersion).first { throw tooNew }
@@ -61,12 +61,12 @@ public enum NetworkSpec {
 /// The body of `POST /volumes/create` for a top-level volume, as Docker Compose v2 sends it.
 public enum VolumeSpec {
     /// `key` names a volume in the document's `volumes`; external volumes are not created and throw.
-    public static func createBody(project: ProjectContext, key: String) throws(ContainerSpecError) -> JSONValue {
+    public static func createBody(project: ProjectContext, key: String) throws(OrchestrationError) -> JSONValue {
         guard let definition = project.definition("volumes", key) else {
-            throw ContainerSpecError(.invalidValue, "volume \"\(key)\" is not defined in the top-level volumes")
+            throw OrchestrationError(.invalidValue, "volume \"\(key)\" is not defined in the top-level volumes")
         }
         if definition.field("external")?.boolValue == true {
-            throw ContainerSpecError(.unsupported, "volume \"\(key)\" is external: Pier uses it but does not create it")
+            throw OrchestrationError(.unsupported, "volume \"\(key)\" is external: Pier uses it but does not create it")
         }
         var body: [String: JSONValue] = [
             "Name": .string(project.engineName("volumes", key)),

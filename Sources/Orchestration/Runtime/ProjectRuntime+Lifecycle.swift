@@ -9,7 +9,8 @@ extension ProjectRuntime {
         let selection = try selection(services, withDependencies: false)
         let containers = try await containers().filter { selection.contains($0.service) }
         guard !containers.isEmpty || services.isEmpty else {
-            throw RuntimeError("service \"\(services[0])\" has no container to start")
+            throw OrchestrationError(
+                .notFound, "service \"\(services[0])\" has no container to start", service: services[0])
         }
         for service in graph.startOrder(of: selection) {
             try await forEach(containers.filter { $0.service == service && !$0.isRunning }) { container in
@@ -18,8 +19,7 @@ extension ProjectRuntime {
                     try await client.startContainer(container.id)
                 } catch let error as EngineError {
                     progress(.failed(container.resource, error.message))
-                    throw RuntimeError(
-                        StartFailure.explain(error.message, service: container.service, container: container.name))
+                    throw StartFailure.error(error, service: container.service, container: container.name)
                 }
                 progress(.done(container.resource, "Started"))
             }
@@ -119,13 +119,17 @@ extension ProjectRuntime {
         }
     }
 
-    /// Runs `action` on every container at once.
+    /// Runs `action` on every container at once; every failure is reported, an engine's refusal as about the
+    /// container's service.
     func forEach(
         _ containers: [ObservedContainer], _ action: @escaping @Sendable (ObservedContainer) async throws -> Void
     ) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for container in containers { group.addTask { try await action(container) } }
-            try await group.waitForAll()
+        try await forEachConcurrently(containers) { container in
+            do {
+                try await action(container)
+            } catch let error as EngineError {
+                throw OrchestrationError(.engine, error.message, service: container.service, underlying: error)
+            }
         }
     }
 }

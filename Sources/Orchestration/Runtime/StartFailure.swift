@@ -1,6 +1,15 @@
+import DockerEngine
+
 /// Engine messages about a container that would not start, made actionable: a busy port names the service and the
 /// address, whichever way the engine words it.
 enum StartFailure {
+    /// The engine's refusal to start `container` as an error about `service`, with the explanation.
+    static func error(_ error: EngineError, service: String, container: String) -> OrchestrationError {
+        OrchestrationError(
+            .engine, explain(error.message, service: service, container: container), service: service,
+            underlying: error)
+    }
+
     /// `cannot start service "web" (container app-web-1): …`.
     static func explain(_ message: String, service: String, container: String) -> String {
         let subject = "service \"\(service)\" (container \(container))"

@@ -69,6 +69,9 @@ import Testing
     @Test func unknownAttributesWarn() throws {
         let request = try ServiceFixture.request(BodyCase(attributes: "credential_spec: {file: spec.json}").yaml)
         #expect(
-            request.warnings == ["service \"s\": credential_spec only applies to Windows containers and is ignored"])
+            request.warnings.map(\.message) == [
+                "service \"s\": credential_spec only applies to Windows containers and is ignored"
+            ])
+        #expect(request.warnings.first?.location?.line == 4)
     }
 }

@@ -52,7 +52,7 @@ import Testing
     @Test(arguments: cases) func refusedBelowItsVersionWithWhereItWasWritten(_ testCase: Case) throws {
         let yaml = BodyCase(attributes: testCase.attributes, topLevel: testCase.topLevel).yaml
         let older = APIVersion(testCase.api.0, testCase.api.1 - 1)
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try ServiceFixture.request(yaml, api: (older.major, older.minor))
         }
         #expect(error?.code == .engineTooOld)
@@ -62,7 +62,8 @@ import Testing
         let speaks = older < APIVersion(1, 47) ? "this engine speaks API \(older)" : "Pier speaks API 1.47 at most"
         #expect(
             error?.message
-                == "\(testCase.path) needs Docker Engine \(testCase.engine) (API 1.\(testCase.api.1)); \(speaks)")
+                == "service \"s\": \(testCase.path) needs Docker Engine \(testCase.engine) (API 1.\(testCase.api.1)); \(speaks)"
+        )
         _ = try ServiceFixture.request(yaml, api: testCase.api)
     }
 
@@ -77,7 +78,7 @@ import Testing
     @Test func aNetworkWithoutIPv4NeedsAPI147() throws {
         let project = try ServiceFixture.project(
             "services:\n  s: {image: x}\nnetworks:\n  default:\n    enable_ipv4: false\n")
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try NetworkSpec.createBody(project: project, key: "default", apiVersion: APIVersion(1, 46))
         }
         #expect(error?.location?.line == 5)
@@ -110,7 +111,7 @@ import Testing
     /// An engine newer than Pier knows is spoken to in the newest API Pier knows, and the message says so.
     @Test func beyondTheNewestKnownVersion() throws {
         let yaml = BodyCase(attributes: "networks:\n  n1: {gw_priority: 5}", topLevel: Self.networks).yaml
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try ServiceFixture.request(yaml, api: (APIVersion.newestKnown.major, APIVersion.newestKnown.minor))
         }
         #expect(error?.message.hasSuffix("; Pier speaks API \(APIVersion.newestKnown) at most") == true)
