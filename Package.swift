@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ComposeSpec", targets: ["ComposeSpec"]),
         .library(name: "DockerEngine", targets: ["DockerEngine"]),
         .library(name: "Orchestration", targets: ["Orchestration"]),
+        .library(name: "ComposeAnalysis", targets: ["ComposeAnalysis"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
     ],
     dependencies: [
@@ -38,16 +39,18 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .target(name: "Orchestration", dependencies: ["ComposeSpec", "DockerEngine"]),
+        .target(name: "ComposeAnalysis", dependencies: ["ComposeSpec"]),
+        .target(name: "Orchestration", dependencies: ["ComposeSpec", "ComposeAnalysis", "DockerEngine"]),
         .target(
             name: "PierCLI",
             dependencies: [
-                "ComposeSpec", "DockerEngine", "Orchestration",
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec", "Digest"]),
+        .testTarget(name: "ComposeAnalysisTests", dependencies: ["ComposeAnalysis", "ComposeSpec"]),
         .testTarget(
             name: "DockerEngineTests",
             dependencies: [
