@@ -34,10 +34,11 @@ public enum ProjectLoader {
             document, profiles: activeProfiles, services: options.selectedServices)
 
         if options.normalize {
-            document = try Normalizer(
+            var normalizer = Normalizer(
                 projectName: name, projectDirectory: projectDirectory, environment: environment,
-                resolvePaths: options.resolvePaths, warnings: &context.warnings
-            ).normalize(document)
+                resolvePaths: options.resolvePaths, warnings: &context.warnings)
+            normalizer.requireEnvFiles = options.requireEnvFiles
+            document = try normalizer.normalize(document)
         }
         if options.checkConsistency {
             try Consistency.check(document)
@@ -55,11 +56,7 @@ public enum ProjectLoader {
 extension ProjectLoader {
     /// The variables the project's files refer to, with their defaults: what `config --variables` lists.
     public static func variables(_ options: ProjectOptions) throws(ComposeError) -> [VariableReference] {
-        var raw = options
-        raw.interpolate = false
-        raw.normalize = false
-        raw.checkConsistency = false
-        return Interpolation.variables(in: try load(raw).document)
+        Interpolation.variables(in: try loadRaw(options).document)
     }
 }
 

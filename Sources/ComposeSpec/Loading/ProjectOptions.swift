@@ -18,6 +18,9 @@ public struct ProjectOptions: Sendable {
     public var normalize = true
     public var resolvePaths = true
     public var checkConsistency = true
+    /// With false, a missing `env_file` or `label_file` is skipped as if `required: false` (`pier check` reports
+    /// them all instead of stopping at the first).
+    public var requireEnvFiles = true
     /// Read when a compose file is `-`.
     public var readStandardInput: @Sendable () -> String = { "" }
 
