@@ -76,7 +76,11 @@ import Testing
         ])
         var options = ProjectOptions(environment: ["PW": "secret"], workingDirectory: directory)
         options.profiles = ["*"]
-        let findings = Linter().lint(LintContext(project: try ProjectLoader.load(options)))
+        let project = try ProjectLoader.load(options)
+        // The loader keeps each file it read as written, those `extends` and `include` read too.
+        let read = project.sourceDocuments.keys.map { String($0.dropFirst(directory.count + 1)) }.sorted()
+        #expect(read == ["base.yaml", "compose.override.yaml", "compose.yaml", "sub/compose.yaml"])
+        let findings = Linter().lint(LintContext(project: project))
         func place(_ rule: String) -> String? {
             findings.first { $0.rule == rule }.map {
                 "\(URL(fileURLWithPath: $0.location!.file).lastPathComponent):\($0.location!.line):\($0.location!.column)"

@@ -19,7 +19,9 @@ public struct LintContext: Sendable {
         let files = SourceFiles.files(in: project.document).union(project.configFiles.filter { $0 != "-" })
         let sources = sources ?? SourceFiles(paths: files)
         self.sources = sources
+        // The loader keeps each file as it read it; a project built by hand is parsed here.
         self.rawDocuments = sources.paths.compactMap { path in
+            if let document = project.sourceDocuments[path] { return (path, document) }
             guard let text = sources.texts[path],
                 let document = try? YAMLReader.documents(text, file: path).first
             else { return nil }

@@ -12,7 +12,7 @@ struct Suppressions {
     private var files: [String: Set<String>] = [:]
 
     init(sources: SourceFiles) {
-        for path in sources.paths {
+        for path in sources.paths where sources.texts[path]?.contains("pier-lint") == true {
             let count = sources.lineCount(path)
             for number in 1...max(count, 1) {
                 guard let line = sources.line(path, number), let comment = Self.directive(in: line) else { continue }

@@ -49,7 +49,8 @@ public enum ProjectLoader {
         return LoadedProject(
             name: name, document: document, workingDirectory: projectDirectory,
             configFiles: files.map { $0 == "-" ? $0 : Paths.absolute($0, from: options.workingDirectory) },
-            environment: environment, allProfiles: allProfiles, allServices: allServices, warnings: context.warnings)
+            environment: environment, allProfiles: allProfiles, allServices: allServices, warnings: context.warnings,
+            sourceDocuments: context.sourceDocuments)
     }
 }
 
@@ -66,6 +67,8 @@ struct LoadContext {
     var projectDirectory: String
     var options: ProjectOptions
     var warnings: [String] = []
+    /// Every file read, parsed but not interpolated, by path (for `LoadedProject.sourceDocuments`).
+    var sourceDocuments: [String: Node] = [:]
     /// The text of every file read, to tell whether a file refers to a variable at all.
     var readTexts: [String] = []
 
@@ -114,6 +117,7 @@ struct LoadContext {
         }
         readTexts.append(text)
         let documents = try YAMLReader.documents(text, file: displayName)
+        if let first = documents.first, sourceDocuments[displayName] == nil { sourceDocuments[displayName] = first }
         for extra in documents.dropFirst() where extra.mapping == nil {
             throw ComposeError(
                 .wrongType, "top-level object must be a mapping, found \(extra.kindName)", at: extra.location,

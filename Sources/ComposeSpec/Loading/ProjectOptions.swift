@@ -44,4 +44,7 @@ public struct LoadedProject: Sendable {
     /// Every service the files define, enabled or not: a container of a disabled service is not an orphan.
     public var allServices: [String] = []
     public var warnings: [String]
+    /// Each compose file read (those `include` and `extends` read too) as written: parsed, not interpolated nor
+    /// merged, by absolute path; for the lint rules about how a file is written.
+    public var sourceDocuments: [String: Node] = [:]
 }

@@ -103,7 +103,7 @@ extension LintRule {
     /// A variable or label name that says it holds a secret (`DB_PASSWORD`, `api-token`), but not one naming a
     /// file or path that holds it (`POSTGRES_PASSWORD_FILE`).
     static func isSecretName(_ name: String) -> Bool {
-        let upper = name.uppercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")
+        let upper = String(name.uppercased().map { $0 == "-" || $0 == "." ? "_" : $0 })
         guard !upper.hasSuffix("_FILE"), !upper.hasSuffix("_PATH"), !upper.hasSuffix("_DIR") else { return false }
         return secretWords.contains { upper.contains($0) }
     }
