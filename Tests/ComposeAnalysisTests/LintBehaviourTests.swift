@@ -68,7 +68,7 @@ import Testing
                 image: "web:1"
               db:
                 image: "postgres:16"
-                environment: {POSTGRES_PASSWORD: "${PW:-x}"}
+                environment: {POSTGRES_PASSWORD: "${PW:?}"}
             """,
             "compose.override.yaml": "services:\n  db:\n    ports: [\"5432:5432\"]\n",
             "base.yaml": "services:\n  base:\n    image: base:1\n    privileged: true\n",
@@ -138,5 +138,18 @@ import Testing
         let again = LintContext(project: try ProjectLoader.load(options))
         let second = FixSet(findings: Linter().lint(again), sources: again.sources)
         #expect(second.fixedTexts[file]?.contains("      - \"5432:5432\"\n      - \"9000:9000\"") == true)
+    }
+
+    @Test func quotedVolumesLoseQuotesTheyDoNotNeed() throws {
+        let compose =
+            "name: t\nservices:\n  a:\n    image: a:1\n    volumes:\n      - \"./x:/x:ro\"\n      - './a #b:/c'\n"
+        let project = try Fixtures.project(["compose.yaml": compose])
+        var config = LintConfig()
+        config.levels["quoted-volume"] = .info
+        let context = LintContext(project: project)
+        let findings = Linter(config: config).lint(context).filter { $0.rule == "quoted-volume" }
+        #expect(findings.map { $0.location?.line } == [6, 7])
+        let fixed = FixSet(findings: findings, sources: context.sources).fixedTexts[project.configFiles[0]]
+        #expect(fixed?.contains("      - ./x:/x:ro\n      - './a #b:/c'") == true)
     }
 }

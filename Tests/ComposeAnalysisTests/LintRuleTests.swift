@@ -60,6 +60,11 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         RuleCase("secret-in-environment", "image: a:1\nenvironment:\n  - API_TOKEN=abc", line: 6),
         RuleCase("secret-in-environment", "image: a:1\nenvironment:\n  DB_PASSWORD: ${DB_PASSWORD}", line: 0),
         RuleCase("secret-in-environment", "image: a:1\nenvironment:\n  DB_PASSWORD_FILE: /run/secrets/db", line: 0),
+        RuleCase("secret-in-environment", "image: a:1\nenvironment:\n  - DB_PASSWORD=${DB_PASSWORD:-hunter2}", line: 6),
+        RuleCase("secret-in-environment", "image: a:1\nenvironment:\n  - DB_PASSWORD=${DB_PASSWORD:-}", line: 0),
+        RuleCase("image-unpinned", "image: me/app:latest\nbuild: .", line: 4),
+        RuleCase("image-unpinned", "image: me/app:latest\nbuild: .\npull_policy: build", line: 0),
+        RuleCase("sensitive-mount", "image: a:1\nvolumes:\n  - /dev/video0:/dev/video0", line: 6),
         RuleCase(
             "secret-in-environment", "image: a:1\nenv_file: [app.env]", line: 0, files: ["app.env": "DB_PASSWORD=x\n"]),
         RuleCase("secret-in-command", "image: a:1\ncommand: [\"--verbose\", \"--client-secret=abc\"]", line: 5),
@@ -112,6 +117,8 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         RuleCase("duplicate-entry", "image: a:1\nexpose: [\"80\", \"80\"]", line: 5),
         RuleCase("ports-order", "image: a:1\nports:\n  - \"9000:9000\"\n  - \"8000:8000\"", line: 7),
         RuleCase("ports-order", "image: a:1\nports:\n  - \"8000:8000\"\n  - \"9000:9000\"", line: 0),
+        RuleCase("quoted-volume", "image: a:1\nvolumes:\n  - \"./x:/x\"", line: 6),
+        RuleCase("quoted-volume", "image: a:1\nvolumes:\n  - ./x:/x", line: 0),
     ]
 
     static func findings(_ testCase: RuleCase, config: LintConfig = LintConfig()) throws -> [Finding] {

@@ -8,11 +8,12 @@ extension LintRule {
             explanation: """
                 An image without a tag, or tagged `latest`, changes under the project whenever the registry's \
                 `latest` moves: a rebuild or a new host runs something else. Name a version (`postgres:16.4`), \
-                or a digest.
+                or a digest. A service that builds is judged too, unless `pull_policy: build` (`up` pulls its \
+                `image` first otherwise).
                 """
         ) { context in
             context.eachService { service in
-                guard service.build == nil, let image = service.image, !image.contains("@") else { return [] }
+                guard !service.alwaysBuilds, let image = service.image, !image.contains("@") else { return [] }
                 let reference = ImageReference(image)
                 guard reference.tag == nil || reference.tag == "latest" else { return [] }
                 let what = reference.tag == nil ? "has no tag" : "uses the latest tag"
@@ -28,7 +29,7 @@ extension LintRule {
                 """
         ) { context in
             context.eachService { service in
-                guard service.build == nil, let image = service.image, !image.contains("@sha256:") else { return [] }
+                guard !service.alwaysBuilds, let image = service.image, !image.contains("@sha256:") else { return [] }
                 return [.about(service, "image \(image) is not pinned by digest", at: service.location(of: "image"))]
             }
         },
@@ -71,6 +72,14 @@ extension LintRule {
             }
         },
     ]
+}
+
+extension ServiceView {
+    /// Whether `up` builds the image rather than pulls it: `build` with `pull_policy: build`, or `build` alone.
+    var alwaysBuilds: Bool {
+        guard build != nil else { return false }
+        return image == nil || field("pull_policy")?.scalarText == "build"
+    }
 }
 
 /// An image reference split the way the engine reads it: `[registry/]repository[:tag][@digest]`.

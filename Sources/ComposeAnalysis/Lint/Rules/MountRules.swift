@@ -21,10 +21,10 @@ extension LintRule {
         LintRule(
             "sensitive-mount", .security, .warning, title: "Sensitive host paths must not be mounted",
             explanation: """
-                Mounting the host's `/`, `/etc`, `/proc`, `/sys`, `/boot`, `/root`, `/dev`, `/run` or \
-                `/var/lib/docker` exposes host configuration, credentials, kernel interfaces or other containers' \
-                data; a writable mount lets the container change them. Mount only the files the service needs, \
-                read-only.
+                Mounting the host's `/`, `/etc`, `/proc`, `/sys`, `/boot`, `/root`, `/dev` (or a device under \
+                it), `/run` or `/var/lib/docker` exposes host configuration, credentials, kernel interfaces, \
+                devices or other containers' data; a writable mount lets the container change them. Mount only \
+                the files the service needs, read-only; give devices with `devices:`.
                 """
         ) { context in
             context.eachService { service in
@@ -114,7 +114,7 @@ extension LintRule {
     static func isSensitive(_ source: String) -> Bool {
         let exact: Set<String> = ["/", "/dev", "/run", "/var/run", "/usr", "/lib", "/bin", "/sbin", "/var", "/home"]
         if exact.contains(source) { return true }
-        let trees = ["/etc", "/proc", "/sys", "/boot", "/root", "/var/lib/docker", "/var/lib/containerd"]
+        let trees = ["/etc", "/proc", "/sys", "/boot", "/root", "/dev", "/var/lib/docker", "/var/lib/containerd"]
         return trees.contains { source == $0 || source.hasPrefix($0 + "/") }
     }
 

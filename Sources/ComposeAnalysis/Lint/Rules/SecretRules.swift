@@ -7,14 +7,19 @@ extension LintRule {
             "secret-in-environment", .security, .warning, title: "Secrets must not be written in environment",
             explanation: """
                 A password, token or key written as a literal `environment` value ends up in the compose file's \
-                history, in `docker inspect` and in every copy of the file. Read it from the environment or an \
-                untracked env file (`KEY: ${KEY}`, `env_file`), or use `secrets:`.
+                history, in `docker inspect` and in every copy of the file; so does a literal default \
+                (`${DB_PASSWORD:-hunter2}`). Read it from the environment or an untracked env file \
+                (`KEY: ${KEY}`, `KEY: ${KEY:?}`, `env_file`), or use `secrets:`.
                 """
         ) { context in
             context.eachService { service in
                 service.environment.compactMap { key, value, location in
-                    guard Self.isSecretName(key), context.isLiteral(value, at: location, key: key) else { return nil }
-                    return .about(service, "environment \(key) holds a literal secret", at: location)
+                    guard Self.isSecretName(key) else { return nil }
+                    if context.isLiteral(value, at: location, key: key) {
+                        return .about(service, "environment \(key) holds a literal secret", at: location)
+                    }
+                    guard context.literalDefault(at: location, key: key) != nil else { return nil }
+                    return .about(service, "environment \(key) falls back to a literal secret", at: location)
                 }
             }
         },
@@ -136,6 +141,17 @@ extension LintRule {
 }
 
 extension LintContext {
+    /// The literal default of a `${VAR:-default}` (or `${VAR-default}`) written for `key` at `location`.
+    func literalDefault(at location: SourceLocation?, key: String) -> Substring? {
+        guard let text = sources.text(at: location), let line = sources.line(location!.file, location!.line),
+            line.contains(key), let open = text.range(of: "${")
+        else { return nil }
+        let expression = text[open.upperBound...].prefix { $0 != "}" }
+        guard let dash = expression.firstIndex(of: "-") else { return nil }
+        let value = expression[expression.index(after: dash)...]
+        return value.isEmpty || value.contains("$") ? nil : value
+    }
+
     /// Whether `value` of `key` was written literally where it is found: not from a variable, an env file or the
     /// environment Pier runs in.
     func isLiteral(_ value: String, at location: SourceLocation?, key: String) -> Bool {

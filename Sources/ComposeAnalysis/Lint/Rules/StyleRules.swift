@@ -94,6 +94,26 @@ extension LintRule {
             }
         },
         LintRule(
+            "quoted-volume", .style, .info, title: "Short-syntax volumes need no quotes", fixable: true,
+            enabledByDefault: false,
+            explanation: """
+                A volume written `"./data:/data"` reads the same as `./data:/data`: the quotes are noise. Off \
+                by default (dclint's no-quotes-in-volumes); `--fix` removes quotes that YAML does not need.
+                """
+        ) { context in
+            context.rawServices.flatMap { _, name, node in
+                (node["volumes"]?.sequence ?? []).compactMap { item -> LintIssue? in
+                    guard let span = ScalarSpan(item.location, sources: context.sources), span.quote != nil else {
+                        return nil
+                    }
+                    let fix = Self.needsNoQuotes(span.text) ? span.edit(replacingWith: span.text) : nil
+                    return LintIssue(
+                        "service \"\(name)\": volume \(span.text) is quoted", at: item.location, service: name, fix: fix
+                    )
+                }
+            }
+        },
+        LintRule(
             "unused-resource", .style, .info, title: "Declared networks, volumes, secrets and configs should be used",
             explanation: """
                 A top-level network, volume, secret or config that no service uses is left out of the project: \
@@ -115,6 +135,13 @@ extension LintRule {
             }
         },
     ]
+
+    /// Whether `text` reads the same as a plain YAML scalar: path-like characters only, no `: ` or ` #`.
+    static func needsNoQuotes(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter || first.isNumber || "./~_$".contains(first) else { return false }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./~_:,-${}@=+")
+        return text.allSatisfy { allowed.contains($0) } && !text.hasSuffix(":")
+    }
 
     /// `section.key` of every resource some service uses.
     static func usedResources(_ services: [ServiceView]) -> Set<String> {
