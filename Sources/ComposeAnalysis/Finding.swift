@@ -45,12 +45,6 @@ public struct Finding: Sendable, Hashable {
         self.service = service
         self.fix = fix
     }
-
-    /// `file:line:column` (or the file alone), as the text outputs print it.
-    public var place: String {
-        if let location { return location.description }
-        return file ?? ""
-    }
 }
 
 extension Finding {

@@ -105,6 +105,17 @@ struct CheckTests {
         #expect(result.rules == ["variable-required@3", "variable-required@4"], "\(result.output)")
         #expect(result.output.contains("required variable PIER_CHECK_KEY is missing a value: set the key"))
         #expect(result.status == 1)
+        // A service behind an inactive profile is interpolated too, and fails the load.
+        let profiled = try ScratchProject(
+            """
+            services:
+              web: {image: "pier-test/busybox:latest"}
+              tool: {image: "pier-test/busybox:${PIER_CHECK_TOOL_TAG:?}", profiles: [tools]}
+            """)
+        defer { profiled.cleanUp() }
+        let inactive = try Self.check(profiled, ["--no-engine"])
+        #expect(inactive.rules == ["invalid-compose@3"], "\(inactive.output)")
+        #expect(inactive.status == 1)
     }
 }
 

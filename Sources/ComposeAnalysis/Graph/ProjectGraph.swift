@@ -75,10 +75,6 @@ public struct ProjectGraph: Sendable {
     static func id(_ kind: NodeKind, _ name: String) -> String { "\(kind.rawValue):\(name)" }
 }
 
-extension ProjectGraph.GraphNode {
-    public func attribute(_ key: String) -> String? { attributes.first { $0.key == key }?.value }
-}
-
 extension ProjectGraph.GraphEdge {
     public func attribute(_ key: String) -> String? { attributes.first { $0.key == key }?.value }
 }

@@ -7,8 +7,6 @@ public struct SourceFiles: Sendable {
     public private(set) var texts: [String: String] = [:]
     private var lines: [String: [Substring]] = [:]
 
-    public init() {}
-
     /// Reads each file once; `-` (standard input) and unreadable files are left out.
     public init(paths: some Sequence<String>) {
         for path in paths where texts[path] == nil && path != "-" {
@@ -46,12 +44,6 @@ public struct SourceFiles: Sendable {
     func isInterpolated(_ location: SourceLocation?) -> Bool {
         guard let text = text(at: location) else { return false }
         return text.contains("$")
-    }
-
-    /// Whether the scalar at `location` was written in quotes.
-    func isQuoted(_ location: SourceLocation?) -> Bool {
-        guard let first = text(at: location)?.first else { return false }
-        return first == "\"" || first == "'"
     }
 
     /// Every file a value of `node` was written in (the compose files, and those `include` and `extends` read).

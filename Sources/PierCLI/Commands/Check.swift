@@ -43,8 +43,12 @@ struct Check: AsyncParsableCommand {
             if !noEngine { findings += await Self.engineFindings(project) }
         } catch {
             // A missing required variable stops the load: every one of them is reported, not only the first.
-            findings += variables.map(ProjectCheck.finding(for:))
-            if error.code != .missingVariable { findings.append(Linter.finding(for: error)) }
+            let variableFindings = variables.map(ProjectCheck.finding(for:))
+            findings += variableFindings
+            // A service behind an inactive profile is interpolated too: its required variable is only in the error.
+            if error.code != .missingVariable || !variableFindings.contains(where: { $0.rule == "variable-required" }) {
+                findings.append(Linter.finding(for: error))
+            }
         }
         try finish(Finding.sorted(findings))
     }
