@@ -73,6 +73,23 @@ struct CheckTests {
         #expect(networks.stdout.isEmpty)
     }
 
+    /// The reference's `up` fails with "unsupported external secret token" outside Swarm: so does the check.
+    @Test func externalSecretOutsideSwarm() throws {
+        let project = try ScratchProject(
+            """
+            services:
+              web:
+                image: pier-test/busybox:latest
+                secrets: [token]
+            secrets:
+              token: {external: true}
+            """)
+        defer { project.cleanUp() }
+        let result = try Self.check(project)
+        #expect(result.rules == ["service-unsupported@4"], "\(result.output)")
+        #expect(result.output.contains("only exists in Swarm mode"))
+    }
+
     @Test func filesAndVariablesWithoutEngine() throws {
         let project = try ScratchProject(
             """
