@@ -46,16 +46,20 @@ extension ProjectRuntime {
         var findings: [Finding] = []
         for (name, service) in services.sorted(by: { $0.key < $1.key }) {
             for port in service["ports"]?.sequence ?? [] {
-                guard let published = port["published"]?.scalarText, let number = Int(published) else { continue }
+                // One port, or each of a range (`8000-8010`).
+                let bounds = (port["published"]?.scalarText ?? "").split(separator: "-").compactMap { Int($0) }
+                guard let low = bounds.first, bounds.count <= 2, (bounds.last ?? low) >= low else { continue }
                 let proto = port["protocol"]?.scalarText ?? "tcp"
-                guard !ownPorts.contains("\(number)/\(proto)"), proto == "tcp" || proto == "udp",
-                    HostPortProbe.isInUse(port: number, address: port["host_ip"]?.scalarText, udp: proto == "udp")
-                else { continue }
-                findings.append(
-                    Finding(
-                        rule: "port-in-use", severity: .error,
-                        message: "service \"\(name)\": host port \(number)/\(proto) is already in use on this host",
-                        at: port.location, service: name))
+                guard proto == "tcp" || proto == "udp" else { continue }
+                for number in low...(bounds.last ?? low) where !ownPorts.contains("\(number)/\(proto)") {
+                    guard HostPortProbe.isInUse(port: number, address: port["host_ip"]?.scalarText, udp: proto == "udp")
+                    else { continue }
+                    findings.append(
+                        Finding(
+                            rule: "port-in-use", severity: .error,
+                            message: "service \"\(name)\": host port \(number)/\(proto) is already in use on this host",
+                            at: port.location, service: name))
+                }
             }
         }
         return findings
