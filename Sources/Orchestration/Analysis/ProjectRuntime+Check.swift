@@ -70,11 +70,13 @@ extension ProjectRuntime {
             do {
                 _ = try await client.inspectDistribution(image, registryAuth: try registryAuth(for: image))
             } catch {
-                guard !buildable, present == nil else { continue }  // up builds it, or keeps the one it has
+                guard !buildable else { continue }  // up builds what it cannot pull
+                // Here the image is missing, or `pull_policy: always` pulls it anyway (and `up` fails when it cannot).
+                let state = present == nil ? "is missing and" : "has pull_policy: always but"
                 findings.append(
                     Finding(
                         rule: "image-missing", severity: .error,
-                        message: "service \"\(name)\": image \(image) is missing and cannot be pulled: "
+                        message: "service \"\(name)\": image \(image) \(state) cannot be pulled: "
                             + EngineErrorText.message(error),
                         at: location, service: name))
             }
