@@ -18,9 +18,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
         .target(name: "Digest"),
+        .target(name: "Tar"),
         .target(
             name: "ComposeSpec",
             dependencies: [
@@ -37,10 +39,17 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         .target(name: "ComposeAnalysis", dependencies: ["ComposeSpec"]),
-        .target(name: "Orchestration", dependencies: ["ComposeSpec", "ComposeAnalysis", "DockerEngine"]),
+        .target(
+            name: "Orchestration",
+            dependencies: [
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Tar",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
         .target(
             name: "PierCLI",
             dependencies: [
@@ -49,20 +58,47 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
+        // What the test targets share: child processes, one trait per real dependency, scratch projects, an
+        // in-process HTTP server and the fake engine on it.
+        .target(
+            name: "PierTestSupport",
+            dependencies: [
+                "DockerEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            path: "Tests/PierTestSupport"
+        ),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec", "Digest"]),
-        .testTarget(name: "ComposeAnalysisTests", dependencies: ["ComposeAnalysis", "ComposeSpec"]),
+        .testTarget(name: "ComposeAnalysisTests", dependencies: ["ComposeAnalysis", "ComposeSpec", "PierTestSupport"]),
+        .testTarget(name: "TarTests", dependencies: ["Tar", "PierTestSupport"]),
         .testTarget(
             name: "DockerEngineTests",
             dependencies: [
                 "DockerEngine",
                 "Digest",
+                "Tar",
+                "PierTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "ComposeSpec", "DockerEngine"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec"]),
+        .testTarget(
+            name: "OrchestrationTests",
+            dependencies: ["Orchestration", "ComposeSpec", "DockerEngine", "Tar", "PierTestSupport"]
+        ),
+        .testTarget(
+            name: "PierCLITests",
+            dependencies: [
+                "PierCLI", "ComposeSpec", "Orchestration", "DockerEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "PierTestSupport"]),
     ]
 )

@@ -48,6 +48,11 @@ public struct Finding: Sendable, Hashable {
 }
 
 extension Finding {
+    /// A loader's error or warning as a finding of `rule`, at the place it names.
+    public init(rule: String, severity: Severity, _ loaded: some PositionedMessage) {
+        self.init(rule: rule, severity: severity, message: loaded.message, at: loaded.location, file: loaded.file)
+    }
+
     /// Orders findings by file, line, column, then rule: the order every output prints them in.
     public static func sorted(_ findings: [Finding]) -> [Finding] {
         findings.sorted { left, right in

@@ -1,12 +1,12 @@
 import ComposeSpec
 import Foundation
+import PierTestSupport
 import Testing
 
 /// The projects the analysis tests load: the seed stacks (`Tests/Fixtures/seeds`), and small projects written to a
 /// scratch directory.
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let root = TestSupport.fixtures
 
     /// The compose files and env files each seed is run with (its README's command line).
     static let seedFlags: [String: (files: [String], envFiles: [String])] = [
@@ -49,25 +49,11 @@ enum Fixtures {
         return directory.path
     }
 
-    /// Runs a tool, with its output; nil when it is not installed.
-    static func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, output: String)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 127 { return nil }
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a tool (looked up on `PATH`) to its end, `stdin` as its input; the tests that call it carry the
+    /// trait that requires the tool.
+    static func run(_ arguments: [String], stdin: String = "") async throws -> TestSupport.Result {
+        try await TestSupport.run(
+            URL(fileURLWithPath: "/usr/bin/env"), arguments, in: TestSupport.repositoryRoot,
+            environment: ProcessInfo.processInfo.environment, stdin: Data(stdin.utf8))
     }
-
-    /// Under `CI=true` a missing tool fails the test instead of skipping it.
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 }

@@ -29,6 +29,6 @@ public struct Linter: Sendable {
 
     /// A project that does not load, as one finding of the `invalid-compose` rule (for JSON and SARIF output).
     public static func finding(for error: ComposeError) -> Finding {
-        Finding(rule: "invalid-compose", severity: .error, message: error.message, at: error.location, file: error.file)
+        Finding(rule: "invalid-compose", severity: .error, error)
     }
 }

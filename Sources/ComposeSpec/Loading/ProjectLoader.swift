@@ -36,7 +36,7 @@ public enum ProjectLoader {
         if options.normalize {
             var normalizer = Normalizer(
                 projectName: name, projectDirectory: projectDirectory, environment: environment,
-                resolvePaths: options.resolvePaths, warnings: &context.warnings)
+                resolvePaths: options.resolvePaths)
             normalizer.requireEnvFiles = options.requireEnvFiles
             document = try normalizer.normalize(document)
         }
@@ -66,7 +66,7 @@ struct LoadContext {
     var environment: [String: String]
     var projectDirectory: String
     var options: ProjectOptions
-    var warnings: [String] = []
+    var warnings: [ComposeWarning] = []
     /// Every file read, parsed but not interpolated, by path (for `LoadedProject.sourceDocuments`).
     var sourceDocuments: [String: Node] = [:]
     /// The text of every file read, to tell whether a file refers to a variable at all.
@@ -145,8 +145,9 @@ struct LoadContext {
         try SchemaValidator.validate(Self.removingReset(document))
         if document["version"] != nil {
             warnings.append(
-                "\(displayName): the attribute `version` is obsolete, it will be ignored, "
-                    + "please remove it to avoid potential confusion")
+                ComposeWarning(
+                    "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential "
+                        + "confusion", file: displayName))
         }
         return document
     }

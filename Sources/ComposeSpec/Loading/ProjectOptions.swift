@@ -43,7 +43,8 @@ public struct LoadedProject: Sendable {
     public var allProfiles: [String]
     /// Every service the files define, enabled or not: a container of a disabled service is not an orphan.
     public var allServices: [String] = []
-    public var warnings: [String]
+    /// What the files ask for that loads but should be fixed, in the order it was read.
+    public var warnings: [ComposeWarning]
     /// Each compose file read (those `include` and `extends` read too) as written: parsed, not interpolated nor
     /// merged, by absolute path; for the lint rules about how a file is written.
     public var sourceDocuments: [String: Node] = [:]

@@ -8,10 +8,7 @@ struct Normalizer {
     /// Whether a missing `env_file` or `label_file` fails the load (unless marked `required: false`).
     var requireEnvFiles = true
 
-    init(
-        projectName: String, projectDirectory: String, environment: [String: String], resolvePaths: Bool,
-        warnings: inout [String]
-    ) {
+    init(projectName: String, projectDirectory: String, environment: [String: String], resolvePaths: Bool) {
         self.projectName = projectName
         self.projectDirectory = projectDirectory
         self.environment = environment

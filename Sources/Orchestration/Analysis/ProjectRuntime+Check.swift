@@ -32,15 +32,15 @@ extension ProjectRuntime {
                 for warning in request.warnings {
                     findings.append(
                         Finding(
-                            rule: "engine-feature", severity: .warning, message: warning,
-                            at: service.keyLocation, service: name))
+                            rule: "engine-feature", severity: .warning, message: warning.message,
+                            at: warning.location ?? service.keyLocation, service: name))
                 }
             } catch {
                 guard error.code != .missingContainer else { continue }
                 let rule = error.code == .engineTooOld ? "engine-too-old" : "service-unsupported"
                 findings.append(
                     Finding(
-                        rule: rule, severity: .error, message: "service \"\(name)\": \(error.message)",
+                        rule: rule, severity: .error, message: error.message,
                         at: error.location ?? service.keyLocation, service: name))
             }
         }
@@ -77,7 +77,7 @@ extension ProjectRuntime {
                     Finding(
                         rule: "image-missing", severity: .error,
                         message: "service \"\(name)\": image \(image) \(state) cannot be pulled: "
-                            + EngineErrorText.message(error),
+                            + "\(error)",
                         at: location, service: name))
             }
         }

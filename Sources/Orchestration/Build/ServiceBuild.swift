@@ -42,14 +42,15 @@ struct ServiceBuild {
         try Self.refuseUnsupported(service: service, build: build)
         let context = build.field("context")?.scalarText ?? "."
         guard let directory = checkout ?? (context.hasPrefix("/") ? context : nil) else {
-            throw RuntimeError(
-                "service \"\(service)\": build.context \(context) is a URL, which `pier build` doesn't support: only"
-                    + " directories and git repositories; download it and point build.context at the directory")
+            throw OrchestrationError.service(
+                service, .unsupported,
+                "build.context \(context) is a URL, which `pier build` doesn't support: only directories and git"
+                    + " repositories; download it and point build.context at the directory")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RuntimeError(
-                "service \"\(service)\": the build context \(directory) is not a directory: fix build.context")
+            throw OrchestrationError.service(
+                service, .notFound, "the build context \(directory) is not a directory: fix build.context")
         }
         self.directory = directory
         let tags = [image] + (build.field("tags")?.stringList ?? []).filter { $0 != image }
@@ -95,23 +96,24 @@ struct ServiceBuild {
 
     /// Refuses what needs BuildKit, as the reference does on the classic builder (with a way out).
     static func refuseUnsupported(service: String, build: Node) throws {
-        func refuse(_ attribute: String, _ what: String) throws -> Never {
-            throw RuntimeError(
-                "service \"\(service)\": build.\(attribute) needs BuildKit, and Pier builds with the engine's classic"
-                    + " builder, which doesn't support \(what): remove build.\(attribute) or build this image with"
-                    + " `docker buildx build`")
+        func refuse(_ attribute: String, _ what: String) -> OrchestrationError {
+            .service(
+                service, .unsupported,
+                "build.\(attribute) needs BuildKit, and Pier builds with the engine's classic builder, which doesn't"
+                    + " support \(what): remove build.\(attribute) or build this image with `docker buildx build`",
+                at: build.field(attribute)?.location)
         }
         if let platforms = build.field("platforms")?.stringList, platforms.count > 1 {
-            try refuse("platforms", "multi-arch builds (\(platforms.joined(separator: ", ")))")
+            throw refuse("platforms", "multi-arch builds (\(platforms.joined(separator: ", ")))")
         }
         if let contexts = build.field("additional_contexts")?.mapping, !contexts.isEmpty {
-            try refuse("additional_contexts", "additional contexts")
+            throw refuse("additional_contexts", "additional contexts")
         }
         if let ssh = build.field("ssh"), ssh.sequence?.isEmpty != true, ssh.mapping?.isEmpty != true {
-            try refuse("ssh", "SSH agent forwarding or keys")
+            throw refuse("ssh", "SSH agent forwarding or keys")
         }
-        if let secrets = build.field("secrets")?.sequence, !secrets.isEmpty { try refuse("secrets", "build secrets") }
-        if build.field("privileged")?.boolValue == true { try refuse("privileged", "privileged builds") }
+        if let secrets = build.field("secrets")?.sequence, !secrets.isEmpty { throw refuse("secrets", "build secrets") }
+        if build.field("privileged")?.boolValue == true { throw refuse("privileged", "privileged builds") }
     }
 
     enum DockerfileSource: Equatable {
@@ -129,7 +131,7 @@ struct ServiceBuild {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         if standardized.hasPrefix(prefix) { return .inContext(String(standardized.dropFirst(prefix.count))) }
         guard let data = FileManager.default.contents(atPath: standardized) else {
-            throw RuntimeError("service \"\(service)\": cannot read the Dockerfile \(standardized)")
+            throw OrchestrationError.service(service, .unreadableFile, "cannot read the Dockerfile \(standardized)")
         }
         return .outside([UInt8](data))
     }

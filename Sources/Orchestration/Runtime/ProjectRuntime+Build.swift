@@ -35,14 +35,15 @@ extension ProjectRuntime {
                 checkout = try await git.fetch()
             } catch {
                 progress(.failed(resource, "fetch failed"))
-                throw RuntimeError("service \"\(service)\": cannot fetch the build context \(context): \(error)")
+                throw OrchestrationError.service(
+                    service, .processFailed, "cannot fetch the build context \(context): \(error)", underlying: error)
             }
         }
         var plan = try ServiceBuild(
             service: service, build: build, image: imageName(of: service),
             platform: services[service]?.field("platform")?.scalarText, request: request,
             environment: project.environment, checkout: checkout?.context)
-        plan.options.registryConfig = buildRegistryConfig(for: service)
+        plan.options.registryConfig = await buildRegistryConfig(for: service)
         let context: BuildContext
         do {
             context = try BuildContext(
@@ -50,7 +51,7 @@ extension ProjectRuntime {
                 ignore: try DockerIgnore.load(contextDirectory: plan.directory, dockerfile: plan.dockerfile),
                 generatedFiles: plan.generatedFiles)
         } catch {
-            throw RuntimeError("service \"\(service)\": \(EngineErrorText.message(error))")
+            throw OrchestrationError.service(service, .unreadableFile, "\(error)", underlying: error)
         }
         progress(.working(resource, "Building"))
         var lastLines: [String] = []
@@ -79,39 +80,12 @@ extension ProjectRuntime {
             if !partial.isEmpty { emit(partial) }
         } catch {
             progress(.failed(resource, "build failed"))
-            throw RuntimeError(
-                "service \"\(service)\": build failed: \(EngineErrorText.message(error))"
-                    + (lastLines.isEmpty ? "" : "\n" + lastLines.map { "  " + $0 }.joined(separator: "\n")))
+            throw OrchestrationError.service(
+                service, .buildFailed,
+                "build failed: \(error)"
+                    + (lastLines.isEmpty ? "" : "\n" + lastLines.map { "  " + $0 }.joined(separator: "\n")),
+                underlying: error)
         }
         progress(.done(resource, "Built"))
-    }
-}
-
-/// Runs `body` for each item, at most `limit` at a time (all at once when nil or below 1); the first failure
-/// cancels the others and is thrown.
-func forEachConcurrently<Item: Sendable>(
-    _ items: [Item], limit: Int?, _ body: @escaping @Sendable (Item) async throws -> Void
-) async throws {
-    let width = limit.flatMap { $0 > 0 ? $0 : nil } ?? items.count
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        var next = items.makeIterator()
-        for _ in 0..<width {
-            guard let item = next.next() else { break }
-            group.addTask { try await body(item) }
-        }
-        while try await group.next() != nil {
-            if let item = next.next() { group.addTask { try await body(item) } }
-        }
-    }
-}
-
-/// The message of an error, for people.
-enum EngineErrorText {
-    static func message(_ error: any Error) -> String {
-        switch error {
-        case let error as EngineError: return error.message
-        case let error as RuntimeError: return error.message
-        default: return String(describing: error)
-        }
     }
 }

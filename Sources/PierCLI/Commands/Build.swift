@@ -25,32 +25,27 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .customLong("parallel"), help: .hidden) var deprecatedParallel = false
     @Argument(help: "Services to build.") var services: [String] = []
 
-    /// Flags the classic builder cannot honour end the command (status 1, as Compose's flag errors do).
-    func refuseUnsupportedFlags() {
+    /// Flags the classic builder cannot honour fail the command (status 1, as Compose's flag errors do).
+    func refuseUnsupportedFlags() throws {
         for (flag, given) in [("--ssh", ssh != nil), ("--check", check), ("--print", print)] where given {
-            Failure.exit(
-                message: "\(flag) needs BuildKit, and Pier builds with the engine's classic builder: use"
+            throw CommandFailure(
+                "\(flag) needs BuildKit, and Pier builds with the engine's classic builder: use"
                     + " `docker buildx bake` for it")
         }
         if let memory, BuildRequest.byteCount(memory) == nil {
-            Failure.exit(message: "invalid argument \"\(memory)\" for \"-m, --memory\" flag: invalid size: '\(memory)'")
+            throw CommandFailure("invalid argument \"\(memory)\" for \"-m, --memory\" flag: invalid size: '\(memory)'")
         }
     }
 
     func run() async throws {
-        refuseUnsupportedFlags()
+        try refuseUnsupportedFlags()
         for (flag, given) in [("--provenance", provenance != nil), ("--sbom", sbom != nil)] where given {
-            Failure.warn("\(flag) is ignored: the classic builder produces no attestations")
+            Output.warn("\(flag) is ignored: the classic builder produces no attestations")
         }
         if let builder, builder != "default" {
-            Failure.warn("--builder \(builder) is ignored: Pier builds with the engine's classic builder")
+            Output.warn("--builder \(builder) is ignored: Pier builds with the engine's classic builder")
         }
-        let limit: Int?
-        do {
-            limit = try ParallelLimit.resolve(flag: global.parallel)
-        } catch {
-            Failure.exit(message: error.message)
-        }
+        let limit = try ParallelLimit.resolve(flag: global.parallel)
         var request = BuildRequest()
         request.noCache = noCache
         request.pull = pull
@@ -61,7 +56,7 @@ struct Build: AsyncParsableCommand {
         }
         var global = self.global
         if quiet { global.progress = "quiet" }
-        let session = await EngineSession.open(global, services: services, title: "Building")
+        let session = try await EngineSession.open(global, services: services, title: "Building")
         let runtime = session.runtime
         let names = try? runtime.buildableServices(services, withDependencies: withDependencies)
         // On a terminal the live display shows each build's current step; the full output would garble it.
@@ -73,7 +68,7 @@ struct Build: AsyncParsableCommand {
         pushOptions.services = services
         pushOptions.includeDependencies = withDependencies
         pushOptions.quiet = quiet
-        await session.run { [push] runtime in
+        try await session.run { [push] runtime in
             try await runtime.build(services, request: request, withDependencies: withDependencies, limit: limit)
             if push { _ = try await runtime.push(pushOptions) }
         }
@@ -91,7 +86,7 @@ struct BuildOutput: Sendable {
 
     func write(service: String, line: String) {
         let prefix = width.map { service.padding(toLength: $0, withPad: " ", startingAt: 0) + "  | " } ?? ""
-        FileHandle.standardOutput.write(Data((prefix + line + "\n").utf8))
+        Output.write(prefix + line + "\n")
     }
 }
 
@@ -99,12 +94,12 @@ struct BuildOutput: Sendable {
 /// nil (unbounded) when neither sets a positive number.
 enum ParallelLimit {
     static func resolve(flag: Int?, environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(RuntimeError) -> Int?
+        throws(CommandFailure) -> Int?
     {
         if let flag, flag > 0 { return flag }
         guard let text = environment["COMPOSE_PARALLEL_LIMIT"], !text.isEmpty else { return nil }
         guard let value = Int(text) else {
-            throw RuntimeError("COMPOSE_PARALLEL_LIMIT must be an integer (found: \"\(text)\")")
+            throw CommandFailure("COMPOSE_PARALLEL_LIMIT must be an integer (found: \"\(text)\")")
         }
         return value > 0 ? value : nil
     }

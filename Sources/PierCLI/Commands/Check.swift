@@ -38,7 +38,7 @@ struct Check: AsyncParsableCommand {
         let variables = ProjectLoader.variableIssues(in: raw)
         do {
             let project = try ProjectLoader.load(options)
-            findings += project.warnings.map { Finding(rule: "compose-warning", severity: .warning, message: $0) }
+            findings += project.warnings.map { Finding(rule: "compose-warning", severity: .warning, $0) }
             findings += ProjectCheck.findings(project: project, raw: raw, variables: variables)
             if !noEngine { findings += await Self.engineFindings(project) }
         } catch {
@@ -63,14 +63,14 @@ struct Check: AsyncParsableCommand {
             return [
                 Finding(
                     rule: "engine-unreachable", severity: .error,
-                    message: "cannot reach the container engine: \(ReadCommand.message(for: error))")
+                    message: "cannot reach the container engine: \(error)")
             ]
         }
     }
 
     private func finish(_ findings: [Finding]) throws {
         let report = FindingReport(findings: findings, baseDirectory: FileManager.default.currentDirectoryPath)
-        ReadCommand.write(format == "json" ? report.json() : report.text())
+        Output.write(format == "json" ? report.json() : report.text())
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -24,17 +24,17 @@ struct Graph: AsyncParsableCommand {
         }
         var options = global.projectOptions(services: serviceNames)
         if options.profiles.isEmpty { options.profiles = ["*"] }
-        let project = Failure.loadProject(options)
+        let project = try ProjectTarget.loadProject(options)
         var graph = ProjectGraph(project: project)
         if live {
-            let client = ReadCommand.engine()
-            let states = await ReadCommand.run {
+            let client = try ReadCommand.engine()
+            let states = try await ReadCommand.run {
                 try await LiveServiceState.attributes(client: client, project: project.name)
             }
             graph.annotateServices(states)
         }
         let text = graphFormat.render(graph)
-        guard let output else { return ReadCommand.write(text) }
+        guard let output else { return Output.write(text) }
         let path = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             throw ValidationError("cannot write \(path)")

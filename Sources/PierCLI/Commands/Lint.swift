@@ -25,7 +25,7 @@ struct Lint: AsyncParsableCommand {
 
     func run() async throws {
         if let explain { return try Self.explain(explain) }
-        if listRules { return ReadCommand.write(Self.ruleTable()) }
+        if listRules { return Output.write(Self.ruleTable()) }
         guard ["text", "json", "sarif"].contains(format) else {
             throw ValidationError("unsupported format \"\(format)\": expected text, json or sarif")
         }
@@ -33,34 +33,35 @@ struct Lint: AsyncParsableCommand {
             throw ValidationError("unsupported --fail-on \"\(failOn)\": expected error, warning, info or never")
         }
         if dryRun, !fix { throw ValidationError("--dry-run goes with --fix") }
-        var findings = lint()
+        var findings = try lint()
         if fix {
             let fixes = FixSet(findings: findings.findings, sources: findings.context.sources)
-            if dryRun { return ReadCommand.write(fixes.diff(baseDirectory: Self.currentDirectory)) }
+            if dryRun { return Output.write(fixes.diff(baseDirectory: Self.currentDirectory)) }
             for (path, text) in fixes.fixedTexts {
                 guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                    ReadCommand.fail("cannot write \(path)")
+                    throw CommandFailure.bare("cannot write \(path)")
                 }
             }
-            FileHandle.standardError.write(Data("fixed \(fixes.appliedCount) problem(s)\n".utf8))
-            findings = lint()
+            Output.writeError("fixed \(fixes.appliedCount) problem(s)\n")
+            findings = try lint()
         }
-        ReadCommand.write(render(findings.findings))
+        Output.write(render(findings.findings))
         let threshold = Severity(rawValue: failOn)
         if let threshold, findings.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }
 
-    /// The findings of the project, or the one finding that it does not load.
-    private func lint() -> (findings: [Finding], context: LintContext) {
+    /// The findings of the project. A project that does not load fails the command: its error alone in text, as
+    /// the one finding in the other formats.
+    private func lint() throws -> (findings: [Finding], context: LintContext) {
         var options = global.projectOptions()
         if options.profiles.isEmpty { options.profiles = ["*"] }
         let project: LoadedProject
         do {
             project = try ProjectLoader.load(options)
         } catch {
-            if format == "text" { Failure.exit(error) }
-            ReadCommand.write(render([Linter.finding(for: error)]))
-            Foundation.exit(1)
+            if format == "text" { throw CommandFailure.bare(wrapping: error) }
+            Output.write(render([Linter.finding(for: error)]))
+            throw ExitCode(1)
         }
         let linter: Linter
         do {
@@ -70,7 +71,7 @@ struct Lint: AsyncParsableCommand {
                 linter = Linter(config: try LintConfig.discover(in: project.workingDirectory))
             }
         } catch {
-            Failure.exit(error)
+            throw CommandFailure.bare(wrapping: error)
         }
         let context = LintContext(project: project)
         return (linter.lint(context), context)
@@ -102,7 +103,7 @@ struct Lint: AsyncParsableCommand {
         text += "severity: \(rule.severity.rawValue)  category: \(rule.category.rawValue)"
         text += rule.enabledByDefault ? "" : "  (off by default)"
         text += rule.fixable ? "  fixable with --fix" : ""
-        ReadCommand.write(text + "\n\n" + rule.explanation + "\n")
+        Output.write(text + "\n\n" + rule.explanation + "\n")
     }
 
     /// One line per rule: id, severity, category, title.
