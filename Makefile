@@ -25,7 +25,7 @@ test:
 ENGINE26_SUITES ?= EndToEndTests|DockerEngineTests
 ENGINE26_HOST := unix:///run/pier-engine26/docker.sock
 ENGINE26_NETNS := /var/run/netns/pier-engine26
-ENGINE26_SKIP := ConfigDifferentialTests|ConfigErrorTests|ConfigHashDifferentialTests|SeedConfigTests|PodmanTests
+ENGINE26_SKIP := ConfigDifferentialTests|ConfigErrorTests|ConfigHashDifferentialTests|SeedConfigTests|LintCommandTests|PodmanTests
 test-engine26:
 	$(SWIFT) build --build-tests -j $(JOBS)
 	DOCKER_HOST=$(ENGINE26_HOST) nsenter --net=$(ENGINE26_NETNS) \

@@ -155,6 +155,32 @@ struct EngineAPITests {
         }
     }
 
+    /// `pier check` reports every use the engine's API lacks, in services and in the networks the project creates,
+    /// each at its line, as `up` refuses them; on an engine that has them, none.
+    @Test func checkReportsEveryAttributeTheEngineLacks() async throws {
+        let yaml = """
+            services:
+              s:
+                image: pier-test/busybox
+                annotations: {a: b}
+                healthcheck:
+                  test: [CMD, "true"]
+                  start_period: 5s
+                  start_interval: 1s
+            networks:
+              default:
+                enable_ipv4: false
+            """
+        try await ScratchProject.with(yaml) { project in
+            let version = try await TestSupport.engineAPIVersion()
+            let expected = [(APIVersion(1, 43), 4), (APIVersion(1, 44), 8), (APIVersion(1, 47), 11)]
+                .filter { version < $0.0 }.map { "engine-too-old@\($0.1)" }
+            let result = try await CheckTests.check(project)
+            #expect(result.rules == expected, "\(result.output)")
+            #expect(result.status == 1)
+        }
+    }
+
     /// The command failed with `compose.yaml:LINE:COLUMN: service "…": MESSAGE; this engine speaks API …`, and
     /// made nothing (no container, and no network unless an earlier command made them).
     private func expectTooOld(
