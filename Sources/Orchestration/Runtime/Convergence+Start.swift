@@ -55,9 +55,7 @@ extension Convergence {
             try await client.startContainer(container.id)
         } catch let error as EngineError {
             progress(.failed(resource, error.message))
-            throw OrchestrationError(
-                .engine, Self.explainStartFailure(error.message, service: service, container: container.name),
-                service: service, underlying: error)
+            throw StartFailure.error(error, service: service, container: container.name)
         }
         registry.markRunning(container)
         try await runtime.runHooks(.postStart, of: service, in: container, output: options.hookOutput)

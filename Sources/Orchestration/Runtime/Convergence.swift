@@ -140,16 +140,4 @@ struct Convergence: Sendable {
             try await client.putArchive(containerID, path: "/", tar: archive.finished, copyUIDGID: file.copiesOwner)
         }
     }
-
-    /// Engine messages made actionable: a busy port names the service and the port.
-    static func explainStartFailure(_ message: String, service: String, container: String) -> String {
-        let subject = "service \"\(service)\" (container \(container))"
-        if message.contains("port is already allocated") || message.contains("address already in use") {
-            // "… Bind for 0.0.0.0:8080 failed: port is already allocated"
-            let port = message.range(of: "Bind for ").map { message[$0.upperBound...].prefix { $0 != " " } }
-            return "cannot start \(subject): port \(port.map(String.init) ?? "") is already in use by another "
-                + "container or program; free it or publish another port"
-        }
-        return "cannot start \(subject): \(message)"
-    }
 }
