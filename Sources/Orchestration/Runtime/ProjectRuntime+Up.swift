@@ -14,7 +14,8 @@ public struct UpOptions: Sendable {
     public var scale: [String: Int] = [:]
     /// False for `create` and `up --no-start`.
     public var start = true
-    /// `--wait`: return once every container runs and is healthy.
+    /// `--wait`: return once every container runs and is healthy (a one-shot another service needs completed: once
+    /// it exited 0).
     public var wait = false
     public var waitTimeout: Duration?
     /// Seconds to let replaced containers stop.

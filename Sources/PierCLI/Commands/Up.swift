@@ -72,6 +72,9 @@ struct Up: AsyncParsableCommand {
         return options
     }
 
+    /// What Ctrl+C on an attached `up` prints, in the reference's words (on standard output, as it prints it).
+    static let gracefullyStopping = "Gracefully Stopping... press Ctrl+C again to force\n"
+
     /// `--scale SERVICE=NUM` values.
     static func scale(_ entries: [String]) throws -> [String: Int] {
         var scale: [String: Int] = [:]
@@ -111,7 +114,7 @@ struct Up: AsyncParsableCommand {
         }
         if interrupted {
             if !detach {
-                Output.writeError("Gracefully stopping...\n")
+                Output.write(Self.gracefullyStopping)
                 try await session.run { try await $0.stop(services, timeout: timeout) }
             }
             throw ExitCode(130)
@@ -143,7 +146,7 @@ struct Up: AsyncParsableCommand {
                 Output.write("Attaching to \(names.joined(separator: ", "))\n")
                 attaching()
             case .state(.aborting): Output.writeError("Aborting on container exit...\n")
-            case .state(.gracefullyStopping): Output.write("Gracefully Stopping... press Ctrl+C again to force\n")
+            case .state(.gracefullyStopping): Output.write(Self.gracefullyStopping)
             case .teardownFinished: renderer.finish()
             }
         }
