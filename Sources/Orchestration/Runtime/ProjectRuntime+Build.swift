@@ -1,6 +1,7 @@
 import ComposeSpec
 import DockerEngine
 import Foundation
+import Synchronization
 
 extension ProjectRuntime {
     /// Builds the images of `services` (every service with a `build` section when empty; with `withDependencies`,
@@ -23,7 +24,9 @@ extension ProjectRuntime {
         }
     }
 
-    /// Builds one service's image, named by its `image` or `<project>-<service>`, also tagged with `build.tags`.
+    /// Builds one service's image, named by its `image` or `<project>-<service>`, also tagged with `build.tags`:
+    /// with the engine's BuildKit, or with its classic builder where it has none (Podman's API) or when
+    /// `DOCKER_BUILDKIT=0`.
     func buildImage(of service: String, request: BuildRequest) async throws {
         guard let build = services[service]?["build"] else { return }
         let resource = "Service \(service)"
@@ -38,10 +41,68 @@ extension ProjectRuntime {
                 throw RuntimeError("service \"\(service)\": cannot fetch the build context \(context): \(error)")
             }
         }
-        var plan = try ServiceBuild(
+        let section = try BuildSection(
             service: service, build: build, image: imageName(of: service),
             platform: services[service]?.field("platform")?.scalarText, request: request,
             environment: project.environment, checkout: checkout?.context)
+        progress(.working(resource, "Building"))
+        if BuilderChoice.prefersBuildKit(ProcessInfo.processInfo.environment) {
+            do {
+                try await buildWithBuildKit(section, request: request)
+                progress(.done(resource, "Built"))
+                return
+            } catch let error as EngineError where error.code == .notFound && error.status == 404 {
+                // No BuildKit on this engine: the classic builder below.
+            } catch {
+                progress(.failed(resource, "build failed"))
+                throw error
+            }
+        }
+        try await buildClassic(section, request: request)
+        progress(.done(resource, "Built"))
+    }
+
+    /// Builds with the engine's BuildKit through a session; throws a 404 ``EngineError`` where there is none.
+    private func buildWithBuildKit(_ section: BuildSection, request: BuildRequest) async throws {
+        let plan = try BuildKitServiceBuild(
+            section, project: project.name, secrets: project.document["secrets"]?.mapping ?? [:],
+            environment: project.environment, imageOfService: imageName(of:))
+        var providers = plan.providers
+        let store = credentials
+        providers.credentials = { host in
+            guard let found = try? store.credentials(forHost: host), let username = found.username else {
+                return nil
+            }
+            return RegistryCredential(username: username, secret: found.password ?? found.identityToken ?? "")
+        }
+        let state = Mutex(BuildKitProgressState(service: section.service))
+        let resource = "Service \(section.service)"
+        let output = request.output
+        let progress = self.progress
+        do {
+            _ = try await client.build(plan.build, providers: providers, sharedKey: plan.sharedKey) { update in
+                let (lines, step) = state.withLock { state in (state.apply(update), state.currentStep) }
+                if let output {
+                    for line in lines { output(section.service, line) }
+                } else if let step {
+                    let detail = step.count > 80 ? step.prefix(79) + "…" : step
+                    progress(
+                        ProgressEvent(resource: resource, text: "Building", status: .working, detail: String(detail)))
+                }
+            }
+        } catch let error as EngineError where error.code == .server {
+            let summary = state.withLock { $0.failureSummary }
+            throw RuntimeError(
+                "service \"\(section.service)\": build failed: \(error.message)"
+                    + (summary.isEmpty ? "" : "\n" + summary.joined(separator: "\n")), underlying: error)
+        }
+    }
+
+    /// Builds with the classic builder: the context as a tar stream, the engine's output lines.
+    private func buildClassic(_ section: BuildSection, request: BuildRequest) async throws {
+        let service = section.service
+        let resource = "Service \(service)"
+        var plan = try ClassicBuild(section, memory: request.memory)
         plan.options.registryConfig = buildRegistryConfig(for: service)
         let context: BuildContext
         do {
@@ -52,7 +113,6 @@ extension ProjectRuntime {
         } catch {
             throw RuntimeError("service \"\(service)\": \(EngineErrorText.message(error))")
         }
-        progress(.working(resource, "Building"))
         var lastLines: [String] = []
         func emit(_ line: String) {
             lastLines = Array((lastLines + [line]).suffix(10))
@@ -83,7 +143,14 @@ extension ProjectRuntime {
                 "service \"\(service)\": build failed: \(EngineErrorText.message(error))"
                     + (lastLines.isEmpty ? "" : "\n" + lastLines.map { "  " + $0 }.joined(separator: "\n")))
         }
-        progress(.done(resource, "Built"))
+    }
+}
+
+/// Which builder builds: BuildKit unless `DOCKER_BUILDKIT` turns it off (`0`, `false`), as in Docker Compose.
+enum BuilderChoice {
+    static func prefersBuildKit(_ environment: [String: String]) -> Bool {
+        guard let value = environment["DOCKER_BUILDKIT"]?.lowercased(), !value.isEmpty else { return true }
+        return !["0", "false", "no", "off"].contains(value)
     }
 }
 
