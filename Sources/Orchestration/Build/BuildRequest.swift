@@ -1,4 +1,5 @@
 import DockerEngine
+import Foundation
 
 /// What `build` (and `up --build`) may change about a build, as their flags say.
 public struct BuildRequest: Sendable {
@@ -11,7 +12,15 @@ public struct BuildRequest: Sendable {
     /// Where each line of a build's output goes (service, line); when nil, lines go to the progress display.
     public var output: (@Sendable (String, String) -> Void)?
 
+    /// Whether a Dockerfile whose `# syntax=` image cannot be resolved (no registry) is built with the engine's
+    /// built-in Dockerfile frontend instead, with a warning. `PIER_SYNTAX_FALLBACK=0` turns it off by default.
+    public var syntaxFallback = BuildRequest.syntaxFallbackDefault(ProcessInfo.processInfo.environment)
+
     public init() {}
+
+    static func syntaxFallbackDefault(_ environment: [String: String]) -> Bool {
+        !["0", "false", "no", "off"].contains(environment["PIER_SYNTAX_FALLBACK"]?.lowercased() ?? "")
+    }
 
     /// A size as `--memory` takes it: bytes, or a number with a unit (`512m`, `2g`).
     public static func byteCount(_ text: String) -> Int64? {

@@ -104,4 +104,17 @@ struct BuildSection {
         privileged = build.field("privileged")?.boolValue == true
         entitlements = build.field("entitlements")?.stringList ?? []
     }
+
+    /// The Dockerfile's bytes.
+    func dockerfileContent() throws -> [UInt8] {
+        switch dockerfile {
+        case .inline(let content):
+            return content
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RuntimeError("service \"\(service)\": cannot read the Dockerfile \(path)")
+            }
+            return [UInt8](data)
+        }
+    }
 }

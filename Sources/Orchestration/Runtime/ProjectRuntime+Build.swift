@@ -75,15 +75,44 @@ extension ProjectRuntime {
             }
             return RegistryCredential(username: username, secret: found.password ?? found.identityToken ?? "")
         }
-        let state = Mutex(BuildKitProgressState(service: section.service))
-        let resource = "Service \(section.service)"
-        let output = request.output
+        let syntax = request.syntaxFallback ? DockerfileSyntax.directive(in: try section.dockerfileContent()) : nil
+        do {
+            try await runBuildKit(plan, providers: providers, service: section.service, output: request.output)
+        } catch let error as RuntimeError
+            where syntax != nil && (error.underlying as? EngineError).map(Self.isFrontendResolution) == true
+        {
+            let syntax = syntax ?? ""
+            progress(
+                ProgressEvent(
+                    resource: "Service \(section.service)", text: "Warning", status: .warning,
+                    detail: "the Dockerfile's frontend image \(syntax) (its # syntax= line) cannot be resolved, so it"
+                        + " is built with the engine's built-in Dockerfile frontend; PIER_SYNTAX_FALLBACK=0 or"
+                        + " --no-syntax-fallback turns this off"))
+            var fallback = plan
+            // Any `cmdline` makes the built-in frontend read the Dockerfile itself instead of forwarding to the
+            // frontend its syntax line names.
+            fallback.build.frontendAttributes["cmdline"] = ""
+            try await runBuildKit(fallback, providers: providers, service: section.service, output: request.output)
+        }
+    }
+
+    /// Whether BuildKit failed to fetch the frontend image a `# syntax=` line names.
+    static func isFrontendResolution(_ error: EngineError) -> Bool {
+        error.message.contains("frontend gateway.v0") && error.message.contains("failed to")
+    }
+
+    private func runBuildKit(
+        _ plan: BuildKitServiceBuild, providers: BuildSessionProviders, service: String,
+        output: (@Sendable (String, String) -> Void)?
+    ) async throws {
+        let state = Mutex(BuildKitProgressState(service: service))
+        let resource = "Service \(service)"
         let progress = self.progress
         do {
             _ = try await client.build(plan.build, providers: providers, sharedKey: plan.sharedKey) { update in
                 let (lines, step) = state.withLock { state in (state.apply(update), state.currentStep) }
                 if let output {
-                    for line in lines { output(section.service, line) }
+                    for line in lines { output(service, line) }
                 } else if let step {
                     let detail = step.count > 80 ? step.prefix(79) + "…" : step
                     progress(
@@ -93,7 +122,7 @@ extension ProjectRuntime {
         } catch let error as EngineError where error.code == .server {
             let summary = state.withLock { $0.failureSummary }
             throw RuntimeError(
-                "service \"\(section.service)\": build failed: \(error.message)"
+                "service \"\(service)\": build failed: \(error.message)"
                     + (summary.isEmpty ? "" : "\n" + summary.joined(separator: "\n")), underlying: error)
         }
     }
