@@ -14,6 +14,19 @@ public struct BuildKitProgress: Sendable, Hashable {
         public var completed: Date?
         /// Why the step failed, when it did.
         public var error: String?
+
+        public init(
+            digest: String, name: String, inputs: [String] = [], cached: Bool = false, started: Date? = nil,
+            completed: Date? = nil, error: String? = nil
+        ) {
+            self.digest = digest
+            self.name = name
+            self.inputs = inputs
+            self.cached = cached
+            self.started = started
+            self.completed = completed
+            self.error = error
+        }
     }
 
     /// Progress inside a step: `transferring context: 42B`, a layer being exported.
@@ -25,6 +38,19 @@ public struct BuildKitProgress: Sendable, Hashable {
         public var total: Int64
         public var started: Date?
         public var completed: Date?
+
+        public init(
+            id: String, step: String, name: String = "", current: Int64 = 0, total: Int64 = 0, started: Date? = nil,
+            completed: Date? = nil
+        ) {
+            self.id = id
+            self.step = step
+            self.name = name
+            self.current = current
+            self.total = total
+            self.started = started
+            self.completed = completed
+        }
     }
 
     /// Output of a step: `stream` 1 is standard output, 2 standard error.
@@ -33,6 +59,13 @@ public struct BuildKitProgress: Sendable, Hashable {
         public var stream: Int
         public var text: [UInt8]
         public var timestamp: Date?
+
+        public init(step: String, stream: Int, text: [UInt8], timestamp: Date? = nil) {
+            self.step = step
+            self.stream = stream
+            self.text = text
+            self.timestamp = timestamp
+        }
     }
 
     public struct Warning: Sendable, Hashable {
@@ -41,12 +74,27 @@ public struct BuildKitProgress: Sendable, Hashable {
         public var message: String
         public var details: [String]
         public var url: String
+
+        public init(step: String, level: Int, message: String, details: [String] = [], url: String = "") {
+            self.step = step
+            self.level = level
+            self.message = message
+            self.details = details
+            self.url = url
+        }
     }
 
     public var steps: [Step]
     public var progress: [StepProgress]
     public var logs: [Log]
     public var warnings: [Warning]
+
+    public init(steps: [Step] = [], progress: [StepProgress] = [], logs: [Log] = [], warnings: [Warning] = []) {
+        self.steps = steps
+        self.progress = progress
+        self.logs = logs
+        self.warnings = warnings
+    }
 
     init(_ response: BuildKitStatusResponse) {
         func date(_ has: Bool, _ stamp: Google_Protobuf_Timestamp) -> Date? { has ? stamp.date : nil }
