@@ -64,6 +64,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "ComposeSpec", "DockerEngine"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "DockerEngine"]),
     ]
 )

@@ -12,8 +12,37 @@ extension ProjectRuntime {
         limit: Int? = nil
     ) async throws {
         let buildable = try buildableServices(services, withDependencies: withDependencies)
-        try await forEachConcurrently(buildable, limit: limit) { name in
-            try await buildImage(of: name, request: request)
+        try await buildInOrder(buildable, request: request, limit: limit)
+    }
+
+    /// Builds `names` and the services their `additional_contexts` name (`service:NAME`), each after those it
+    /// names, at most `limit` at a time.
+    func buildInOrder(_ names: [String], request: BuildRequest, limit: Int?) async throws {
+        var pending = Set<String>()
+        var queue = names
+        while let name = queue.popLast() {
+            guard pending.insert(name).inserted else { continue }
+            queue += contextServices(of: name).filter { services[$0]?["build"] != nil }
+        }
+        while !pending.isEmpty {
+            let ready = pending.filter { contextServices(of: $0).allSatisfy { !pending.contains($0) } }.sorted()
+            guard !ready.isEmpty else {
+                throw RuntimeError(
+                    "the services \(pending.sorted().joined(separator: ", ")) name each other in"
+                        + " build.additional_contexts: a cycle no build order can satisfy")
+            }
+            try await forEachConcurrently(ready, limit: limit) { name in
+                try await buildImage(of: name, request: request)
+            }
+            pending.subtract(ready)
+        }
+    }
+
+    /// The services a service's build names as contexts (`additional_contexts` values `service:NAME`).
+    func contextServices(of service: String) -> [String] {
+        (services[service]?.field("build")?.field("additional_contexts")?.mapping ?? [:]).values.compactMap {
+            guard let value = $0.scalarText, value.hasPrefix("service:") else { return nil }
+            return String(value.dropFirst(8))
         }
     }
 
