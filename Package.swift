@@ -17,11 +17,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         .target(name: "Digest"),
+        .target(name: "Tar"),
         .target(
             name: "ComposeSpec",
             dependencies: [
@@ -38,11 +40,17 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "NIOHTTP2", package: "swift-nio-http2"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
-        .target(name: "Orchestration", dependencies: ["ComposeSpec", "DockerEngine"]),
+        .target(
+            name: "Orchestration",
+            dependencies: [
+                "ComposeSpec", "DockerEngine", "Tar", .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
         .target(
             name: "PierCLI",
             dependencies: [
@@ -51,19 +59,46 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
+        // What the test targets share: child processes, one trait per real dependency, scratch projects, an
+        // in-process HTTP server and the fake engine on it.
+        .target(
+            name: "PierTestSupport",
+            dependencies: [
+                "DockerEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            path: "Tests/PierTestSupport"
+        ),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec", "Digest"]),
+        .testTarget(name: "TarTests", dependencies: ["Tar", "PierTestSupport"]),
         .testTarget(
             name: "DockerEngineTests",
             dependencies: [
                 "DockerEngine",
                 "Digest",
+                "Tar",
+                "PierTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "ComposeSpec", "DockerEngine"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "DockerEngine"]),
+        .testTarget(
+            name: "OrchestrationTests",
+            dependencies: ["Orchestration", "ComposeSpec", "DockerEngine", "Tar", "PierTestSupport"]
+        ),
+        .testTarget(
+            name: "PierCLITests",
+            dependencies: [
+                "PierCLI", "ComposeSpec", "Orchestration", "DockerEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "DockerEngine", "PierTestSupport"]),
     ]
 )

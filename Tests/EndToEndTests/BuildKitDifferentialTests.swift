@@ -1,12 +1,13 @@
 import ComposeSpec
 import DockerEngine
 import Foundation
+import PierTestSupport
 import Testing
 
 /// Every project of `Tests/Fixtures/buildkit` built by Pier and by the reference on the same engine (BuildKit
 /// through the Engine API, no buildx), then the images compared by what they contain: their configuration, and
 /// every file listed from a container of each (run by `pier run`).
-@Suite(.serialized, .enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+@Suite(.serialized, .requiresEngine, .requiresReference)
 struct BuildKitDifferentialTests {
     static let fixtures = TestSupport.fixtures.appendingPathComponent("buildkit")
 
@@ -22,7 +23,7 @@ struct BuildKitDifferentialTests {
 
     @Test(arguments: cases)
     func pierBuildsWhatTheReferenceBuilds(_ name: String) async throws {
-        let reference = try #require(TestSupport.referenceCompose, "the reference Docker Compose is not installed")
+        let reference = try await TestSupport.requireReference()
         try await BuildKitCase.with(name) { build in
             try await Self.compare(build, reference: reference)
         }
@@ -30,8 +31,9 @@ struct BuildKitDifferentialTests {
 
     static func compare(_ build: BuildKitCase, reference: URL) async throws {
         let name = build.name
-        let pier = try build.run(TestSupport.pierBinary, project: build.pierProject, ["--progress", "plain", "build"])
-        let ours = try build.run(reference, project: build.referenceProject, ["--progress", "plain", "build"])
+        let pier = try await build.run(
+            TestSupport.pierBinary, project: build.pierProject, ["--progress", "plain", "build"])
+        let ours = try await build.run(reference, project: build.referenceProject, ["--progress", "plain", "build"])
         if name == "syntax" {
             // The deliberate difference: offline, only Pier builds (with its built-in frontend fallback).
             #expect(pier.status == 0, "\(pier.stderr)\(pier.stdout)")
@@ -52,16 +54,18 @@ struct BuildKitDifferentialTests {
             return
         }
         for service in build.services {
-            let ourImage = try await build.configuration(of: "\(build.pierProject)-\(service)", project: build.pierProject)
+            let ourImage = try await build.configuration(
+                of: "\(build.pierProject)-\(service)", project: build.pierProject)
             let theirImage = try await build.configuration(
                 of: "\(build.referenceProject)-\(service)", project: build.referenceProject)
             #expect(ourImage == theirImage, "the configuration of \(service)'s image")
-            let ourFiles = try build.files(project: build.pierProject, service: service)
-            let theirFiles = try build.files(project: build.referenceProject, service: service)
+            let ourFiles = try await build.files(project: build.pierProject, service: service)
+            let theirFiles = try await build.files(project: build.referenceProject, service: service)
             #expect(!ourFiles.isEmpty)
             let missing = theirFiles.subtracting(ourFiles).sorted()
             let extra = ourFiles.subtracting(theirFiles).sorted()
-            #expect(missing.isEmpty && extra.isEmpty, "\(service): only the reference's: \(missing), only Pier's: \(extra)")
+            #expect(
+                missing.isEmpty && extra.isEmpty, "\(service): only the reference's: \(missing), only Pier's: \(extra)")
         }
         try await build.checkExpectations(name)
     }
@@ -79,7 +83,7 @@ struct BuildKitCase {
     private let agent: Process?
     private let agentDirectory: URL?
 
-    init(_ name: String) throws {
+    init(_ name: String) async throws {
         self.name = name
         let base = "pbk" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
         pierProject = base + "p"
@@ -102,12 +106,14 @@ struct BuildKitCase {
             try process.run()
             agent = process
             agentDirectory = folder
-            for _ in 0..<50 where !FileManager.default.fileExists(atPath: socket) { usleep(100_000) }
+            for _ in 0..<50 where !FileManager.default.fileExists(atPath: socket) {
+                try await Task.sleep(for: .milliseconds(100))
+            }
             let key = folder.appendingPathComponent("key").path
-            _ = try TestSupport.run(
+            try await TestSupport.run(
                 URL(fileURLWithPath: "/usr/bin/ssh-keygen"), ["-q", "-t", "ed25519", "-N", "", "-f", key],
                 in: folder, environment: [:])
-            _ = try TestSupport.run(
+            try await TestSupport.run(
                 URL(fileURLWithPath: "/usr/bin/ssh-add"), [key], in: folder, environment: ["SSH_AUTH_SOCK": socket])
         } else {
             agent = nil
@@ -118,21 +124,16 @@ struct BuildKitCase {
     var agentSocket: String? { agentDirectory?.appendingPathComponent("agent.sock").path }
 
     func environment(project: String) -> [String: String] {
-        var environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
+        var environment = TestSupport.baseEnvironment.merging([
             "COMPOSE_PROJECT_NAME": project, "PIER_DIFF_API_KEY": "key-4567", "PIER_DIFF_TAG_PREFIX": project,
             "FROM_ENVIRONMENT": "from-environment",
-        ]
-        for name in ["DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG"] {
-            environment[name] = ProcessInfo.processInfo.environment[name]
-        }
+        ]) { $1 }
         environment["SSH_AUTH_SOCK"] = agentSocket
         return environment
     }
 
-    func run(_ binary: URL, project: String, _ arguments: [String]) throws -> TestSupport.Result {
-        try TestSupport.run(binary, arguments, in: directory, environment: environment(project: project))
+    func run(_ binary: URL, project: String, _ arguments: [String]) async throws -> TestSupport.Result {
+        try await TestSupport.run(binary, arguments, in: directory, environment: environment(project: project))
     }
 
     /// The image's configuration, the project's name replaced so that both tools' images compare.
@@ -149,7 +150,7 @@ struct BuildKitCase {
     }
 
     /// Every path of the image outside the kernel's and the engine's mounts: type, mode, owner, size, checksum.
-    func files(project: String, service: String) throws -> Set<String> {
+    func files(project: String, service: String) async throws -> Set<String> {
         let script = """
             find / -xdev \\( -path /proc -o -path /sys -o -path /dev -o -path /etc/hosts -o -path /etc/hostname \
             -o -path /etc/resolv.conf \\) -prune -o -print | sort | while read -r p; do
@@ -158,7 +159,7 @@ struct BuildKitCase {
               else echo "$p F $(stat -c '%a %u %g %s' "$p") $(md5sum < "$p" | cut -c1-32)"; fi
             done
             """
-        let result = try run(
+        let result = try await run(
             TestSupport.pierBinary, project: project,
             ["run", "--rm", "--no-deps", "-T", "-u", "0", "--entrypoint", "sh", service, "-c", script])
         #expect(result.status == 0, "listing \(service)'s files: \(result.stderr)")
@@ -169,7 +170,7 @@ struct BuildKitCase {
     func checkExpectations(_ name: String) async throws {
         let expected: [String: [String: String]] = [
             "cache-mount": ["/marker": "cached"],
-            "secrets": ["/key.length": "8", "/token.sha": sha256Hex("tok-123")],
+            "secrets": ["/key.length": "8", "/token.sha": try await sha256Hex("tok-123")],
             "mounts": ["/combined": "A\nB", "/tmpfs-mounted": "1"],
             "target": ["/stage": "base\ntest"],
             "args": ["/args": "file-value|from-environment||default-unset"],
@@ -189,7 +190,7 @@ struct BuildKitCase {
         }
         let service = services.last ?? "app"
         for (path, content) in files {
-            let result = try run(
+            let result = try await run(
                 TestSupport.pierBinary, project: pierProject,
                 ["run", "--rm", "--no-deps", "-T", "-u", "0", "--entrypoint", "cat", service, path])
             #expect(
@@ -198,16 +199,16 @@ struct BuildKitCase {
         }
     }
 
-    func sha256Hex(_ text: String) -> String {
-        let result = try? TestSupport.run(
+    func sha256Hex(_ text: String) async throws -> String {
+        let result = try await TestSupport.run(
             URL(fileURLWithPath: "/usr/bin/env"), ["sh", "-c", "printf %s \"$0\" | sha256sum | cut -c1-64", text],
             in: directory, environment: ["PATH": "/usr/bin:/bin"])
-        return result?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Runs `body` with the case, then removes its containers, images, agent and folder, whether it passed or not.
     static func with(_ name: String, _ body: (BuildKitCase) async throws -> Void) async throws {
-        let build = try BuildKitCase(name)
+        let build = try await BuildKitCase(name)
         do {
             try await body(build)
         } catch {
@@ -219,7 +220,7 @@ struct BuildKitCase {
 
     func cleanUp() async {
         for project in [pierProject, referenceProject] {
-            _ = try? run(TestSupport.pierBinary, project: project, ["down", "-t", "0"])
+            _ = try? await run(TestSupport.pierBinary, project: project, ["down", "-t", "0"])
             for image in services.map({ "\(project)-\($0)" }) + ["\(project)-extra:1"] {
                 _ = try? await engine.removeImage(image, force: true)
             }

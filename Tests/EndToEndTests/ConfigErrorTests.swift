@@ -1,4 +1,5 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 /// Every bad input makes `pier config` fail cleanly: exit status 1 (never a crash), a message on standard error,
@@ -24,8 +25,8 @@ import Testing
     }
 
     @Test(arguments: errorFixtures)
-    func failsWithAnActionableMessage(_ fixture: Fixture) throws {
-        let result = try TestSupport.run(
+    func failsWithAnActionableMessage(_ fixture: Fixture) async throws {
+        let result = try await TestSupport.run(
             TestSupport.pierBinary, fixture.arguments, in: fixture.directory, environment: fixture.environment,
             stdin: fixture.stdin)
         #expect(result.status == 1, "exit status \(result.status): \(result.stderr)")

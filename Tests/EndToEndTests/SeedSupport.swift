@@ -1,54 +1,55 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 /// The seed stacks (`Tests/Fixtures/seeds/NNN`) run as written. They publish fixed host ports (80, 443, 3000,
 /// 5432, 8000…), so their suites are nested here and run one test at a time.
 @Suite(
-    .serialized, .enabled(if: EngineSupport.enabled, EngineSupport.skipMessage),
-    .enabled(if: SeedProject.imagesReady, SeedProject.imagesMessage))
+    .serialized, .requiresEngine,
+    .requiresImage("pier-seed/runtime:bookworm", remedy: "run scripts/seed-images.sh"))
 struct SeedStacks {}
 
-/// A copy of one seed fixture in a scratch directory, run under a unique project name; `cleanUp` removes the
-/// containers, networks, volumes and built images it made.
-struct SeedProject {
+/// A copy of one seed fixture in a scratch directory, run under a unique project name, for the scope of
+/// ``with(seed:globalArguments:builtImages:_:)``, which removes the containers, networks, volumes and built images
+/// it made.
+struct SeedProject: Sendable {
     let name: String
     let directory: URL
     /// Global flags every command gets (`-f`…), as the seed runs it.
     let globalArguments: [String]
-    /// Images the stack builds under names of its own (`image:` beside `build:`), removed by `cleanUp`.
-    var builtImages: [String] = []
+    /// Images the stack builds under names of its own (`image:` beside `build:`), removed at the end.
+    let builtImages: [String]
 
-    init(seed: String, globalArguments: [String] = []) throws {
-        try self.init(
+    /// Runs `body` with a copy of the seed `seed`, then removes everything it made, also when `body` throws.
+    @discardableResult
+    static func with<Result>(
+        seed: String, globalArguments: [String] = [], builtImages: [String] = [],
+        _ body: (SeedProject) async throws -> Result
+    ) async throws -> Result {
+        try await with(
             copying: TestSupport.fixtures.appendingPathComponent("seeds/\(seed)"), prefix: "pierseed" + seed,
-            globalArguments: globalArguments)
+            globalArguments: globalArguments, builtImages: builtImages, body)
     }
 
-    /// A copy of any project folder (`examples/demo`…).
-    init(copying folder: URL, prefix: String, globalArguments: [String] = []) throws {
-        name = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36)
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
-        self.globalArguments = globalArguments
-        try FileManager.default.copyItem(at: folder, to: directory)
+    /// Runs `body` with a copy of any project folder (`examples/demo`…), then removes everything it made.
+    @discardableResult
+    static func with<Result>(
+        copying folder: URL, prefix: String, globalArguments: [String] = [], builtImages: [String] = [],
+        _ body: (SeedProject) async throws -> Result
+    ) async throws -> Result {
+        try await CleanupStack.with { cleanups in
+            let name = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            let project = SeedProject(
+                name: name, directory: FileManager.default.temporaryDirectory.appendingPathComponent(name),
+                globalArguments: globalArguments, builtImages: builtImages)
+            try FileManager.default.copyItem(at: folder, to: project.directory)
+            await cleanups.push { await project.cleanUp() }
+            return try await body(project)
+        }
     }
-
-    /// The images the seeds name: `scripts/seed-images.sh` builds them offline.
-    static let imagesReady: Bool = {
-        if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
-        let result = try? TestSupport.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["docker", "image", "inspect", "pier-seed/runtime:bookworm"],
-            in: TestSupport.repositoryRoot, environment: ProcessInfo.processInfo.environment)
-        return result?.status == 0
-    }()
-    static let imagesMessage: Comment = "the seed images are missing: run scripts/seed-images.sh"
 
     var environment: [String: String] {
-        [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
-            "COMPOSE_PROJECT_NAME": name,
-            "DOCKER_BUILDKIT": "0",
-        ]
+        TestSupport.baseEnvironment.merging(["COMPOSE_PROJECT_NAME": name, "DOCKER_BUILDKIT": "0"]) { $1 }
     }
 
     func url(_ path: String) -> URL { directory.appendingPathComponent(path) }
@@ -59,60 +60,61 @@ struct SeedProject {
 
     /// `pier GLOBAL-FLAGS ARGS` in the project's directory.
     @discardableResult
-    func pier(_ arguments: String..., stdin: Data? = nil) throws -> TestSupport.Result {
-        try pier(arguments, stdin: stdin)
+    func pier(_ arguments: String..., stdin: Data? = nil) async throws -> TestSupport.Result {
+        try await pier(arguments, stdin: stdin)
     }
 
     func pier(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:])
-        throws -> TestSupport.Result
+        async throws -> TestSupport.Result
     {
-        try TestSupport.run(
+        try await TestSupport.run(
             TestSupport.pierBinary, globalArguments + arguments, in: directory,
             environment: environment.merging(extra) { $1 }, stdin: stdin)
     }
 
     /// Any command (`docker`, `make`, `openssl`…) in the project's directory.
     @discardableResult
-    func run(_ arguments: String..., environment extra: [String: String] = [:]) throws -> TestSupport.Result {
-        try TestSupport.run(
+    func run(_ arguments: String..., environment extra: [String: String] = [:]) async throws -> TestSupport.Result {
+        try await TestSupport.run(
             URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory,
             environment: environment.merging(extra) { $1 })
     }
 
     /// `docker inspect --format FORMAT TARGET`, trimmed.
-    func inspect(_ target: String, _ format: String) throws -> String {
-        try run("docker", "inspect", "--format", format, target).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    func inspect(_ target: String, _ format: String) async throws -> String {
+        try await run("docker", "inspect", "--format", format, target).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// A self-signed certificate for localhost: `cert.pem` and `key.pem` in `folder`, readable by any user.
-    func makeCertificate(in folder: String) throws {
-        let made = try run(
+    func makeCertificate(in folder: String) async throws {
+        let made = try await run(
             "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
             "-addext", "subjectAltName=DNS:localhost", "-keyout", "\(folder)/key.pem", "-out", "\(folder)/cert.pem")
         try #require(made.status == 0, "\(made.stderr)")
-        try run("chmod", "644", "\(folder)/key.pem", "\(folder)/cert.pem")
+        try await run("chmod", "644", "\(folder)/key.pem", "\(folder)/cert.pem")
     }
 
     /// Removes everything labelled with the project and the images it built, whatever state a test left.
-    func cleanUp() {
-        _ = try? pier("down", "--volumes", "--remove-orphans", "--rmi", "local", "--timeout", "0")
+    private func cleanUp() async {
+        _ = try? await pier("down", "--volumes", "--remove-orphans", "--rmi", "local", "--timeout", "0")
         let label = "label=com.docker.compose.project=\(name)"
         for kind in [["ps", "-aq"], ["network", "ls", "-q"], ["volume", "ls", "-q"]] {
             guard
-                let ids = try? TestSupport.run(
+                let ids = try? await TestSupport.run(
                     URL(fileURLWithPath: "/usr/bin/env"), ["docker"] + kind + ["--filter", label], in: directory,
                     environment: environment
                 ).stdout.split(whereSeparator: \.isNewline)
             else { continue }
             let remove = kind[0] == "ps" ? ["rm", "-f", "-v"] : [kind[0], "rm"]
             for id in ids {
-                _ = try? TestSupport.run(
+                _ = try? await TestSupport.run(
                     URL(fileURLWithPath: "/usr/bin/env"), ["docker"] + remove + [String(id)], in: directory,
                     environment: environment)
             }
         }
         for image in builtImages {
-            _ = try? TestSupport.run(
+            _ = try? await TestSupport.run(
                 URL(fileURLWithPath: "/usr/bin/env"), ["docker", "rmi", image], in: directory, environment: environment)
         }
         try? FileManager.default.removeItem(at: directory)
@@ -129,14 +131,14 @@ enum HTTP {
 
     /// One request; status 0 when nothing answers.
     static func request(_ url: String, method: String = "GET", body: String? = nil, curl extra: [String] = [])
-        throws -> Response
+        async throws -> Response
     {
         let headers = FileManager.default.temporaryDirectory.appendingPathComponent("pier-http-\(UUID())")
         defer { try? FileManager.default.removeItem(at: headers) }
         var arguments = ["curl", "-sS", "--max-time", "10", "-X", method, "-D", headers.path, "-o", "-"]
         arguments += ["-w", "\n%{http_code}"] + extra
         if let body { arguments += ["--data-binary", body] }
-        let result = try TestSupport.run(
+        let result = try await TestSupport.run(
             URL(fileURLWithPath: "/usr/bin/env"), arguments + [url], in: TestSupport.repositoryRoot,
             environment: ProcessInfo.processInfo.environment)
         var lines = result.stdout.components(separatedBy: "\n")
@@ -148,12 +150,12 @@ enum HTTP {
     /// Polls `url` until it answers `status` (servers take a moment to listen after their container starts).
     static func waitFor(
         _ url: String, status: Int = 200, seconds: Int = 60, curl extra: [String] = []
-    ) throws -> Response {
+    ) async throws -> Response {
         var last = Response(status: 0, body: "", headers: "")
         for _ in 0..<(seconds * 2) {
-            last = try request(url, curl: extra)
+            last = try await request(url, curl: extra)
             if last.status == status { return last }
-            Thread.sleep(forTimeInterval: 0.5)
+            try await Task.sleep(for: .seconds(0.5))
         }
         return last
     }
@@ -175,12 +177,12 @@ enum EngineTime {
 
 extension SeedProject {
     /// When `container` started, and when its health check first passed.
-    func startedAt(_ container: String) throws -> Date? {
-        EngineTime.parse(try inspect(container, "{{json .State.StartedAt}}"))
+    func startedAt(_ container: String) async throws -> Date? {
+        EngineTime.parse(try await inspect(container, "{{json .State.StartedAt}}"))
     }
 
-    func firstHealthyAt(_ container: String) throws -> Date? {
-        let ends = try inspect(
+    func firstHealthyAt(_ container: String) async throws -> Date? {
+        let ends = try await inspect(
             container, "{{range .State.Health.Log}}{{if eq .ExitCode 0}}{{json .End}} {{end}}{{end}}")
         return ends.split(separator: " ").first.flatMap { EngineTime.parse(String($0)) }
     }

@@ -108,7 +108,7 @@ import Testing
             try Self.plan(
                 "      context: .\n      secrets: [key]\n", top: "secrets:\n  key: {environment: API_KEY}\n")
         } throws: { error in
-            (error as? RuntimeError)?.message.contains("API_KEY, which is not set") == true
+            (error as? OrchestrationError)?.message.contains("API_KEY, which is not set") == true
         }
     }
 
@@ -116,14 +116,14 @@ import Testing
         #expect {
             try Self.plan("      context: .\n      ssh: [default]\n")
         } throws: { error in
-            (error as? RuntimeError)?.message.contains("SSH_AUTH_SOCK is not set") == true
+            (error as? OrchestrationError)?.message.contains("SSH_AUTH_SOCK is not set") == true
         }
         #expect {
             try Self.plan(
                 "      context: .\n      ssh: [default]\n", files: ["Dockerfile": "FROM scratch\n", "key": "k"],
                 environment: ["SSH_AUTH_SOCK": "/nonexistent.sock"])
         } throws: { error in
-            (error as? RuntimeError)?.message.contains("is not an SSH agent's socket") == true
+            (error as? OrchestrationError)?.message.contains("is not an SSH agent's socket") == true
         }
     }
 
@@ -147,6 +147,6 @@ import Testing
     }
 
     @Test func aCustomBuildNetworkIsRefused() throws {
-        #expect(throws: RuntimeError.self) { try Self.plan("      context: .\n      network: backend\n") }
+        #expect(throws: OrchestrationError.self) { try Self.plan("      context: .\n      network: backend\n") }
     }
 }

@@ -86,7 +86,7 @@ import Testing
         try "FROM scratch\n".write(toFile: directory + "/Outside", atomically: true, encoding: .utf8)
         let found = try ClassicBuild.locate(dockerfile: "../Outside", context: directory + "/ctx", service: "s")
         #expect(found == .outside(Array("FROM scratch\n".utf8)))
-        #expect(throws: RuntimeError.self) {
+        #expect(throws: OrchestrationError.self) {
             try ClassicBuild.locate(dockerfile: "../Missing", context: directory + "/ctx", service: "s")
         }
     }
@@ -95,7 +95,7 @@ import Testing
         #expect {
             try Self.plan("      context: ./nowhere\n")
         } throws: { error in
-            (error as? RuntimeError)?.message.contains("/nowhere is not a directory") == true
+            (error as? OrchestrationError)?.message.contains("/nowhere is not a directory") == true
         }
     }
 
@@ -118,9 +118,12 @@ import Testing
     }
 
     @Test func severalPlatformsNeedBuildKit() throws {
-        #expect(throws: RuntimeError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try Self.plan("      context: .\n      platforms: [linux/amd64, linux/arm64]\n")
         }
+        #expect(error?.code == .unsupported)
+        // The refusal names where `build.platforms` is written.
+        #expect(error?.location?.line == 5)
         let single = try Self.plan("      context: .\n      platforms: [linux/amd64]\n")
         #expect(single.options.platform == "linux/amd64")
     }

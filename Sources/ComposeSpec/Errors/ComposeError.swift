@@ -1,5 +1,5 @@
 /// A compose input the loader cannot accept, with where it was written and what was expected.
-public struct ComposeError: Error, Sendable, CustomStringConvertible {
+public struct ComposeError: Error, Sendable, PositionedMessage {
     public enum Code: String, Sendable {
         case yamlSyntax
         case emptyFile
@@ -26,11 +26,5 @@ public struct ComposeError: Error, Sendable, CustomStringConvertible {
         self.message = message
         self.location = location
         self.file = file ?? location?.file
-    }
-
-    public var description: String {
-        if let location { return "\(location): \(message)" }
-        if let file { return "\(file): \(message)" }
-        return message
     }
 }

@@ -2,17 +2,15 @@
 ///
 /// Steps that can warn take an `inout [ComposeWarning]` and append to it, so warnings keep the order the
 /// file was read in and the caller decides how to print them.
-public struct ComposeWarning: Sendable, Hashable, CustomStringConvertible {
+public struct ComposeWarning: Sendable, Hashable, PositionedMessage {
     public var message: String
     public var location: SourceLocation?
+    /// The file the warning is about when it names no line (as the reference words some warnings).
+    public var file: String?
 
-    public init(_ message: String, at location: SourceLocation? = nil) {
+    public init(_ message: String, at location: SourceLocation? = nil, file: String? = nil) {
         self.message = message
         self.location = location
-    }
-
-    public var description: String {
-        guard let location else { return message }
-        return "\(location): \(message)"
+        self.file = file ?? location?.file
     }
 }

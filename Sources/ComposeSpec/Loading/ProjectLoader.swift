@@ -36,7 +36,7 @@ public enum ProjectLoader {
         if options.normalize {
             document = try Normalizer(
                 projectName: name, projectDirectory: projectDirectory, environment: environment,
-                resolvePaths: options.resolvePaths, warnings: &context.warnings
+                resolvePaths: options.resolvePaths
             ).normalize(document)
         }
         if options.checkConsistency {
@@ -68,7 +68,7 @@ struct LoadContext {
     var environment: [String: String]
     var projectDirectory: String
     var options: ProjectOptions
-    var warnings: [String] = []
+    var warnings: [ComposeWarning] = []
     /// The text of every file read, to tell whether a file refers to a variable at all.
     var readTexts: [String] = []
 
@@ -144,8 +144,9 @@ struct LoadContext {
         try SchemaValidator.validate(Self.removingReset(document))
         if document["version"] != nil {
             warnings.append(
-                "\(displayName): the attribute `version` is obsolete, it will be ignored, "
-                    + "please remove it to avoid potential confusion")
+                ComposeWarning(
+                    "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential "
+                        + "confusion", file: displayName))
         }
         return document
     }

@@ -40,5 +40,6 @@ public struct LoadedProject: Sendable {
     public var allProfiles: [String]
     /// Every service the files define, enabled or not: a container of a disabled service is not an orphan.
     public var allServices: [String] = []
-    public var warnings: [String]
+    /// What the files ask for that loads but should be fixed, in the order it was read.
+    public var warnings: [ComposeWarning]
 }

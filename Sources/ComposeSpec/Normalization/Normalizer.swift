@@ -6,10 +6,7 @@ struct Normalizer {
     var environment: [String: String]
     var resolvePaths: Bool
 
-    init(
-        projectName: String, projectDirectory: String, environment: [String: String], resolvePaths: Bool,
-        warnings: inout [String]
-    ) {
+    init(projectName: String, projectDirectory: String, environment: [String: String], resolvePaths: Bool) {
         self.projectName = projectName
         self.projectDirectory = projectDirectory
         self.environment = environment

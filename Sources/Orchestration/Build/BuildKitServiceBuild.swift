@@ -56,9 +56,10 @@ struct BuildKitServiceBuild {
         case "none":
             attributes["force-network-mode"] = "none"
         case let other?:
-            throw RuntimeError(
-                "service \"\(section.service)\": build.network \(other) is not possible with BuildKit, which builds"
-                    + " on the host's network, with none, or the default: use host, none or default")
+            throw OrchestrationError.service(
+                section.service, .unsupported,
+                "build.network \(other) is not possible with BuildKit, which builds on the host's network, with none,"
+                    + " or the default: use host, none or default", at: section.location(of: "network"))
         }
         if section.privileged { entitlements.append("security.insecure") }
         for (name, value) in section.additionalContexts {
@@ -92,7 +93,8 @@ struct BuildKitServiceBuild {
             attributes[pair[0].trimmingCharacters(in: .whitespaces)] = pair.count > 1 ? pair[1] : ""
         }
         guard let type = attributes.removeValue(forKey: "type") else {
-            throw RuntimeError("service \"\(service)\": the cache entry \"\(text)\" names no type= (registry, inline…)")
+            throw OrchestrationError.service(
+                service, .invalidValue, "the cache entry \"\(text)\" names no type= (registry, local, inline…)")
         }
         return BuildKitBuild.CacheEntry(type: type, attributes: attributes)
     }
@@ -104,23 +106,25 @@ struct BuildKitServiceBuild {
         var secrets: [String: BuildSecret] = [:]
         for secret in section.secrets {
             guard let definition = declared[secret.source] else {
-                throw RuntimeError(
-                    "service \"\(section.service)\": build.secrets names \"\(secret.source)\", which the project's"
-                        + " secrets don't define")
+                throw OrchestrationError.service(
+                    section.service, .notFound,
+                    "build.secrets names \"\(secret.source)\", which the project's secrets don't define",
+                    at: section.location(of: "secrets"))
             }
             if let file = definition.field("file")?.scalarText {
                 secrets[secret.id] = .file(file)
             } else if let variable = definition.field("environment")?.scalarText {
                 guard let value = environment[variable] else {
-                    throw RuntimeError(
-                        "service \"\(section.service)\": the build secret \"\(secret.source)\" comes from the"
-                            + " environment variable \(variable), which is not set")
+                    throw OrchestrationError.service(
+                        section.service, .missingVariable,
+                        "the build secret \"\(secret.source)\" comes from the environment variable \(variable),"
+                            + " which is not set", at: definition.field("environment")?.location)
                 }
                 secrets[secret.id] = .value(Array(value.utf8))
             } else {
-                throw RuntimeError(
-                    "service \"\(section.service)\": the build secret \"\(secret.source)\" has neither file nor"
-                        + " environment")
+                throw OrchestrationError.service(
+                    section.service, .unsupported,
+                    "the build secret \"\(secret.source)\" has neither file nor environment", at: definition.location)
             }
         }
         return secrets
@@ -134,16 +138,19 @@ struct BuildKitServiceBuild {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             let id = parts[0]
             guard let path = parts.count > 1 ? parts[1] : environment["SSH_AUTH_SOCK"], !path.isEmpty else {
-                throw RuntimeError(
-                    "service \"\(section.service)\": build.ssh \(entry) forwards the SSH agent, but SSH_AUTH_SOCK is"
-                        + " not set: start an agent (eval $(ssh-agent); ssh-add) or give a socket (\(id)=/path)")
+                throw OrchestrationError.service(
+                    section.service, .missingVariable,
+                    "build.ssh \(entry) forwards the SSH agent, but SSH_AUTH_SOCK is not set: start an agent"
+                        + " (eval $(ssh-agent); ssh-add) or give a socket (\(id)=/path)",
+                    at: section.location(of: "ssh"))
             }
             var status = stat()
             guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK else {
-                throw RuntimeError(
-                    "service \"\(section.service)\": build.ssh \(entry): \(path) is not an SSH agent's socket; Pier"
-                        + " forwards agents, not key files: add the key to an agent (ssh-add \(path)) and use"
-                        + " \(id) alone")
+                throw OrchestrationError.service(
+                    section.service, .unsupported,
+                    "build.ssh \(entry): \(path) is not an SSH agent's socket; Pier forwards agents, not key files:"
+                        + " add the key to an agent (ssh-add \(path)) and use \(id) alone",
+                    at: section.location(of: "ssh"))
             }
             agents[id] = path
         }

@@ -16,6 +16,9 @@ public struct BuildRequest: Sendable {
     /// built-in Dockerfile frontend instead, with a warning. `PIER_SYNTAX_FALLBACK=0` turns it off by default.
     public var syntaxFallback = BuildRequest.syntaxFallbackDefault(ProcessInfo.processInfo.environment)
 
+    /// `--ssh`: agents every service's build may use (`default`, `id=socket`), beside its `build.ssh`.
+    public var ssh: [String] = []
+
     public init() {}
 
     static func syntaxFallbackDefault(_ environment: [String: String]) -> Bool {

@@ -20,6 +20,8 @@ struct BuildSection {
     }
 
     var service: String
+    /// The section itself, to name where an attribute is written.
+    var node: Node
     var context: String
     var dockerfile: Dockerfile
     /// The image's names: the service's image first, then `tags`.
@@ -53,16 +55,20 @@ struct BuildSection {
         environment: [String: String], checkout: String? = nil
     ) throws {
         self.service = service
+        node = build
         let context = build.field("context")?.scalarText ?? "."
         guard let directory = checkout ?? (context.hasPrefix("/") ? context : nil) else {
-            throw RuntimeError(
-                "service \"\(service)\": build.context \(context) is a URL, which `pier build` doesn't support: only"
-                    + " directories and git repositories; download it and point build.context at the directory")
+            throw OrchestrationError.service(
+                service, .unsupported,
+                "build.context \(context) is a URL, which `pier build` doesn't support: only directories and git"
+                    + " repositories; download it and point build.context at the directory",
+                at: build.field("context")?.location)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RuntimeError(
-                "service \"\(service)\": the build context \(directory) is not a directory: fix build.context")
+            throw OrchestrationError.service(
+                service, .notFound, "the build context \(directory) is not a directory: fix build.context",
+                at: build.field("context")?.location)
         }
         self.context = directory
         if let inline = build.field("dockerfile_inline")?.scalarText {
@@ -96,7 +102,7 @@ struct BuildSection {
             guard let source = entry.field("source")?.scalarText ?? entry.scalarText else { return nil }
             return Secret(id: entry.field("target")?.scalarText ?? source, source: source)
         }
-        ssh = build.field("ssh")?.stringList ?? []
+        ssh = (build.field("ssh")?.stringList ?? []) + request.ssh
         additionalContexts = (build.field("additional_contexts")?.mapping ?? [:]).sorted { $0.key < $1.key }.compactMap
         {
             name, value in value.scalarText.map { (name, $0) }
@@ -112,9 +118,15 @@ struct BuildSection {
             return content
         case .file(let path):
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw RuntimeError("service \"\(service)\": cannot read the Dockerfile \(path)")
+                throw OrchestrationError.service(
+                    service, .unreadableFile, "cannot read the Dockerfile \(path)", at: location(of: "dockerfile"))
             }
             return [UInt8](data)
         }
+    }
+
+    /// Where `build.ATTRIBUTE` is written.
+    func location(of attribute: String) -> SourceLocation? {
+        node.field(attribute)?.location ?? node.location
     }
 }

@@ -51,10 +51,12 @@ struct ClassicBuild {
     /// Refuses what needs BuildKit, as the reference does on the classic builder (with a way out).
     static func refuseUnsupported(_ section: BuildSection) throws {
         func refuse(_ attribute: String, _ what: String) throws -> Never {
-            throw RuntimeError(
-                "service \"\(section.service)\": build.\(attribute) needs BuildKit, which this engine does not offer"
-                    + " (or DOCKER_BUILDKIT=0 turned off), and the classic builder doesn't support \(what): remove"
-                    + " build.\(attribute) or build on an engine with BuildKit")
+            throw OrchestrationError.service(
+                section.service, .unsupported,
+                "build.\(attribute) needs BuildKit, which this engine does not offer (or DOCKER_BUILDKIT=0 turned it"
+                    + " off), and the classic builder doesn't support \(what): remove build.\(attribute) or build on"
+                    + " an engine with BuildKit",
+                at: section.location(of: attribute))
         }
         if section.platforms.count > 1 {
             try refuse("platforms", "multi-arch builds (\(section.platforms.joined(separator: ", ")))")
@@ -81,7 +83,7 @@ struct ClassicBuild {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         if standardized.hasPrefix(prefix) { return .inContext(String(standardized.dropFirst(prefix.count))) }
         guard let data = FileManager.default.contents(atPath: standardized) else {
-            throw RuntimeError("service \"\(service)\": cannot read the Dockerfile \(standardized)")
+            throw OrchestrationError.service(service, .unreadableFile, "cannot read the Dockerfile \(standardized)")
         }
         return .outside([UInt8](data))
     }

@@ -70,21 +70,22 @@ public enum ComposeLabels {
 
     /// Labels of a network Compose creates: the user's, then the network key, project, version and config hash.
     static func network(project: ProjectContext, key: String, definition: Node) -> [String: String] {
-        var labels = definition.field("labels")?.stringDictionary ?? [:]
-        labels[network] = key
-        labels[Self.project] = project.name
-        labels[version] = compatibleVersion
-        labels[configHash] = ServiceHash.network(definition)
-        return labels
+        resource(network, key: key, project: project, definition: definition, hash: ServiceHash.network(definition))
     }
 
     /// Labels of a volume Compose creates: the user's, then the volume key, project, version and config hash.
     static func volume(project: ProjectContext, key: String, definition: Node) -> [String: String] {
+        resource(volume, key: key, project: project, definition: definition, hash: ServiceHash.volume(definition))
+    }
+
+    private static func resource(
+        _ keyLabel: String, key: String, project: ProjectContext, definition: Node, hash: String
+    ) -> [String: String] {
         var labels = definition.field("labels")?.stringDictionary ?? [:]
-        labels[volume] = key
+        labels[keyLabel] = key
         labels[Self.project] = project.name
         labels[version] = compatibleVersion
-        labels[configHash] = ServiceHash.volume(definition)
+        labels[configHash] = hash
         return labels
     }
 }

@@ -3,7 +3,7 @@ import DockerEngine
 
 /// The container configuration proper: what runs, as whom, with which environment and labels.
 extension ContainerSpec {
-    mutating func configFields() throws(ContainerSpecError) -> [String: JSONValue] {
+    mutating func configFields() throws(OrchestrationError) -> [String: JSONValue] {
         var body: [String: JSONValue] = [:]
         body["Image"] = .string(
             service.field("image")?.scalarText
@@ -69,8 +69,7 @@ extension ContainerSpec {
                 // checks, so Pier runs without it rather than not at all.
                 warn(
                     "healthcheck.start_interval needs Docker Engine 25 (API 1.44); this engine uses \(api) "
-                        + "and ignores it"
-                )
+                        + "and ignores it", at: "healthcheck")
             }
         }
         if let retries = check.field("retries")?.int64Value, retries > 0 { fields["Retries"] = .int(retries) }

@@ -27,7 +27,7 @@ struct ContainerStorage {
 /// `create_host_path: false`, propagation or recursion options; volumes with `nocopy` or `subpath`; anonymous
 /// volumes; tmpfs, image and npipe mounts.
 extension ContainerSpec {
-    mutating func storageFields() throws(ContainerSpecError) -> ContainerStorage {
+    mutating func storageFields() throws(OrchestrationError) -> ContainerStorage {
         var storage = ContainerStorage()
         for volume in service.field("volumes")?.sequence ?? [] {
             let target = volume.field("target")?.scalarText ?? ""
@@ -74,7 +74,7 @@ extension ContainerSpec {
 
     private mutating func addBind(
         _ volume: Node, target: String, readOnly: Bool, to storage: inout ContainerStorage
-    ) throws(ContainerSpecError) {
+    ) throws(OrchestrationError) {
         let source = volume.field("source")?.scalarText ?? ""
         let bind = volume.field("bind")
         let propagation = bind?.field("propagation")?.scalarText
@@ -90,8 +90,7 @@ extension ContainerSpec {
             // The Mounts API has no relabel option; Compose drops it here without a word.
             warn(
                 "bind.selinux \"\(selinux)\" on \(target) cannot be combined with create_host_path: false, "
-                    + "propagation or recursive, and is ignored"
-            )
+                    + "propagation or recursive, and is ignored", at: "volumes")
         }
         var options: [String: JSONValue] = [:]
         if let propagation { options["Propagation"] = .string(propagation) }
@@ -114,7 +113,7 @@ extension ContainerSpec {
 
     private func addVolume(
         _ volume: Node, target: String, readOnly: Bool, to storage: inout ContainerStorage
-    ) throws(ContainerSpecError) {
+    ) throws(OrchestrationError) {
         let key = volume.field("source")?.scalarText
         // A named volume is known by its engine name (`<project>_<key>`, or its `name`); an anonymous one has none.
         let source = key.map { project.definition("volumes", $0) != nil ? project.engineName("volumes", $0) : $0 }
@@ -153,7 +152,7 @@ extension ContainerSpec {
 
     /// `service[:mode]` becomes `<container id>[:mode]`; `container:name[:mode]` becomes `name[:mode]`.
     /// (Compose 2.40.3 loses the mode of the `service:mode` form; Pier keeps it.)
-    private func volumesFromEntry(_ entry: String) throws(ContainerSpecError) -> String {
+    private func volumesFromEntry(_ entry: String) throws(OrchestrationError) -> String {
         if entry.hasPrefix("container:") { return String(entry.dropFirst("container:".count)) }
         let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
         let id = try container(of: parts[0], for: "volumes_from").id

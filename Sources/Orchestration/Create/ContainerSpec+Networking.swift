@@ -15,7 +15,7 @@ struct ContainerNetworking {
 /// is the container's `NetworkMode`. Engines from API 1.44 take every endpoint in the create body; older ones take
 /// only the first, and the rest are joined with `NetworkConnect` calls after create, in the same order.
 extension ContainerSpec {
-    mutating func networkingFields() throws(ContainerSpecError) -> ContainerNetworking {
+    mutating func networkingFields() throws(OrchestrationError) -> ContainerNetworking {
         var result = ContainerNetworking()
         let links = try linkEntries()
         if !links.isEmpty { result.hostConfig["Links"] = .strings(links) }
@@ -55,8 +55,7 @@ extension ContainerSpec {
             for (key, config) in endpoints.dropFirst() where config["MacAddress"] != nil {
                 warn(
                     "networks.\(key).mac_address needs API 1.44 (Docker Engine 25); this engine uses \(api) "
-                        + "and ignores it"
-                )
+                        + "and ignores it", at: "networks")
             }
         } else if endpoints[0].config["MacAddress"] == nil, let serviceMAC {
             endpoints[0].config["MacAddress"] = .string(serviceMAC)
@@ -87,7 +86,7 @@ extension ContainerSpec {
     /// network's aliases. A network written with settings gets an `IPAMConfig` object even when empty, as Compose's.
     private mutating func endpoint(
         key: String, config: Node?, links: [String]
-    ) throws(ContainerSpecError) -> [String: JSONValue] {
+    ) throws(OrchestrationError) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
         var aliases = [containerName]
         if options.oneOff?.useAliases ?? true {
@@ -117,8 +116,7 @@ extension ContainerSpec {
             if api < APIVersion(1, 48) {
                 warn(
                     "networks.\(key).gw_priority needs Docker Engine 28 (API 1.48); this engine uses \(api) "
-                        + "and ignores it"
-                )
+                        + "and ignores it", at: "networks")
             }
             fields["GwPriority"] = .int(priority)
         }
@@ -127,7 +125,7 @@ extension ContainerSpec {
 
     /// `links` and `external_links` as `container:alias`. Each container of a linked service is reachable as the
     /// alias, as `<service>-<n>` and as `<project>-<service>-<n>`, which is what Compose sends.
-    func linkEntries() throws(ContainerSpecError) -> [String] {
+    func linkEntries() throws(OrchestrationError) -> [String] {
         var entries: [String] = []
         for link in service.field("links")?.stringList ?? [] {
             let parts = link.split(separator: ":", maxSplits: 1).map(String.init)

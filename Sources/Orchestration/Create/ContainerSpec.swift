@@ -16,14 +16,14 @@ public struct ContainerSpec {
     let options: ContainerCreateOptions
     /// The name the container ends up with (aliases and links use it, even while created under a temporary one).
     let containerName: String
-    var warnings: [String] = []
+    var warnings: [ComposeWarning] = []
 
     /// The create call for replica `number` of `service` (a canonical service from the loaded document), for an
     /// engine speaking `apiVersion` (the negotiated one: some attributes move or need newer engines).
     public static func createBody(
         project: ProjectContext, serviceName: String, service: Node, number: Int, apiVersion: APIVersion,
         options: ContainerCreateOptions = ContainerCreateOptions()
-    ) throws(ContainerSpecError) -> ContainerCreateRequest {
+    ) throws(OrchestrationError) -> ContainerCreateRequest {
         var spec = ContainerSpec(
             project: project, serviceName: serviceName, service: service, number: number, api: apiVersion,
             options: options,
@@ -37,7 +37,7 @@ public struct ContainerSpec {
     public static func createBody(
         project: ProjectContext, serviceName: String, service: Node, number: Int, apiVersion: (Int, Int),
         options: ContainerCreateOptions = ContainerCreateOptions()
-    ) throws(ContainerSpecError) -> ContainerCreateRequest {
+    ) throws(OrchestrationError) -> ContainerCreateRequest {
         try createBody(
             project: project, serviceName: serviceName, service: service, number: number,
             apiVersion: APIVersion(apiVersion.0, apiVersion.1), options: options)
@@ -54,7 +54,7 @@ public struct ContainerSpec {
             containerName: service.field("container_name")?.scalarText)
     }
 
-    private mutating func build() throws(ContainerSpecError) -> ContainerCreateRequest {
+    private mutating func build() throws(OrchestrationError) -> ContainerCreateRequest {
         try checkAttributes()
         var body = try configFields()
         var hostConfig = try hostConfigFields()
@@ -86,16 +86,18 @@ public struct ContainerSpec {
             files: storage.files)
     }
 
-    mutating func warn(_ message: String) {
-        warnings.append("service \"\(serviceName)\": \(message)")
+    /// Records that an attribute (the service's `key`) is not honoured, naming where it was written.
+    mutating func warn(_ message: String, at key: String? = nil) {
+        warnings.append(
+            ComposeWarning("service \"\(serviceName)\": \(message)", at: key.flatMap { service[$0]?.location }))
     }
 
-    func error(_ code: ContainerSpecError.Code, _ message: String, at key: String? = nil) -> ContainerSpecError {
-        ContainerSpecError(code, message, service: serviceName, at: key.flatMap { service[$0]?.location })
+    func error(_ code: OrchestrationError.Code, _ message: String, at key: String? = nil) -> OrchestrationError {
+        .service(serviceName, code, message, at: key.flatMap { service[$0]?.location })
     }
 
     /// The first container of another service, for `service:` references.
-    func container(of other: String, for key: String) throws(ContainerSpecError) -> ServiceContainer {
+    func container(of other: String, for key: String) throws(OrchestrationError) -> ServiceContainer {
         guard let found = options.containers.first(of: other) else {
             throw error(.missingContainer, "\(key) refers to service \"\(other)\", which has no container yet", at: key)
         }

@@ -6,15 +6,15 @@ public enum NetworkSpec {
     /// `key` names a network in the document's `networks`; external networks are not created and throw.
     public static func createBody(
         project: ProjectContext, key: String, apiVersion: APIVersion
-    ) throws(ContainerSpecError) -> (body: JSONValue, warnings: [String]) {
+    ) throws(OrchestrationError) -> (body: JSONValue, warnings: [ComposeWarning]) {
         guard let definition = project.definition("networks", key) else {
-            throw ContainerSpecError(.invalidValue, "network \"\(key)\" is not defined in the top-level networks")
+            throw OrchestrationError(.invalidValue, "network \"\(key)\" is not defined in the top-level networks")
         }
         if definition.field("external")?.boolValue == true {
-            throw ContainerSpecError(
+            throw OrchestrationError(
                 .unsupported, "network \"\(key)\" is external: Pier uses it but does not create it")
         }
-        var warnings: [String] = []
+        var warnings: [ComposeWarning] = []
         var body: [String: JSONValue] = [
             "Name": .string(project.engineName("networks", key)),
             "Labels": .stringMap(ComposeLabels.network(project: project, key: key, definition: definition)),
@@ -29,8 +29,10 @@ public enum NetworkSpec {
                 body["EnableIPv4"] = .bool(ipv4)
             } else if !ipv4 {
                 warnings.append(
-                    "network \"\(key)\": enable_ipv4: false needs Docker Engine 28 (API 1.47); this engine uses "
-                        + "\(apiVersion) and gives the network IPv4")
+                    ComposeWarning(
+                        "network \"\(key)\": enable_ipv4: false needs Docker Engine 28 (API 1.47); this engine uses "
+                            + "\(apiVersion) and gives the network IPv4", at: definition.field("enable_ipv4")?.location)
+                )
             }
         }
         if let ipam = definition.field("ipam"), let entries = ipam.mapping, !entries.isEmpty {
@@ -65,12 +67,12 @@ public enum NetworkSpec {
 /// The body of `POST /volumes/create` for a top-level volume, as Docker Compose v2 sends it.
 public enum VolumeSpec {
     /// `key` names a volume in the document's `volumes`; external volumes are not created and throw.
-    public static func createBody(project: ProjectContext, key: String) throws(ContainerSpecError) -> JSONValue {
+    public static func createBody(project: ProjectContext, key: String) throws(OrchestrationError) -> JSONValue {
         guard let definition = project.definition("volumes", key) else {
-            throw ContainerSpecError(.invalidValue, "volume \"\(key)\" is not defined in the top-level volumes")
+            throw OrchestrationError(.invalidValue, "volume \"\(key)\" is not defined in the top-level volumes")
         }
         if definition.field("external")?.boolValue == true {
-            throw ContainerSpecError(.unsupported, "volume \"\(key)\" is external: Pier uses it but does not create it")
+            throw OrchestrationError(.unsupported, "volume \"\(key)\" is external: Pier uses it but does not create it")
         }
         var body: [String: JSONValue] = [
             "Name": .string(project.engineName("volumes", key)),

@@ -22,12 +22,22 @@ extension ProjectRuntime {
         var queue = names
         while let name = queue.popLast() {
             guard pending.insert(name).inserted else { continue }
-            queue += contextServices(of: name).filter { services[$0]?["build"] != nil }
+            for context in contextServices(of: name)
+            where services[context]?["build"] != nil || services[context] == nil {
+                guard services[context] != nil else {
+                    throw OrchestrationError.service(
+                        name, .notFound,
+                        "build.additional_contexts names service:\(context), which this command did not load:"
+                            + " build it first (`pier build \(context)`)")
+                }
+                queue.append(context)
+            }
         }
         while !pending.isEmpty {
             let ready = pending.filter { contextServices(of: $0).allSatisfy { !pending.contains($0) } }.sorted()
             guard !ready.isEmpty else {
-                throw RuntimeError(
+                throw OrchestrationError(
+                    .conflict,
                     "the services \(pending.sorted().joined(separator: ", ")) name each other in"
                         + " build.additional_contexts: a cycle no build order can satisfy")
             }
@@ -40,7 +50,13 @@ extension ProjectRuntime {
 
     /// The services a service's build names as contexts (`additional_contexts` values `service:NAME`).
     func contextServices(of service: String) -> [String] {
-        (services[service]?.field("build")?.field("additional_contexts")?.mapping ?? [:]).values.compactMap {
+        services[service].map(Self.contextServices(of:)) ?? []
+    }
+
+    /// The services a service definition's build names as contexts: Compose builds them first, although they
+    /// are no dependencies of the service (`config` and `up` leave them out of a selection).
+    public static func contextServices(of service: Node) -> [String] {
+        (service.field("build")?.field("additional_contexts")?.mapping ?? [:]).values.compactMap {
             guard let value = $0.scalarText, value.hasPrefix("service:") else { return nil }
             return String(value.dropFirst(8))
         }
@@ -67,7 +83,8 @@ extension ProjectRuntime {
                 checkout = try await git.fetch()
             } catch {
                 progress(.failed(resource, "fetch failed"))
-                throw RuntimeError("service \"\(service)\": cannot fetch the build context \(context): \(error)")
+                throw OrchestrationError.service(
+                    service, .processFailed, "cannot fetch the build context \(context): \(error)", underlying: error)
             }
         }
         let section = try BuildSection(
@@ -99,7 +116,7 @@ extension ProjectRuntime {
         var providers = plan.providers
         let store = credentials
         providers.credentials = { host in
-            guard let found = try? store.credentials(forHost: host), let username = found.username else {
+            guard let found = try? await store.credentials(forHost: host), let username = found.username else {
                 return nil
             }
             return RegistryCredential(username: username, secret: found.password ?? found.identityToken ?? "")
@@ -107,7 +124,7 @@ extension ProjectRuntime {
         let syntax = request.syntaxFallback ? DockerfileSyntax.directive(in: try section.dockerfileContent()) : nil
         do {
             try await runBuildKit(plan, providers: providers, service: section.service, output: request.output)
-        } catch let error as RuntimeError
+        } catch let error as OrchestrationError
             where syntax != nil && (error.underlying as? EngineError).map(Self.isFrontendResolution) == true
         {
             let syntax = syntax ?? ""
@@ -150,9 +167,10 @@ extension ProjectRuntime {
             }
         } catch let error as EngineError where error.code == .server {
             let summary = state.withLock { $0.failureSummary }
-            throw RuntimeError(
-                "service \"\(service)\": build failed: \(error.message)"
-                    + (summary.isEmpty ? "" : "\n" + summary.joined(separator: "\n")), underlying: error)
+            throw OrchestrationError.service(
+                service, .buildFailed,
+                "build failed: \(error.message)" + (summary.isEmpty ? "" : "\n" + summary.joined(separator: "\n")),
+                underlying: error)
         }
     }
 
@@ -161,7 +179,7 @@ extension ProjectRuntime {
         let service = section.service
         let resource = "Service \(service)"
         var plan = try ClassicBuild(section, memory: request.memory)
-        plan.options.registryConfig = buildRegistryConfig(for: service)
+        plan.options.registryConfig = await buildRegistryConfig(for: service)
         let context: BuildContext
         do {
             context = try BuildContext(
@@ -169,7 +187,7 @@ extension ProjectRuntime {
                 ignore: try DockerIgnore.load(contextDirectory: plan.directory, dockerfile: plan.dockerfile),
                 generatedFiles: plan.generatedFiles)
         } catch {
-            throw RuntimeError("service \"\(service)\": \(EngineErrorText.message(error))")
+            throw OrchestrationError.service(service, .unreadableFile, "\(error)", underlying: error)
         }
         var lastLines: [String] = []
         func emit(_ line: String) {
@@ -197,9 +215,11 @@ extension ProjectRuntime {
             if !partial.isEmpty { emit(partial) }
         } catch {
             progress(.failed(resource, "build failed"))
-            throw RuntimeError(
-                "service \"\(service)\": build failed: \(EngineErrorText.message(error))"
-                    + (lastLines.isEmpty ? "" : "\n" + lastLines.map { "  " + $0 }.joined(separator: "\n")))
+            throw OrchestrationError.service(
+                service, .buildFailed,
+                "build failed: \(error)"
+                    + (lastLines.isEmpty ? "" : "\n" + lastLines.map { "  " + $0 }.joined(separator: "\n")),
+                underlying: error)
         }
     }
 }
@@ -209,34 +229,5 @@ enum BuilderChoice {
     static func prefersBuildKit(_ environment: [String: String]) -> Bool {
         guard let value = environment["DOCKER_BUILDKIT"]?.lowercased(), !value.isEmpty else { return true }
         return !["0", "false", "no", "off"].contains(value)
-    }
-}
-
-/// Runs `body` for each item, at most `limit` at a time (all at once when nil or below 1); the first failure
-/// cancels the others and is thrown.
-func forEachConcurrently<Item: Sendable>(
-    _ items: [Item], limit: Int?, _ body: @escaping @Sendable (Item) async throws -> Void
-) async throws {
-    let width = limit.flatMap { $0 > 0 ? $0 : nil } ?? items.count
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        var next = items.makeIterator()
-        for _ in 0..<width {
-            guard let item = next.next() else { break }
-            group.addTask { try await body(item) }
-        }
-        while try await group.next() != nil {
-            if let item = next.next() { group.addTask { try await body(item) } }
-        }
-    }
-}
-
-/// The message of an error, for people.
-enum EngineErrorText {
-    static func message(_ error: any Error) -> String {
-        switch error {
-        case let error as EngineError: return error.message
-        case let error as RuntimeError: return error.message
-        default: return String(describing: error)
-        }
     }
 }

@@ -42,11 +42,8 @@ extension ProjectRuntime {
     /// Stops and removes `containers`: a service starts once every service that depends on it is done.
     func removeInDependencyOrder(_ containers: [ObservedContainer], timeout: Int?, removeVolumes: Bool) async throws {
         try await inReverseDependencyOrder(services: Set(containers.map(\.service))) { service in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for container in containers where container.service == service {
-                    group.addTask { try await stopAndRemove(container, timeout: timeout, removeVolumes: removeVolumes) }
-                }
-                try await group.waitForAll()
+            try await forEach(containers.filter { $0.service == service }) { container in
+                try await stopAndRemove(container, timeout: timeout, removeVolumes: removeVolumes)
             }
         }
     }
@@ -57,18 +54,13 @@ extension ProjectRuntime {
         services: Set<String>, _ body: @escaping @Sendable (String) async throws -> Void
     ) async throws {
         let registry = ServiceRegistry(existing: [])
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for service in services {
-                group.addTask {
-                    try await registry.run(service) {
-                        for dependent in graph.dependents(of: service) where services.contains(dependent) {
-                            try await registry.waitFor(dependent)
-                        }
-                        try await body(service)
-                    }
+        try await forEachConcurrently(Array(services)) { service in
+            try await registry.run(service) {
+                for dependent in graph.dependents(of: service) where services.contains(dependent) {
+                    try await registry.waitFor(dependent)
                 }
+                try await body(service)
             }
-            try await group.waitForAll()
         }
     }
 
@@ -83,7 +75,7 @@ extension ProjectRuntime {
                 progress(.done(resource, "Removed"))
             } catch let error as EngineError where error.code == .conflict || error.code == .forbidden {
                 // Still in use by containers of another project: leave it, as Compose does.
-                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: error.message))
+                progress(.warning(resource, error.message))
             }
         }
     }
@@ -102,7 +94,7 @@ extension ProjectRuntime {
                 try await client.removeVolume(name)
                 progress(.done(resource, "Removed"))
             } catch let error as EngineError where error.code == .conflict {
-                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: error.message))
+                progress(.warning(resource, error.message))
             }
         }
     }

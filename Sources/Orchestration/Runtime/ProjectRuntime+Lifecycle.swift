@@ -9,7 +9,8 @@ extension ProjectRuntime {
         let selection = try selection(services, withDependencies: false)
         let containers = try await containers().filter { selection.contains($0.service) }
         guard !containers.isEmpty || services.isEmpty else {
-            throw RuntimeError("service \"\(services[0])\" has no container to start")
+            throw OrchestrationError(
+                .notFound, "service \"\(services[0])\" has no container to start", service: services[0])
         }
         for service in graph.startOrder(of: selection) {
             try await forEach(containers.filter { $0.service == service && !$0.isRunning }) { container in
@@ -113,13 +114,17 @@ extension ProjectRuntime {
         }
     }
 
-    /// Runs `action` on every container at once.
+    /// Runs `action` on every container at once; every failure is reported, an engine's refusal as about the
+    /// container's service.
     func forEach(
         _ containers: [ObservedContainer], _ action: @escaping @Sendable (ObservedContainer) async throws -> Void
     ) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for container in containers { group.addTask { try await action(container) } }
-            try await group.waitForAll()
+        try await forEachConcurrently(containers) { container in
+            do {
+                try await action(container)
+            } catch let error as EngineError {
+                throw OrchestrationError(.engine, error.message, service: container.service, underlying: error)
+            }
         }
     }
 }

@@ -60,13 +60,9 @@ extension ProjectRuntime {
             let convergence = Convergence(
                 runtime: self, options: options, selection: selection, imageIDs: imageIDs, registry: registry,
                 watcher: watcher)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for servicePlan in plan.services {
-                    group.addTask {
-                        try await registry.run(servicePlan.service) { try await convergence.converge(servicePlan) }
-                    }
-                }
-                try await group.waitForAll()
+            // Every service's failure is reported; one that waits for a failed service fails with it.
+            try await forEachConcurrently(plan.services) { servicePlan in
+                try await registry.run(servicePlan.service) { try await convergence.converge(servicePlan) }
             }
             if options.wait {
                 try await convergence.waitUntilReady(plan.services.map(\.service), timeout: options.waitTimeout)
@@ -78,19 +74,14 @@ extension ProjectRuntime {
         guard !orphans.isEmpty else { return }
         guard remove else {
             progress(
-                ProgressEvent(
-                    resource: "Project \(project.name)", text: "Warning", status: .warning,
-                    detail: "Found orphan containers (\(orphans.map(\.name).joined(separator: ", "))) for this "
+                .warning(
+                    "Project \(project.name)",
+                    "Found orphan containers (\(orphans.map(\.name).joined(separator: ", "))) for this "
                         + "project. If you removed or renamed this service in your compose file, you can run this "
                         + "command with the --remove-orphans flag to clean it up."))
             return
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for orphan in orphans {
-                group.addTask { try await stopAndRemove(orphan, timeout: timeout, removeVolumes: false) }
-            }
-            try await group.waitForAll()
-        }
+        try await forEach(orphans) { orphan in try await stopAndRemove(orphan, timeout: timeout, removeVolumes: false) }
     }
 
     /// Stops a container (if it runs) and removes it, reporting both steps.

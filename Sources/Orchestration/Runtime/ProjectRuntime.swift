@@ -42,7 +42,7 @@ public struct ProjectRuntime: Sendable {
     /// `selection`, widened to the services it depends on unless `withDependencies` is false; all when empty.
     public func selection(_ names: [String], withDependencies: Bool = true) throws -> Set<String> {
         for name in names where services[name] == nil {
-            throw RuntimeError("no such service: \(name)")
+            throw OrchestrationError.noSuchService(name)
         }
         if names.isEmpty { return Set(graph.services) }
         return withDependencies ? graph.withDependencies(names) : Set(names)
@@ -66,21 +66,4 @@ extension ObservedContainer {
 
     /// How progress lines name the container.
     var resource: String { "Container \(name)" }
-}
-
-/// A failure of an operation, in words for the user.
-public struct RuntimeError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    /// What caused it: the engine's error, for instance.
-    public var underlying: (any Error)?
-
-    public init(_ message: String, underlying: (any Error)? = nil) {
-        self.message = message
-        self.underlying = underlying
-    }
-
-    public var description: String {
-        guard let underlying else { return message }
-        return "\(message): \(underlying)"
-    }
 }

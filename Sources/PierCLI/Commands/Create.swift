@@ -30,7 +30,7 @@ struct Create: AsyncParsableCommand {
         options.start = false
         options.quietPull = quietPull
         try images.apply(to: &options)
-        let session = await EngineSession.open(global, services: services)
-        await session.run { try await $0.up(options) }
+        let session = try await EngineSession.open(global, services: services)
+        try await session.run { try await $0.up(options) }
     }
 }

@@ -27,7 +27,7 @@ struct Down: AsyncParsableCommand {
             }
             options.removeImages = removal
         }
-        let session = await EngineSession.open(global, allProfiles: true)
-        await session.run { try await $0.down(options) }
+        let session = try await EngineSession.open(global, allProfiles: true)
+        try await session.run { try await $0.down(options) }
     }
 }

@@ -31,14 +31,13 @@ struct Pull: AsyncParsableCommand {
         options.ignoreBuildable = ignoreBuildable
         options.policy = policy.flatMap(PullOptions.Policy.init(rawValue:))
         options.quiet = quiet
-        let session = await EngineSession.open(global, services: services, title: "Pulling")
-        let outcome = await session.run { try await $0.pull(options) }
+        let session = try await EngineSession.open(global, services: services, title: "Pulling")
+        let outcome = try await session.run { try await $0.pull(options) }
         if !outcome.mustBuild.isEmpty {
-            FileHandle.standardError.write(
-                Data(
-                    ("WARNING: Some service image(s) must be built from source by running:\n    pier build "
-                        + outcome.mustBuild.joined(separator: " ") + "\n").utf8))
+            Output.writeError(
+                "WARNING: Some service image(s) must be built from source by running:\n    pier build "
+                    + outcome.mustBuild.joined(separator: " ") + "\n")
         }
-        if let failure = outcome.failure { Failure.exit(message: failure.description) }
+        if let failure = outcome.failure { throw failure }
     }
 }

@@ -47,15 +47,15 @@ struct Run: AsyncParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.") var command: [String] = []
 
     func run() async throws {
-        guard let service else { ReadCommand.fail("requires at least 1 arg(s), only received 0") }
+        guard let service else { throw CommandFailure.bare("requires at least 1 arg(s), only received 0") }
         let allocatesTTY = !noTTY && !detach && Terminal.isTerminal(1)
-        if allocatesTTY, !Terminal.isTerminal(0) { ReadCommand.fail("the input device is not a TTY") }
+        if allocatesTTY, !Terminal.isTerminal(0) { throw CommandFailure.bare("the input device is not a TTY") }
         var request = OneOffRequest(service: service)
         request.command = command
         do {
             request.entrypoint = try entrypoint.map(ShellWords.split)
         } catch {
-            ReadCommand.fail(error.message)
+            throw CommandFailure.bare(error.message)
         }
         request.name = name
         let environment = ProcessInfo.processInfo.environment
@@ -65,7 +65,7 @@ struct Run: AsyncParsableCommand {
                 try envFromFile.flatMap { try ShortSyntax.environmentFile(at: $0) { environment[$0] } }
                 + EnvironmentArguments.resolve(env)
         } catch {
-            ReadCommand.fail(ReadCommand.message(for: error))
+            throw CommandFailure.bare(wrapping: error)
         }
         request.capabilitiesAdded = capAdd
         request.capabilitiesDropped = capDrop
@@ -82,39 +82,24 @@ struct Run: AsyncParsableCommand {
         request.quietPull = quietPull
         if pull != "policy" {
             guard ["always", "missing", "never"].contains(pull), let policy = PullPolicy(pull) else {
-                ReadCommand.fail("invalid --pull option \"\(pull)\"")
+                throw CommandFailure.bare("invalid --pull option \"\(pull)\"")
             }
             request.pull = policy
         }
         request.removeOrphans = removeOrphans
         request.autoRemove = rm && detach
 
-        let session = await EngineSession.open(global, services: [service])
-        let container = await session.run { try await $0.createOneOff(request) }
-        let engine = session.runtime.client
+        let session = try await EngineSession.open(global, services: [service])
+        let container = try await session.run { try await $0.createOneOff(request) }
+        let oneOff = ContainerSession(
+            client: session.runtime.client, containerID: container.id,
+            state: ContainerSessionState(mode: .run(removes: rm)),
+            isTTY: allocatesTTY, forwardsInput: true)
         if detach {
-            await removingOnFailure(container) { try await engine.startContainer(container.id) }
-            print(container.id)
+            try await oneOff.startDetached()
+            Output.write(container.id + "\n")
             return
         }
-        let code = await removingOnFailure(container) {
-            try await ContainerSession(
-                engine: engine, containerID: container.id, isTTY: allocatesTTY, forwardsInput: true
-            ).run()
-        }
-        if rm { try? await engine.removeContainer(container.id, force: true) }
-        throw ExitCode(code)
-    }
-
-    /// Runs `body`; when it fails the container goes too with `--rm`, and the command fails with the message.
-    private func removingOnFailure<Result>(_ container: ServiceContainer, _ body: () async throws -> Result) async
-        -> Result
-    {
-        do {
-            return try await body()
-        } catch {
-            if rm { try? await ReadCommand.engine().removeContainer(container.id, force: true) }
-            Failure.exit(message: EngineSession.message(for: error))
-        }
+        throw ExitCode(try await oneOff.runInTerminal())
     }
 }

@@ -86,39 +86,47 @@ struct Up: AsyncParsableCommand {
 
     func run() async throws {
         let options = try upOptions()
-        let session = await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services)
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
-        let signals = Signals.interrupts.stream()
-        let outcome = await withTaskGroup(of: UpOutcome.self) { group in
-            group.addTask { .finished(await session.attempt { try await $0.up(options) }) }
-            group.addTask {
-                for await _ in signals { return .interrupted }
-                return .finished(nil)
-            }
-            let first = await group.next() ?? .finished(nil)
-            group.cancelAll()
-            return first
-        }
-        switch outcome {
-        case .finished(let error?):
-            Failure.exit(message: EngineSession.message(for: error))
-        case .interrupted:
+        let interrupted = try await Signals.interrupts.cancelling(
+            {
+                try await session.run { try await $0.up(options) }
+                return false
+            }, returning: true)
+        if interrupted {
             if !detach {
-                FileHandle.standardError.write(Data("Gracefully stopping...\n".utf8))
-                await session.run { try await $0.stop(services, timeout: timeout) }
+                Output.writeError("Gracefully stopping...\n")
+                try await session.run { try await $0.stop(services, timeout: timeout) }
             }
             throw ExitCode(130)
-        case .finished(nil):
-            break
         }
         guard !detach, !wait, !noStart else { return }
-        let code = await AttachedRun(session: session, command: self, since: began).run()
-        throw ExitCode(code)
+        throw ExitCode(try await attached(session, since: began))
     }
-}
 
-private enum UpOutcome: Sendable {
-    case finished((any Error)?)
-    case interrupted
+    /// Follows the attached services' output until their containers stop; returns the status to end with.
+    private func attached(_ session: EngineSession, since began: Date) async throws -> Int32 {
+        var options = AttachedUpState.Options()
+        options.services = services
+        options.attach = attach
+        options.noAttach = noAttach
+        options.abortOnContainerExit = abortOnContainerExit
+        options.exitCodeFrom = exitCodeFrom
+        var attachedUp = AttachedUp(runtime: session.runtime, options: options, since: began)
+        attachedUp.timestamps = timestamps
+        attachedUp.stopTimeout = timeout
+        let consumer = LogConsumer(
+            colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi), showsPrefix: !noLogPrefix)
+        let renderer = session.renderer
+        return try await attachedUp.run(sink: consumer, interrupts: Signals.interrupts.stream()) { notice in
+            switch notice {
+            case .attaching(let names): Output.write("Attaching to \(names.joined(separator: ", "))\n")
+            case .state(.aborting): Output.writeError("Aborting on container exit...\n")
+            case .state(.gracefullyStopping):
+                Output.writeError("Gracefully stopping... (press Ctrl+C again to force)\n")
+            case .teardownFinished: renderer.finish()
+            }
+        }
+    }
 }

@@ -101,7 +101,7 @@ final class LiveProgress: Sendable {
         // Lines folded away since the last frame are cleared.
         output += "\u{1B}[J"
         state.drawnLines = shown.count + 1
-        FileHandle.standardError.write(Data(output.utf8))
+        Output.writeError(output)
     }
 
     private static func mark(_ status: ProgressEvent.Status, frame: Int) -> (String, String?) {

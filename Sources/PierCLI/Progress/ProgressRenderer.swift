@@ -69,6 +69,6 @@ final class ProgressRenderer: Sendable {
     }
 
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Output.writeError(text)
     }
 }

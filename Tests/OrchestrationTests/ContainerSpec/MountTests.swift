@@ -84,7 +84,7 @@ import Testing
         ("volumes:\n  - {type: bind, source: /srv, target: /r, bind: {recursive: readonly}}", "recursive=readonly"),
     ])
     func featuresNewerThanTheEngineFail(_ attributes: String, _ feature: String) throws {
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try ServiceFixture.request(BodyCase(attributes: attributes, topLevel: Self.volumesTop).yaml)
         }
         #expect(error?.code == .engineTooOld)

@@ -61,7 +61,7 @@ import Testing
 
     @Test func externalNetworksAreNotCreated() throws {
         let project = try ServiceFixture.project(Self.yaml)
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try NetworkSpec.createBody(project: project, key: "outside", apiVersion: APIVersion(1, 41))
         }
         #expect(error?.code == .unsupported)

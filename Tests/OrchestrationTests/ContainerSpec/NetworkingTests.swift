@@ -108,12 +108,15 @@ import Testing
     }
 
     @Test func aNetworkAddressDifferentFromTheServiceAddressIsAConflict() throws {
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try ServiceFixture.request(
                 "services:\n  s:\n    image: x\n    mac_address: 02:42:ac:11:00:55\n"
                     + "    networks: {n: {mac_address: 02:42:ac:11:00:66}}\nnetworks:\n  n: {}\n")
         }
-        #expect(error?.message == "the service-level mac_address should have the same value as network n")
+        #expect(
+            error?.message == "service \"s\": the service-level mac_address should have the same value as network n")
+        #expect(error?.code == .conflict)
+        #expect(error?.location?.line == 4)
     }
 
     @Test func theFirstNetworksAddressMovesToTheTopLevelOnOldEngines() throws {
@@ -125,7 +128,7 @@ import Testing
 
     @Test func interfaceNameNeedsAPI149() throws {
         let yaml = "services:\n  s:\n    image: x\n    networks: {n: {interface_name: eth9}}\nnetworks:\n  n: {}\n"
-        #expect(throws: ContainerSpecError.self) { try ServiceFixture.request(yaml) }
+        #expect(throws: OrchestrationError.self) { try ServiceFixture.request(yaml) }
         let request = try ServiceFixture.request(yaml, api: (1, 49))
         #expect(
             request[config: "NetworkingConfig"]?["EndpointsConfig"]?["proj_n"]?["DriverOpts"]
@@ -133,7 +136,7 @@ import Testing
     }
 
     @Test func aReferenceToAServiceWithoutContainerFails() throws {
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try ServiceFixture.request(
                 BodyCase(attributes: "network_mode: \"service:db\"", services: "  db: {image: x}\n").yaml,
                 options: ContainerCreateOptions())

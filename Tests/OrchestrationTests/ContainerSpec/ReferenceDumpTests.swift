@@ -50,7 +50,7 @@ import Testing
                     options: ContainerCreateOptions(imageID: "IMAGE", containers: resolver))
                 let entry: JSONValue = .object([
                     "name": .string(request.name), "platform": request.platform.map(JSONValue.string) ?? .null,
-                    "body": request.body, "warnings": .strings(request.warnings),
+                    "body": request.body, "warnings": .strings(request.warnings.map(\.message)),
                     "connections": .array(
                         request.networkConnections.map {
                             .object(["network": .string($0.network), "endpoint": $0.endpointConfig])

@@ -4,7 +4,7 @@ public struct BuildSessionProviders: Sendable {
     /// Directories by the name BuildKit asks for: `context`, `dockerfile`, and named contexts.
     public var directories: [String: any SyncedDirectory]
     /// Credentials for a registry host, or nil for none.
-    public var credentials: (@Sendable (String) -> RegistryCredential?)?
+    public var credentials: (@Sendable (String) async -> RegistryCredential?)?
     /// Secrets by id (`RUN --mount=type=secret,id=…`).
     public var secrets: [String: BuildSecret]
     /// SSH agent sockets by id (`RUN --mount=type=ssh,id=…`; `default` when the Dockerfile names none).
@@ -12,7 +12,7 @@ public struct BuildSessionProviders: Sendable {
 
     public init(
         directories: [String: any SyncedDirectory] = [:],
-        credentials: (@Sendable (String) -> RegistryCredential?)? = nil, secrets: [String: BuildSecret] = [:],
+        credentials: (@Sendable (String) async -> RegistryCredential?)? = nil, secrets: [String: BuildSecret] = [:],
         sshAgents: [String: String] = [:]
     ) {
         self.directories = directories

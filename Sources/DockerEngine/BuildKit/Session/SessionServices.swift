@@ -26,7 +26,7 @@ enum SessionServices {
                 var call = call
                 let host = try await call.receive(SessionCredentialsRequest.self)?.host ?? ""
                 var response = SessionCredentialsResponse()
-                if let credential = providers.credentials?(host) {
+                if let credential = await providers.credentials?(host) {
                     response.username = credential.username
                     response.secret = credential.secret
                 }

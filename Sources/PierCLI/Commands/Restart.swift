@@ -1,0 +1,14 @@
+import ArgumentParser
+import Orchestration
+
+struct Restart: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Restart service containers.")
+    var global: GlobalOptions { GlobalOptions.current }
+    @Option(name: [.short, .long], help: "Specify a shutdown timeout in seconds.") var timeout: Int?
+    @Argument(help: "Services to restart.") var services: [String] = []
+
+    func run() async throws {
+        let session = try await EngineSession.open(global, allProfiles: true)
+        try await session.run { try await $0.restart(services, timeout: timeout) }
+    }
+}

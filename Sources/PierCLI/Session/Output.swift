@@ -1,0 +1,48 @@
+import Foundation
+import Synchronization
+
+/// The process's standard output and error, each text written at once (not buffered): every command prints
+/// through here.
+enum Output {
+    /// Where output goes instead of the process's streams while set: commands run in-process (by tests) write
+    /// into it.
+    @TaskLocal static var capture: Capture?
+
+    /// Output kept in memory rather than written.
+    final class Capture: Sendable {
+        private let texts = Mutex((output: "", error: ""))
+
+        init() {}
+
+        /// What was written to standard output.
+        var output: String { texts.withLock { $0.output } }
+        /// What was written to standard error.
+        var error: String { texts.withLock { $0.error } }
+
+        fileprivate func append(_ text: String, toError: Bool) {
+            texts.withLock { toError ? $0.error.append(text) : $0.output.append(text) }
+        }
+    }
+
+    /// Writes `text` to standard output as is.
+    static func write(_ text: String) {
+        if let capture { return capture.append(text, toError: false) }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes each line to standard output, followed by a newline.
+    static func writeLines(_ lines: [String]) {
+        write(lines.map { $0 + "\n" }.joined())
+    }
+
+    /// Writes `text` to standard error as is.
+    static func writeError(_ text: String) {
+        if let capture { return capture.append(text, toError: true) }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A warning on standard error, as Docker Compose prints its own (`WARN[0000] message`).
+    static func warn(_ message: String) {
+        writeError("WARN[0000] " + message + "\n")
+    }
+}
