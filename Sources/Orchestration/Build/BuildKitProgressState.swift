@@ -11,7 +11,7 @@ struct BuildKitProgressState {
     private var steps: [String: BuildKitProgress.Step] = [:]
     /// Steps whose end was printed.
     private var finished: Set<String> = []
-    /// Progress lines printed as done, by id.
+    /// Progress lines printed as done, by step and id (`transferring context:` comes for several steps).
     private var finishedProgress: Set<String> = []
     /// The step the last line was about, to separate steps with a blank line.
     private var lastNumber: Int?
@@ -44,10 +44,10 @@ struct BuildKitProgressState {
             }
         }
         for progress in update.progress {
-            guard let number = numbers[progress.step], !finishedProgress.contains(progress.id),
-                progress.completed != nil
+            let key = progress.step + "\u{0}" + progress.id
+            guard let number = numbers[progress.step], !finishedProgress.contains(key), progress.completed != nil
             else { continue }
-            finishedProgress.insert(progress.id)
+            finishedProgress.insert(key)
             if lastNumber != number, let step = steps[progress.step] { lines += header(number, step) }
             var line = "#\(number) \(progress.id)"
             if progress.total > 0 {
@@ -96,6 +96,15 @@ struct BuildKitProgressState {
         }
         if let last = lines.last, let number = Int(last.dropFirst().prefix { $0.isNumber }) { lastNumber = number }
         return lines
+    }
+
+    /// The image whose metadata BuildKit failed to load (`[internal] load metadata for REF`): a base image the
+    /// registry refused, for a hint on credentials.
+    var failedBaseImage: String? {
+        let prefix = "[internal] load metadata for "
+        return steps.values.first { $0.error != nil && $0.name.hasPrefix(prefix) }.map {
+            String($0.name.dropFirst(prefix.count))
+        }
     }
 
     /// The failed steps with their last lines of output, for the error a failed build throws.

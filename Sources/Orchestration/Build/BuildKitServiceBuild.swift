@@ -112,6 +112,12 @@ struct BuildKitServiceBuild {
                     at: section.location(of: "secrets"))
             }
             if let file = definition.field("file")?.scalarText {
+                guard FileManager.default.isReadableFile(atPath: file) else {
+                    throw OrchestrationError.service(
+                        section.service, .unreadableFile,
+                        "the build secret \"\(secret.source)\" reads \(file), which does not exist or cannot be read",
+                        at: definition.field("file")?.location)
+                }
                 secrets[secret.id] = .file(file)
             } else if let variable = definition.field("environment")?.scalarText {
                 guard let value = environment[variable] else {

@@ -166,10 +166,12 @@ extension ProjectRuntime {
                 }
             }
         } catch let error as EngineError where error.code == .server {
-            let summary = state.withLock { $0.failureSummary }
+            let (summary, base) = state.withLock { ($0.failureSummary, $0.failedBaseImage) }
+            let hint = base.flatMap { OrchestrationError.loginHint(error.message, image: $0) }
             throw OrchestrationError.service(
                 service, .buildFailed,
-                "build failed: \(error.message)" + (summary.isEmpty ? "" : "\n" + summary.joined(separator: "\n")),
+                "build failed: \(error.message)" + (summary.isEmpty ? "" : "\n" + summary.joined(separator: "\n"))
+                    + (hint.map { "\n" + $0 } ?? ""),
                 underlying: error)
         }
     }
