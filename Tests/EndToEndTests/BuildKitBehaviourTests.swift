@@ -161,4 +161,24 @@ struct BuildKitBehaviourTests {
             try await project.docker("rmi", "-f", "\(project.name)-app")
         }
     }
+
+    /// A non-native platform (`linux/arm64` on an amd64 host) through QEMU: the image is arm64 and its steps ran
+    /// as arm64, for Pier as for the reference.
+    @Test(
+        .requiresReference,
+        .requiresImage("pier-test/busybox:arm64", remedy: "scripts/foreign-platform.sh (QEMU and an arm64 test image)"))
+    func aForeignPlatformBuildsThroughQEMU() async throws {
+        try await ScratchProject.with(
+            "services:\n  app:\n    build: {context: ., platforms: [linux/arm64]}\n    platform: linux/arm64\n",
+            files: ["Dockerfile": "FROM pier-test/busybox:arm64\nRUN uname -m > /arch\n"]
+        ) { project in
+            let build = try await project.pier("--progress", "plain", "build")
+            #expect(build.status == 0, "\(build.stderr)")
+            let arch = try await project.pier("run", "--rm", "-T", "app", "cat", "/arch")
+            #expect(arch.stdout == "aarch64\n", "\(arch.stderr)")
+            let reference = try await project.reference("-p", project.name + "ref", "--progress", "plain", "build")
+            #expect(reference.status == 0, "\(reference.stderr)")
+            try await project.docker("rmi", "-f", "\(project.name)-app", "\(project.name)ref-app")
+        }
+    }
 }
