@@ -125,7 +125,9 @@ extension ProjectRuntime {
         do {
             try await runBuildKit(plan, providers: providers, service: section.service, output: request.output)
         } catch let error as OrchestrationError
-            where syntax != nil && (error.underlying as? EngineError).map(Self.isFrontendResolution) == true
+            where syntax.map { syntax in
+                (error.underlying as? EngineError).map { Self.isFrontendResolution($0, syntax: syntax) } == true
+            } == true
         {
             let syntax = syntax ?? ""
             progress(
@@ -142,9 +144,13 @@ extension ProjectRuntime {
         }
     }
 
-    /// Whether BuildKit failed to fetch the frontend image a `# syntax=` line names.
-    static func isFrontendResolution(_ error: EngineError) -> Bool {
-        error.message.contains("frontend gateway.v0") && error.message.contains("failed to")
+    /// Whether BuildKit failed to fetch the frontend image `syntax` (a `# syntax=` line) names: its messages
+    /// name the image (`failed to resolve source metadata for docker.io/docker/dockerfile:1`, BuildKit 0.13) or
+    /// the gateway frontend that needed it (`failed to solve with frontend gateway.v0`, BuildKit 0.8).
+    static func isFrontendResolution(_ error: EngineError, syntax: String) -> Bool {
+        let name = syntax.split(separator: "@").first.map { $0.split(separator: ":").first ?? $0 } ?? Substring(syntax)
+        return error.message.contains("frontend gateway.v0")
+            || (error.message.contains("failed to resolve source metadata") && error.message.contains(name))
     }
 
     private func runBuildKit(

@@ -18,8 +18,8 @@ struct GRPCClient: Sendable {
             channel.eventLoop.makeCompletedFuture { try HTTP2StreamChannel(wrappingChannelSynchronously: channel) }
         }
         let bytes: [UInt8] = try request.serializedBytes()
-        try await stream.executeThenClose { frames, writer in
-            let outbound = GRPCOutbound(frames: writer)
+        try await stream.executeThenClose { frames, _ in
+            let outbound = GRPCOutbound(channel: stream.channel)
             var headers = HPACKHeaders([
                 (":method", "POST"), (":scheme", "http"), (":path", method), (":authority", "localhost"),
                 ("content-type", "application/grpc"), ("te", "trailers"), ("user-agent", "Pier"),

@@ -61,25 +61,35 @@ struct GRPCInbound {
     }
 }
 
-/// Sends messages on one gRPC stream.
+/// Sends messages on one gRPC stream, each write awaited until it has left for the socket: a sender never gets
+/// far ahead of the connection, so the frames of other calls on it (the engine's health checks of a session)
+/// are not held up behind a backlog of one call's data.
 struct GRPCOutbound: Sendable {
-    let frames: NIOAsyncChannelOutboundWriter<HTTP2Frame.FramePayload>
+    let channel: any Channel
 
     func send(_ message: [UInt8], endStream: Bool = false) async throws {
         let data = HTTP2Frame.FramePayload.Data(
             data: .byteBuffer(GRPCMessageReader.frame(message)), endStream: endStream)
-        try await frames.write(.data(data))
+        try await channel.writeAndFlush(HTTP2Frame.FramePayload.data(data)).get()
     }
 
-    /// Sends several messages in one write.
+    /// Sends several messages, flushed and awaited together.
     func send(_ messages: [[UInt8]]) async throws {
-        try await frames.write(
-            contentsOf: messages.map {
-                .data(HTTP2Frame.FramePayload.Data(data: .byteBuffer(GRPCMessageReader.frame($0))))
-            })
+        guard let last = messages.last else { return }
+        for message in messages.dropLast() {
+            let data = HTTP2Frame.FramePayload.Data(data: .byteBuffer(GRPCMessageReader.frame(message)))
+            channel.write(HTTP2Frame.FramePayload.data(data), promise: nil)
+        }
+        try await send(last)
     }
 
     func sendHeaders(_ headers: HPACKHeaders, endStream: Bool = false) async throws {
-        try await frames.write(.headers(HTTP2Frame.FramePayload.Headers(headers: headers, endStream: endStream)))
+        let frame = HTTP2Frame.FramePayload.headers(.init(headers: headers, endStream: endStream))
+        try await channel.writeAndFlush(frame).get()
+    }
+
+    /// Ends the stream at once (a reset): the peer stops too.
+    func reset() {
+        channel.close(promise: nil)
     }
 }

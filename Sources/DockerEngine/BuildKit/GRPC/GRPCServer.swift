@@ -44,9 +44,9 @@ struct GRPCServer: Sendable {
 
     private func handle(_ stream: HTTP2StreamChannel) async {
         // A call the engine gave up on closes its stream: nothing is left to answer.
-        try? await stream.executeThenClose { frames, writer in
+        try? await stream.executeThenClose { frames, _ in
             var inbound = GRPCInbound(frames)
-            let outbound = GRPCOutbound(frames: writer)
+            let outbound = GRPCOutbound(channel: stream.channel)
             try await inbound.readHeaders()
             let method = inbound.headers.first(name: ":path") ?? ""
             try await outbound.sendHeaders(HPACKHeaders([(":status", "200"), ("content-type", "application/grpc")]))

@@ -28,42 +28,73 @@ struct FileSyncService: Sendable {
             try await call.send(Self.packet(.packetErr, data: Array("\(error)".utf8)))
             throw GRPCStatus(.internal, "cannot read the \(name) directory: \(error)")
         }
+        // The engine's requests are read as they come while the entries and files go out: left unread, they
+        // would use up the connection's flow-control window, and the engine's health checks of the session (which
+        // it ends after 1.5 s without an answer, in BuildKit 0.8) could not reach Pier.
+        let (requests, pending) = AsyncStream.makeStream(of: FileSyncPacket.self)
+        let responses = call.responses
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await Self.send(entries, from: directory, named: name, answering: requests, to: responses)
+                } catch {
+                    // Ends Pier's side of the stream, so that the engine stops too and the reading below ends.
+                    responses.reset()
+                    throw error
+                }
+            }
+            while let packet = try await call.receive(FileSyncPacket.self) {
+                pending.yield(packet)
+                if packet.type == .packetFin || packet.type == .packetErr { break }
+            }
+            pending.finish()
+            try await group.waitForAll()
+        }
+    }
+
+    /// Sends the entries, then the contents of each file the engine asks for, until it says it has everything.
+    private static func send(
+        _ entries: [SyncedEntry], from directory: any SyncedDirectory, named name: String,
+        answering requests: AsyncStream<FileSyncPacket>, to responses: GRPCOutbound
+    ) async throws {
         var batch: [[UInt8]] = []
         for entry in entries {
-            batch.append(try Self.packet(stat: entry).serializedBytes())
-            if batch.count == Self.statBatch {
-                try await call.responses.send(batch)
+            batch.append(try packet(stat: entry).serializedBytes())
+            if batch.count == statBatch {
+                try await responses.send(batch)
                 batch.removeAll(keepingCapacity: true)
             }
         }
-        batch.append(try Self.packet(.packetStat).serializedBytes())
-        try await call.responses.send(batch)
-        while let packet = try await call.receive(FileSyncPacket.self) {
-            switch packet.type {
+        batch.append(try packet(.packetStat).serializedBytes())
+        try await responses.send(batch)
+        for await request in requests {
+            switch request.type {
             case .packetReq:
-                guard Int(packet.id) < entries.count, entries[Int(packet.id)].isRegularFile else {
+                guard Int(request.id) < entries.count, entries[Int(request.id)].isRegularFile else {
                     throw GRPCStatus(
-                        .invalidArgument, "the build asked for entry \(packet.id), which is not a file sent")
+                        .invalidArgument, "the build asked for entry \(request.id), which is not a file sent")
                 }
-                try await directory.read(entries[Int(packet.id)]) { bytes in
+                try await directory.read(entries[Int(request.id)]) { bytes in
                     var offset = 0
                     while offset < bytes.count {
-                        let end = min(offset + Self.chunkSize, bytes.count)
-                        try await call.send(Self.packet(.packetData, id: packet.id, data: Array(bytes[offset..<end])))
+                        let end = min(offset + chunkSize, bytes.count)
+                        try await responses.send(
+                            try packet(.packetData, id: request.id, data: Array(bytes[offset..<end])).serializedBytes())
                         offset = end
                     }
                 }
-                try await call.send(Self.packet(.packetData, id: packet.id))
+                try await responses.send(try packet(.packetData, id: request.id).serializedBytes())
             case .packetFin:
-                try await call.send(Self.packet(.packetFin))
+                try await responses.send(try packet(.packetFin).serializedBytes())
                 return
             case .packetErr:
-                let message = String(decoding: packet.data, as: UTF8.self)
+                let message = String(decoding: request.data, as: UTF8.self)
                 throw GRPCStatus(.aborted, "the engine stopped receiving the \(name) directory: \(message)")
             default:
-                throw GRPCStatus(.invalidArgument, "unexpected packet \(packet.type) from the engine")
+                throw GRPCStatus(.invalidArgument, "unexpected packet \(request.type) from the engine")
             }
         }
+        throw GRPCStatus(.aborted, "the engine ended the \(name) transfer without finishing it")
     }
 
     static func packet(_ type: FileSyncPacket.PacketType, id: UInt32 = 0, data: [UInt8] = []) -> FileSyncPacket {

@@ -54,7 +54,7 @@ enum SessionServices {
                 try await call.send(SessionCheckAgentResponse())
             }
             handlers[forwardAgent] = { call in
-                let id = call.metadata("buildkit.ssh.id").first ?? "default"
+                let id = call.metadata("buildkit.ssh.id").first ?? ""
                 try await SSHAgentForwarding.forward(call, to: try agentSocket(id, in: providers.sshAgents))
             }
         }
@@ -75,7 +75,9 @@ enum SessionServices {
         }
     }
 
+    /// The agent forwarded as `id`; BuildKit names the default one `default` or leaves the id empty.
     static func agentSocket(_ id: String, in agents: [String: String]) throws -> String {
+        let id = id.isEmpty ? "default" : id
         guard let socket = agents[id] else { throw GRPCStatus(.notFound, "no SSH agent with id \(id) in this build") }
         return socket
     }

@@ -31,6 +31,9 @@ extension EngineTransport {
         let (channel, upgraded) = try await connector.connect { channel in
             let promise = channel.eventLoop.makePromise(
                 of: NIOHTTP2Handler.AsyncStreamMultiplexer<HTTP2StreamChannel>.self)
+            // A small send buffer: what Pier sends (a build context) waits in Pier rather than in the kernel, where
+            // it would hold up the answers to the engine's calls behind it (HTTP/2 shares one socket).
+            try channel.syncOptions?.setOption(.socketOption(.so_sndbuf), value: 16 << 10)
             try channel.pipeline.syncOperations.addHandler(
                 HTTP2UpgradeHandler(request: bytes, mode: mode, upgraded: promise))
             return (channel, promise.futureResult)
@@ -68,6 +71,24 @@ final class HTTP2UpgradeHandler: ChannelInboundHandler, RemovableChannelHandler 
     /// A refusal's status and body length, once its head was read.
     private var refusal: (status: Int, bodyStart: Int, bodyLength: Int?)?
 
+    /// Large receive windows: the engine then never waits for Pier's window updates, which queue behind what Pier
+    /// is sending (a build context) and would hold up the engine's small calls, the session's health checks among
+    /// them (BuildKit 0.8 ends a session whose health check goes unanswered for 1.5 s). And no limit on the rate
+    /// of the engine's control frames: its gRPC library pings with every burst of data it receives (to size its
+    /// windows), far more than NIO's default guard against abusive peers allows; the peer is the local engine.
+    static let configuration: NIOHTTP2Handler.Configuration = {
+        var configuration = NIOHTTP2Handler.Configuration()
+        configuration.connection.controlFrameRateLimit.maximumCount = .max
+        configuration.connection.maximumConnectionGlitches = .max
+        configuration.connection.initialSettings =
+            nioDefaultSettings + [
+                HTTP2Setting(parameter: .initialWindowSize, value: 4 << 20)
+            ]
+        configuration.connection.targetWindowSize = 64 << 20
+        configuration.stream.targetWindowSize = 4 << 20
+        return configuration
+    }()
+
     init(request: [UInt8], mode: NIOHTTP2Handler.ParserMode, upgraded: EventLoopPromise<Multiplexer>) {
         self.request = request
         self.mode = mode
@@ -98,7 +119,9 @@ final class HTTP2UpgradeHandler: ChannelInboundHandler, RemovableChannelHandler 
             return
         }
         do {
-            let multiplexer = try context.pipeline.syncOperations.configureAsyncHTTP2Pipeline(mode: mode) { stream in
+            let multiplexer = try context.pipeline.syncOperations.configureAsyncHTTP2Pipeline(
+                mode: mode, configuration: Self.configuration
+            ) { stream in
                 stream.eventLoop.makeCompletedFuture {
                     try HTTP2StreamChannel(wrappingChannelSynchronously: stream)
                 }
