@@ -7,19 +7,20 @@ import Testing
 @testable import Orchestration
 
 /// A service's `build` section turned into the classic builder's query, from the loader's real document.
-@Suite struct ServiceBuildTests {
+@Suite struct ClassicBuildTests {
     static func plan(
         _ build: String, files: [String: String] = ["Dockerfile": "FROM scratch\n"],
         request: BuildRequest = BuildRequest()
-    ) throws -> ServiceBuild {
+    ) throws -> ClassicBuild {
         let project = try ServiceFixture.project("services:\n  s:\n    build:\n" + build, files: files)
         let node = try #require(project.document["services"]?["s"]?["build"])
-        return try ServiceBuild(
+        let section = try BuildSection(
             service: "s", build: node, image: "proj-s", platform: nil, request: request,
             environment: ["FROM_ENV": "env"])
+        return try ClassicBuild(section, memory: request.memory)
     }
 
-    static func query(_ plan: ServiceBuild) -> [String: [String]] {
+    static func query(_ plan: ClassicBuild) -> [String: [String]] {
         Dictionary(grouping: plan.options.queryItems, by: \.name).mapValues { $0.map(\.value) }
     }
 
@@ -68,14 +69,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Dockerfile", ServiceBuild.DockerfileSource.inContext("Dockerfile")),
+        ("Dockerfile", ClassicBuild.DockerfileSource.inContext("Dockerfile")),
         ("./docker/../sub/App.Dockerfile", .inContext("sub/App.Dockerfile")),
         ("/srv/app/sub/App.Dockerfile", .inContext("sub/App.Dockerfile")),
     ])
     func dockerfilesInsideTheContextAreSentAsRelativePaths(
-        dockerfile: String, expected: ServiceBuild.DockerfileSource
+        dockerfile: String, expected: ClassicBuild.DockerfileSource
     ) throws {
-        #expect(try ServiceBuild.locate(dockerfile: dockerfile, context: "/srv/app", service: "s") == expected)
+        #expect(try ClassicBuild.locate(dockerfile: dockerfile, context: "/srv/app", service: "s") == expected)
     }
 
     @Test func aDockerfileOutsideTheContextIsReadOrNamedInTheError() throws {
@@ -83,10 +84,10 @@ import Testing
             .path
         try FileManager.default.createDirectory(atPath: directory + "/ctx", withIntermediateDirectories: true)
         try "FROM scratch\n".write(toFile: directory + "/Outside", atomically: true, encoding: .utf8)
-        let found = try ServiceBuild.locate(dockerfile: "../Outside", context: directory + "/ctx", service: "s")
+        let found = try ClassicBuild.locate(dockerfile: "../Outside", context: directory + "/ctx", service: "s")
         #expect(found == .outside(Array("FROM scratch\n".utf8)))
         #expect(throws: OrchestrationError.self) {
-            try ServiceBuild.locate(dockerfile: "../Missing", context: directory + "/ctx", service: "s")
+            try ClassicBuild.locate(dockerfile: "../Missing", context: directory + "/ctx", service: "s")
         }
     }
 
