@@ -44,6 +44,7 @@ extension ProjectRuntime {
             platform: services[service]?.field("platform")?.scalarText, request: request,
             environment: project.environment, checkout: checkout?.context)
         plan.options.registryConfig = await buildRegistryConfig(for: service)
+        plan.options.labels.merge(project.resourceLabels) { own, _ in own }
         let context: BuildContext
         do {
             context = try BuildContext(
