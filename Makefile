@@ -6,7 +6,7 @@ JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
 FORMAT_PATHS := $(wildcard Sources Tests Package.swift)
 
-.PHONY: build release test fmt fmt-check bench demo demo-down
+.PHONY: build release test test-example fmt fmt-check bench demo demo-down
 
 build:
 	$(SWIFT) build -j $(JOBS)
@@ -16,6 +16,13 @@ release:
 
 test:
 	$(SWIFT) test -j $(JOBS)
+
+# The PierTesting example (examples/testing), a package of its own that depends on
+# Pier by path. It shares Pier's build folder: Pier's targets and dependencies are
+# built once, only the example's tests are compiled (seconds, not minutes).
+test-example:
+	$(SWIFT) build --package-path examples/testing --scratch-path $(CURDIR)/.build -j $(JOBS) --build-tests
+	$(SWIFT) test --package-path examples/testing --scratch-path $(CURDIR)/.build -j $(JOBS) --skip-build
 
 fmt:
 	$(SWIFT) format --in-place --recursive $(FORMAT_PATHS)
