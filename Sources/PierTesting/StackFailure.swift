@@ -1,3 +1,7 @@
+#if canImport(Testing)
+    import Testing
+#endif
+
 /// What one container of a stack printed: its last lines, stdout and stderr together.
 public struct ContainerLog: Sendable, Hashable {
     /// The container's name (`<project>-<service>-<n>`, or its `container_name`).
@@ -41,8 +45,21 @@ public struct StackFailure: Error, CustomStringConvertible {
 
     public var description: String {
         let sections = logs.map(\.section).joined()
-        return "\(error)\n\nstack \(stack): "
+        return "\(Self.words(error))\n\nstack \(stack): "
             + (sections.isEmpty ? "no container printed anything" : "the last lines of its containers" + sections)
+    }
+}
+
+extension StackFailure {
+    /// The error in words: a failed `#require` (whose own issue the test's report shows) by where it is.
+    static func words(_ error: any Error) -> String {
+        #if canImport(Testing)
+            if let failed = error as? ExpectationFailedError {
+                let location = failed.expectation.sourceLocation
+                return "#require failed at \(location.fileName):\(location.line):\(location.column)"
+            }
+        #endif
+        return "\(error)"
     }
 }
 

@@ -12,7 +12,8 @@ import Testing
         try await ComposeStack.withRunning(at: Stack.directory) { stack in
             name = stack.name
             volumes = try await Engine.volumes(of: stack.name)
-            let count = try await stack.exec(service: "db", ["psql", "-U", "postgres", "-d", "notes", "-tAc", "SELECT 1"])
+            let count = try await stack.exec(
+                service: "db", ["psql", "-U", "postgres", "-d", "notes", "-tAc", "SELECT 1"])
             #expect(count.stdout == "1\n")
         }
         #expect(volumes.count == 1, "the image's VOLUME gives the container an anonymous volume")
@@ -98,7 +99,9 @@ enum Engine {
         let containers = try await engine.listContainers(
             all: true, filters: ["label": ["com.docker.compose.project=\(stack)"]])
         return containers.flatMap { container in
-            (container.mounts.arrayValue ?? []).compactMap { $0["Type"]?.stringValue == "volume" ? $0["Name"]?.stringValue : nil }
+            (container.mounts.arrayValue ?? []).compactMap {
+                $0["Type"]?.stringValue == "volume" ? $0["Name"]?.stringValue : nil
+            }
         }
     }
 }

@@ -27,9 +27,11 @@ struct NotesTests {
 
     @Test func aClientOnTheHostReachesThePublishedPort() async throws {
         let (host, port) = try await stack.endpoint(service: "db", port: 5432)
-        let inserted = try await psql(host: host, port: port, "INSERT INTO notes (text) VALUES ('from the host') RETURNING id")
+        let inserted = try await psql(
+            host: host, port: port, "INSERT INTO notes (text) VALUES ('from the host') RETURNING id")
         #expect(Int(inserted.trimmingCharacters(in: .whitespacesAndNewlines)) != nil, "\(inserted)")
-        #expect(try await psql(host: host, port: port, "SELECT count(*) FROM notes WHERE text = 'from the host'") != "0\n")
+        #expect(
+            try await psql(host: host, port: port, "SELECT count(*) FROM notes WHERE text = 'from the host'") != "0\n")
     }
 
     @Test func theDatabaseSaysItIsReady() async throws {
