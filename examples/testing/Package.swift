@@ -2,11 +2,11 @@
 import Foundation
 import PackageDescription
 
-// Pier, by path: the repository this example lives in. SwiftPM names a package it finds by path after its folder,
-// which a clone may name as it likes, so the name is read from the path.
+// Pier, by path: the repository this example lives in. SwiftPM names a package it finds by path after its folder
+// (in lower case), which a clone may name as it likes, so the name is read from the path.
 let pierPath = "../.."
 let pier = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(pierPath)
-    .standardizedFileURL.lastPathComponent
+    .standardizedFileURL.lastPathComponent.lowercased()
 
 let package = Package(
     name: "PierTestingExample",
