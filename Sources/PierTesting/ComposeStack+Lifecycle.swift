@@ -81,6 +81,20 @@ extension ComposeStack {
         }.value
     }
 
+    /// Removes the stack after `error` and returns what to throw: `error` with the containers' output, and the
+    /// removal's own failure if it failed too.
+    func removed(after error: any Error) async -> any Error {
+        let failure = await attachingLogs(to: error)
+        do {
+            try await remove()
+        } catch let removal {
+            guard var withLogs = failure as? StackFailure else { return failure }
+            withLogs.removalFailure = removal
+            return withLogs
+        }
+        return failure
+    }
+
     /// `error`, with what every container of the stack printed: a ``StackFailure``. A cancellation is passed on as
     /// it is (the engine would not answer a cancelled task).
     public func attachingLogs(to error: any Error) async -> any Error {

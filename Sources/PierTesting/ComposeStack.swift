@@ -81,9 +81,7 @@ public struct ComposeStack: Sendable {
         do {
             result = try await body(stack)
         } catch {
-            let failure = await stack.attachingLogs(to: error)
-            try? await stack.remove()
-            throw failure
+            throw await stack.removed(after: error)
         }
         try await stack.remove()
         return result
@@ -97,9 +95,7 @@ public struct ComposeStack: Sendable {
         do {
             try await stack.up()
         } catch {
-            let failure = await stack.attachingLogs(to: error)
-            try? await stack.remove()
-            throw failure
+            throw await stack.removed(after: error)
         }
         return stack
     }

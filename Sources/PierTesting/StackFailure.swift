@@ -36,6 +36,9 @@ public struct StackFailure: Error, CustomStringConvertible {
     public var stack: String
     /// The last lines of each container, by service and number.
     public var logs: [ContainerLog]
+    /// Why removing the stack after the error failed too, if it did: something may be left on the engine (the next
+    /// stack start's sweep removes it once this process has ended).
+    public var removalFailure: (any Error)?
 
     public init(error: any Error, stack: String, logs: [ContainerLog]) {
         self.error = error
@@ -47,6 +50,7 @@ public struct StackFailure: Error, CustomStringConvertible {
         let sections = logs.map(\.section).joined()
         return "\(Self.words(error))\n\nstack \(stack): "
             + (sections.isEmpty ? "no container printed anything" : "the last lines of its containers" + sections)
+            + (removalFailure.map { "\n\nremoving the stack failed too: \($0)" } ?? "")
     }
 }
 
