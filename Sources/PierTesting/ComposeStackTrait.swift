@@ -49,7 +49,8 @@
                 if !test.isSuite, !(error is CancellationError) {
                     let logs = await scoped.stack.allLogs().map(\.section).joined()
                     Issue.record(
-                        "stack \(scoped.stack.name), the last lines of its containers:\(logs)", severity: .warning)
+                        "stack \(scoped.stack.name), the last lines of its containers:\(logs)", severity: .warning,
+                        sourceLocation: test.sourceLocation)
                 }
                 throw error
             }
