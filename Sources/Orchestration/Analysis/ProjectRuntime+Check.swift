@@ -16,7 +16,8 @@ extension ProjectRuntime {
         return Finding.sorted(findings)
     }
 
-    /// Each service's create call for this engine's API version: what it refuses or leaves out.
+    /// Every use of an attribute this engine's API lacks, as `up` refuses them (``EngineRequirement``), then each
+    /// service's create call for this engine's API version: what else it refuses or leaves out.
     private func engineSupport() -> [Finding] {
         var findings: [Finding] = []
         if apiVersion < APIVersion(1, 41) {
@@ -24,6 +25,12 @@ extension ProjectRuntime {
                 Finding(
                     rule: "engine-too-old", severity: .error,
                     message: "the engine speaks API \(apiVersion); Pier needs 1.41 (Docker Engine 20.10) or newer"))
+        }
+        for violation in EngineRequirement.violations(in: project, services: Set(services.keys), api: apiVersion) {
+            findings.append(
+                Finding(
+                    rule: "engine-too-old", severity: .error, message: violation.message, at: violation.location,
+                    service: violation.service))
         }
         for (name, service) in services.sorted(by: { $0.key < $1.key }) {
             do {
@@ -36,11 +43,11 @@ extension ProjectRuntime {
                             at: warning.location ?? service.keyLocation, service: name))
                 }
             } catch {
-                guard error.code != .missingContainer else { continue }
-                let rule = error.code == .engineTooOld ? "engine-too-old" : "service-unsupported"
+                // The create call stops at the first attribute too new for the engine, reported above.
+                guard error.code != .missingContainer, error.code != .engineTooOld else { continue }
                 findings.append(
                     Finding(
-                        rule: rule, severity: .error, message: error.message,
+                        rule: "service-unsupported", severity: .error, message: error.message,
                         at: error.location ?? service.keyLocation, service: name))
             }
         }
