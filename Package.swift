@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Orchestration", targets: ["Orchestration"]),
         .library(name: "ComposeAnalysis", targets: ["ComposeAnalysis"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
+        .library(name: "PierTesting", targets: ["PierTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -62,6 +63,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
+        // Compose stacks inside Swift tests: on Orchestration, without the command line.
+        .target(
+            name: "PierTesting",
+            dependencies: [
+                "ComposeSpec", "DockerEngine", "Orchestration",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // What the test targets share: child processes, one trait per real dependency, scratch projects, an
         // in-process HTTP server and the fake engine on it.
         .target(
@@ -103,6 +113,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "DockerEngine", "PierTestSupport"]),
+        .testTarget(
+            name: "PierTestingTests", dependencies: ["PierTesting", "PierTestSupport", "DockerEngine", "Tar"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["ComposeSpec", "DockerEngine", "PierTesting", "PierTestSupport"]),
     ]
 )

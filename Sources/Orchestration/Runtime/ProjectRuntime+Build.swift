@@ -188,6 +188,7 @@ extension ProjectRuntime {
         let resource = "Service \(service)"
         var plan = try ClassicBuild(section, memory: request.memory)
         plan.options.registryConfig = await buildRegistryConfig(for: service)
+        plan.options.labels.merge(project.resourceLabels) { own, _ in own }
         let context: BuildContext
         do {
             context = try BuildContext(

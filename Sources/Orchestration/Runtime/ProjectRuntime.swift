@@ -14,9 +14,15 @@ public struct ProjectRuntime: Sendable {
     /// Every service the files define, profiles aside: their containers are not orphans.
     let knownServices: Set<String>
 
-    public init(client: EngineClient, project: LoadedProject, progress: @escaping ProgressHandler) async throws {
+    /// `resourceLabels` go on everything the runtime creates (see ``ProjectContext/resourceLabels``).
+    public init(
+        client: EngineClient, project: LoadedProject, resourceLabels: [String: String] = [:],
+        progress: @escaping ProgressHandler
+    ) async throws {
         self.client = client
-        self.project = ProjectContext(project)
+        var context = ProjectContext(project)
+        context.resourceLabels = resourceLabels
+        self.project = context
         self.graph = ServiceGraph(document: project.document)
         self.apiVersion = try await client.apiVersion()
         self.progress = progress
