@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ComposeSpec", targets: ["ComposeSpec"]),
         .library(name: "DockerEngine", targets: ["DockerEngine"]),
         .library(name: "Orchestration", targets: ["Orchestration"]),
+        .library(name: "ScaleOut", targets: ["ScaleOut"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
     ],
     dependencies: [
@@ -47,10 +48,12 @@ let package = Package(
                 "ComposeSpec", "DockerEngine", "Tar", .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        // Beyond one engine: Kubernetes and Swarm conversion (pure), Swarm deploy (the only part that needs an engine).
+        .target(name: "ScaleOut", dependencies: ["ComposeSpec", "DockerEngine", "Digest"]),
         .target(
             name: "PierCLI",
             dependencies: [
-                "ComposeSpec", "DockerEngine", "Orchestration",
+                "ComposeSpec", "DockerEngine", "Orchestration", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,5 +99,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "PierTestSupport"]),
+        .testTarget(name: "ScaleOutTests", dependencies: ["ScaleOut", "ComposeSpec", "PierTestSupport"]),
     ]
 )
