@@ -98,7 +98,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "PierTestSupport"]),
-        .testTarget(name: "ScaleOutTests", dependencies: ["ScaleOut", "ComposeSpec", "PierTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "Digest", "DockerEngine", "PierTestSupport"]),
+        .testTarget(
+            name: "ScaleOutTests", dependencies: ["ScaleOut", "ComposeSpec", "DockerEngine", "PierTestSupport"]),
     ]
 )

@@ -164,17 +164,17 @@ import Testing
               app:
                 image: busybox
                 privileged: false
-                container_name: the-app
+                stop_signal: SIGINT
                 logging: {driver: syslog}
             """)
         let conversion = KubernetesConverter.convert(project)
         let locations = conversion.losses.losses.map {
             "\($0.path)@\($0.location?.line ?? 0):\($0.location?.column ?? 0)"
         }
-        #expect(locations == ["services.app.container_name@5:5", "services.app.logging@6:5"])
+        #expect(locations == ["services.app.logging@6:5", "services.app.stop_signal@5:5"])
         #expect(
-            conversion.losses.lines.first?.hasSuffix(
-                "compose.yaml:5:5: services.app.container_name: Kubernetes has no equivalent") == true)
+            conversion.losses.lines.last?.hasSuffix(
+                "compose.yaml:5:5: services.app.stop_signal: Kubernetes has no equivalent") == true)
     }
 
     @Test(.requiresKubernetesValidate) func namespacedAndHostPathManifestsValidate() async throws {

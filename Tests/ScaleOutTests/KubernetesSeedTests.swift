@@ -78,7 +78,7 @@ import Testing
             ingest.at("spec.template.metadata.labels")?["network.pier.dev/agent-observability-network"]?.string
                 == "true")
         #expect(ingest.mainContainer?.at("args")?.texts.first == "uvicorn")
-        #expect(conversion.lostPaths.contains("services.postgres.container_name"))
+        #expect(postgres.mainContainer?["name"]?.string == "agent-observability-db")
         #expect(conversion.lostPaths.contains("services.ingest_api.build"))
         #expect(conversion.lostPaths.contains("services.postgres.volumes[1]"))
         #expect(conversion.lostPaths.contains("networks.agent_observability_network.driver"))

@@ -56,12 +56,20 @@ struct KubernetesContext {
             for volume in service["volumes"]?.sequence ?? [] where volume["type"]?.string == "volume" {
                 if let source = volume.field("source")?.string { users[source, default: 0] += max(replicas, 1) }
             }
-            if ["replicated-job", "global-job"].contains(service["deploy"]?["mode"]?.string ?? "") {
-                jobs.insert(name)
-            }
+            if Self.runsToCompletion(service) { jobs.insert(name) }
         }
         self.jobs = jobs
         volumeUsers = users
+    }
+
+    /// Whether a service runs once rather than for good: a job mode, or an explicit restart policy of `no` or
+    /// `on-failure` (Kubernetes restarts a Deployment's pods whatever their exit).
+    static func runsToCompletion(_ service: Node) -> Bool {
+        let deploy = service["deploy"]
+        if ["replicated-job", "global-job"].contains(deploy?.field("mode")?.string ?? "") { return true }
+        if let condition = deploy?["restart_policy"]?.field("condition")?.string { return condition != "any" }
+        guard let restart = service.field("restart")?.scalarText else { return false }
+        return restart == "no" || restart.hasPrefix("on-failure")
     }
 
     var namespace: String? { options.namespace }

@@ -18,11 +18,7 @@ extension KubernetesService {
         let replicas = Self.replicas(of: node).map { Node.integer($0) } ?? .integer(1)
         let kind: (apiVersion: String, kind: String, spec: Node)
         if isJob {
-            let maxAttempts = node["deploy"]?["restart_policy"]?.field("max_attempts")?.int64Value
-            kind = (
-                "batch/v1", "Job",
-                .object(["backoffLimit": .integer(Int(maxAttempts ?? 0)), "template": template])
-            )
+            kind = ("batch/v1", "Job", .object(["backoffLimit": .integer(jobAttempts ?? 0), "template": template]))
         } else if node["deploy"]?.field("mode")?.string == "global" {
             kind = (
                 "apps/v1", "DaemonSet",
@@ -48,7 +44,7 @@ extension KubernetesService {
             workload.document["metadata"]?.set("annotations", .strings(workloadAnnotations))
         }
         objects.append(workload)
-        if !isJob { objects.append(service(labels: labels)) }
+        if !isJob || !servicePorts.isEmpty { objects.append(service(labels: labels)) }
         if !publishedPorts.isEmpty { objects += published(labels: labels) }
         return objects
     }

@@ -13,10 +13,9 @@ extension KubernetesService {
             if let os = parts.first { nodeSelector["kubernetes.io/os"] = .text(os) }
             if parts.count > 1 { nodeSelector["kubernetes.io/arch"] = .text(parts[1]) }
         case "restart":
-            let policy = value.scalarText ?? "no"
-            if !isJob, !["always", "unless-stopped"].contains(policy) {
-                report.add(
-                    path, "Kubernetes restarts a long-running pod whatever its exit: \(policy) is lost", node: value)
+            // `no` and `on-failure` make the service a Job; `always` and `unless-stopped` are a Deployment's way.
+            if isJob, let attempts = value.scalarText?.split(separator: ":").dropFirst().first {
+                jobAttempts = Int(attempts)
             }
         default:
             deploy(value, path: path)
@@ -36,20 +35,19 @@ extension KubernetesService {
             case "endpoint_mode": headless = setting.string == "dnsrr"
             case "update_config": updates(setting, path: keyPath)
             case "restart_policy":
-                let condition = setting.field("condition")?.string ?? "any"
-                if !isJob, condition != "any" {
-                    report.add(
-                        "\(keyPath).condition", "Kubernetes restarts a long-running pod whatever its exit",
-                        node: setting)
+                // The condition chose the workload (a Job unless `any`); a Job's attempts are its backoff limit.
+                if let attempts = setting.field("max_attempts")?.int64Value {
+                    if isJob {
+                        jobAttempts = Int(attempts)
+                    } else {
+                        report.add(
+                            "\(keyPath).max_attempts", "Kubernetes restarts a long-running pod without limit",
+                            node: setting)
+                    }
                 }
                 for option in ["delay", "window"] where setting.field(option) != nil {
                     report.add(
                         "\(keyPath).\(option)", "Kubernetes backs off restarts on its own", node: setting[option])
-                }
-                if !isJob, setting.field("max_attempts") != nil {
-                    report.add(
-                        "\(keyPath).max_attempts", "Kubernetes restarts a long-running pod without limit", node: setting
-                    )
                 }
             default:
                 report.add(keyPath, "Kubernetes has no equivalent", node: setting)

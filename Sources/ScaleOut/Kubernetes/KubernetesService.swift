@@ -29,6 +29,8 @@ struct KubernetesService {
     var spreads: [Node] = []
     var strategy: Node?
     var headless = false
+    /// A Job's retries (`on-failure:N`, `max_attempts`).
+    var jobAttempts: Int?
 
     init(name: String, node: Node, context: KubernetesContext) {
         self.name = name
@@ -54,6 +56,7 @@ struct KubernetesService {
             case "stdin_open": container["stdin"] = .flag(value.boolValue == true)
             case "tty": container["tty"] = .flag(value.boolValue == true)
             case "profiles": break  // selected as `up` selects them, when the project was loaded
+            case "container_name": container["name"] = .text(KubernetesNames.label(value.scalarText ?? name))
             case "healthcheck": probes(value, path: path)
             case "ports", "expose": ports(key, value, path: path)
             case "volumes", "tmpfs", "shm_size": storage(key, value, path: path)

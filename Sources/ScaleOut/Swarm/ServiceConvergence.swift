@@ -20,7 +20,7 @@ struct ServiceConvergence: Sendable, Equatable {
     static func assess(
         tasks: [SwarmTask], template: JSONValue?, replicas: Int?, condition: ServiceGraph.Condition
     ) -> Status {
-        let current = tasks.filter { template == nil || $0.raw["Spec"] == template }
+        let current = tasks.filter { template == nil || isCurrent($0, template: template) }
         let failed = current.filter { ["failed", "rejected"].contains($0.state) }.sorted { $0.timestamp > $1.timestamp }
         let live = current.filter { $0.desiredState == "running" }
         switch condition {
@@ -43,6 +43,14 @@ struct ServiceConvergence: Sendable, Equatable {
             return .failing(taskID: last.id, error: describe(last))
         }
         return .waiting(running: 0, desired: replicas ?? max(live.count, 1))
+    }
+
+    /// Whether a task was made from `template`. The manager stores a few keys in one but not the other
+    /// (`Runtime`), so the parts a deploy sets are compared.
+    static func isCurrent(_ task: SwarmTask, template: JSONValue?) -> Bool {
+        ["ContainerSpec", "Resources", "Placement", "RestartPolicy", "Networks", "LogDriver"].allSatisfy {
+            task.raw["Spec"]?[$0] == template?[$0]
+        }
     }
 
     /// A failed task in words: its error, else its message and exit code.

@@ -46,8 +46,11 @@ struct StackWatcher: Sendable {
         for service in services {
             let object = try await client.inspectSwarmObject(.services, service.id)
             let mode = object.spec["Mode"]
-            let isJob = mode?["ReplicatedJob"] != nil || mode?["GlobalJob"] != nil
-            try await waitFor(service, condition: isJob ? .completedSuccessfully : .healthy)
+            // Jobs, and services that are not restarted, run to completion.
+            let runsOnce =
+                mode?["ReplicatedJob"] != nil || mode?["GlobalJob"] != nil
+                || object.spec["TaskTemplate"]?["RestartPolicy"]?["Condition"] == .string("none")
+            try await waitFor(service, condition: runsOnce ? .completedSuccessfully : .healthy)
             progress(.converged(service: service.name))
         }
     }

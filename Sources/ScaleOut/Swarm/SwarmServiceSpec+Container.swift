@@ -28,6 +28,13 @@ extension SwarmServiceSpec {
         spec["StopSignal"] = service.field("stop_signal")?.scalarText.map(JSONValue.string)
         spec["StopGracePeriod"] = service.field("stop_grace_period")?.nanoseconds.map(JSONValue.integer)
         spec["Isolation"] = service.field("isolation")?.scalarText.map(JSONValue.string)
+        if let credential = service.field("credential_spec") {
+            let fields = [("file", "File"), ("registry", "Registry"), ("config", "Config")]
+            let members = fields.compactMap { key, field in
+                credential.field(key)?.string.map { (field, JSONValue.string($0)) }
+            }
+            spec["Privileges"] = ["CredentialSpec": .object(Dictionary(uniqueKeysWithValues: members))]
+        }
         spec["CapabilityAdd"] = strings("cap_add")
         spec["CapabilityDrop"] = strings("cap_drop")
         spec["Sysctls"] = service.field("sysctls")?.stringDictionary.map { .object($0.mapValues(JSONValue.string)) }

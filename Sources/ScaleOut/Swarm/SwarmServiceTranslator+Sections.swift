@@ -44,12 +44,7 @@ extension SwarmServiceTranslator {
                 switch key {
                 case "type", "source", "target", "read_only", "consistency", "tmpfs": result[key] = setting
                 case "bind":
-                    if setting.isSet("create_host_path") {
-                        report.add(
-                            "\(itemPath).source",
-                            "Swarm does not create \(mount.field("source")?.string ?? "the host path"): "
-                                + "it must exist on every node that runs the service", node: mount)
-                    }
+                    // Swarm, like docker stack deploy, does not create a missing host path: docs/scale-out.md.
                     if let propagation = setting.field("propagation") {
                         result["bind"] = .object(["propagation": propagation])
                     }

@@ -55,9 +55,17 @@ public struct SwarmTranslation: Sendable {
                 }
             }
             if translated["external"] == nil, translated["driver"] == nil { translated["driver"] = .text("overlay") }
+            Self.dropImplicitName(&translated, key: name, project: project)
             networks[name] = Node(.mapping(translated))
         }
         return networks
+    }
+
+    /// Leaves out the name the loader gives (`project_key`): the stack then names the resource after itself.
+    private static func dropImplicitName(_ definition: inout Node.Mapping, key: String, project: LoadedProject) {
+        if definition["name"]?.string == "\(project.name)_\(key)", definition["external"] == nil {
+            definition["name"] = nil
+        }
     }
 
     /// Volumes, configs and secrets, with the keys Swarm knows.
@@ -81,6 +89,7 @@ public struct SwarmTranslation: Sendable {
                     losses.add("\(section).\(name).\(key)", "Swarm has no \(key)", node: value)
                 }
             }
+            dropImplicitName(&translated, key: name, project: project)
             result[name] = Node(.mapping(translated))
         }
         return result
