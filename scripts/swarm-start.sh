@@ -16,7 +16,7 @@
 #     copied from the engine on /var/run/docker.sock.
 # Overlay networks take their subnets from 10.201.0.0/16. The kernel has no
 # IPVS: tests use endpoint_mode dnsrr and mode: host ports. Nothing leaves the
-# bridge: the namespaces have no route out.
+# bridge: the namespaces have no route out (no default route).
 #
 # Docker 26.1's binaries are Debian 13's, unpacked into /opt/pier-engine26 by
 # scripts/engine-start.sh 26.1 (run here when they are missing).
@@ -66,8 +66,9 @@ for node in "${nodes[@]}"; do
         ip -n "$netns" link set "ps$node-node" name eth0
         ip -n "$netns" addr add "10.200.0.1$node/24" dev eth0
         ip -n "$netns" link set eth0 up
+        # No default route: nothing leaves the bridge, and the pull a node tries for each task (no registry
+        # is reachable) fails at once instead of waiting for DNS.
         ip -n "$netns" link set lo up
-        ip -n "$netns" route add default via 10.200.0.1
     fi
     answers "$node" && continue
     mkdir -p "$run"

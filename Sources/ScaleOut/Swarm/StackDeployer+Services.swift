@@ -27,16 +27,21 @@ extension StackDeployer {
             }
             var spec = SwarmServiceSpec(stack: stack, name: name, service: service, document: document, files: files)
                 .spec
+            let image = service.field("image")?.string ?? ""
+            // `always` pins the image first, so that a new digest behind the same tag is a change; `changed` pins
+            // only the services that change otherwise.
+            if options.resolveImage == .always, let pinned = await pinnedImage(image) {
+                spec = Self.replacingImage(in: spec, with: pinned)
+            }
             let hash = Self.hash(spec)
             spec = Self.labelled(spec, hash: hash)
-            let image = service.field("image")?.string ?? ""
             let current = existing.first { $0.name == StackNames.scoped(stack, name) }
             if let current, current.labels[StackNames.specHashLabel] == hash {
                 progress(.unchanged(service: name))
                 deployed.append(DeployedService(name: name, id: current.id, changed: false))
                 continue
             }
-            if options.resolveImage != .never, let pinned = await pinnedImage(image) {
+            if options.resolveImage == .changed, let pinned = await pinnedImage(image) {
                 spec = Self.replacingImage(in: spec, with: pinned)
             }
             let auth = options.withRegistryAuth ? try await registryAuth(image) : nil

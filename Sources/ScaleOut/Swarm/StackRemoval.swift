@@ -3,19 +3,19 @@ import DockerEngine
 /// `stack rm`: the stack's services, then (once their tasks are gone) its networks, secrets and configs. Volumes
 /// stay, as with `docker stack rm`: they hold data, on each node.
 public enum StackRemoval {
+    /// Removes the stack; false when the manager has nothing of it.
+    @discardableResult
     public static func remove(
         _ client: EngineClient, stack: String, timeout: Duration = .seconds(120),
         progress: @Sendable (StackEvent) -> Void = { _ in }
-    ) async throws {
+    ) async throws -> Bool {
         try await StackDeployer.requireManager(client)
         let filters = EngineFilters(StackNames.filter(stack))
         let services = try await client.listSwarmObjects(.services, filters: filters)
         let networks = try await client.listNetworks(filters: filters)
         let secrets = try await client.listSwarmObjects(.secrets, filters: filters)
         let configs = try await client.listSwarmObjects(.configs, filters: filters)
-        if services.isEmpty, networks.isEmpty, secrets.isEmpty, configs.isEmpty {
-            throw StackError("nothing found in stack: \(stack)")
-        }
+        if services.isEmpty, networks.isEmpty, secrets.isEmpty, configs.isEmpty { return false }
         for service in services.sorted(by: { $0.name < $1.name }) {
             try await client.removeSwarmObject(.services, service.id)
             progress(.removed(kind: "service", name: service.name))
@@ -39,6 +39,7 @@ public enum StackRemoval {
             try await removeNetwork(client, network, deadline: deadline)
             progress(.removed(kind: "network", name: network.name))
         }
+        return true
     }
 
     /// A network an endpoint still holds for a moment after its task's container went is removed once it is free.
