@@ -11,7 +11,7 @@ struct ConvertKubernetes: AsyncParsableCommand {
 
     var global: GlobalOptions { GlobalOptions.current }
 
-    @Option(name: [.short, .long], help: "Write one file per object into DIR, or - for one stream (default -).")
+    @Option(name: [.short, .long], help: "Write one file per object into DIR, or - for one stream.")
     var output = "-"
     @Option(help: "Namespace of every object.") var namespace: String?
     @Flag(help: "Also write a kustomization.yaml listing the files (needs -o DIR).") var kustomize = false

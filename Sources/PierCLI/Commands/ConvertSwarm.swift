@@ -11,7 +11,7 @@ struct ConvertSwarm: AsyncParsableCommand {
 
     var global: GlobalOptions { GlobalOptions.current }
 
-    @Option(name: [.short, .long], help: "Write the stack file to FILE, or - (default -).") var output = "-"
+    @Option(name: [.short, .long], help: "Write the stack file to FILE, or - for standard output.") var output = "-"
     @Argument(help: "Services to convert (default: those the active profiles select).") var services: [String] = []
 
     func run() async throws {
