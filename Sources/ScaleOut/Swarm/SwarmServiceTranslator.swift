@@ -32,6 +32,8 @@ struct SwarmServiceTranslator {
             case "profiles": break  // selected as `up` selects them, when the project was loaded
             case "build":
                 if service.field("image") == nil {
+                    // The name Compose gives the image it builds: the file stays deployable once it is pushed.
+                    result["image"] = .text("\(project.name)-\(name)")
                     report.add(
                         path, "Swarm builds no image: set image and push it where every node pulls from", node: value)
                 }

@@ -32,6 +32,7 @@ public struct SwarmStackFile: Sendable {
             services[name] = service
         }
         document.set("services", Node(.mapping(services)))
+        document = Self.fileForm(document, path: [])
         for section in ["configs", "secrets"] {
             for (name, definition) in document[section]?.mapping ?? [:] {
                 for key in ["content", "environment"] where definition[key] != nil {
@@ -43,5 +44,29 @@ public struct SwarmStackFile: Sendable {
         }
         yaml = YAMLWriter.write(document)
         self.losses = losses
+    }
+
+    /// What the file format reads differently from the project: the Docker CLI interpolates the file again (`$`
+    /// is written `$$`), and takes CPU counts and memory sizes as strings.
+    static func fileForm(_ node: Node, path: [String]) -> Node {
+        switch node.value {
+        case .string(let text):
+            return node.with(.string(text.replacingOccurrences(of: "$", with: "$$")))
+        case .mapping(let entries):
+            var result = Node.Mapping()
+            for (key, value) in entries {
+                let inResources = path.count >= 2 && path[path.count - 2] == "resources"
+                if inResources, ["cpus", "memory"].contains(key), let text = value.scalarText {
+                    result[key] = .text(text)
+                } else {
+                    result[key] = fileForm(value, path: path + [key])
+                }
+            }
+            return node.with(.mapping(result))
+        case .sequence(let items):
+            return node.with(.sequence(items.map { fileForm($0, path: path) }))
+        default:
+            return node
+        }
     }
 }
