@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ComposeSpec", targets: ["ComposeSpec"]),
         .library(name: "DockerEngine", targets: ["DockerEngine"]),
         .library(name: "Orchestration", targets: ["Orchestration"]),
+        .library(name: "ComposeAnalysis", targets: ["ComposeAnalysis"]),
         .library(name: "ScaleOut", targets: ["ScaleOut"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
     ],
@@ -42,10 +43,12 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        .target(name: "ComposeAnalysis", dependencies: ["ComposeSpec"]),
         .target(
             name: "Orchestration",
             dependencies: [
-                "ComposeSpec", "DockerEngine", "Tar", .product(name: "Subprocess", package: "swift-subprocess"),
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Tar",
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         // Beyond one engine: Kubernetes and Swarm conversion (pure), Swarm deploy (the only part that needs an engine).
@@ -53,7 +56,7 @@ let package = Package(
         .target(
             name: "PierCLI",
             dependencies: [
-                "ComposeSpec", "DockerEngine", "Orchestration", "ScaleOut",
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +76,7 @@ let package = Package(
             path: "Tests/PierTestSupport"
         ),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec", "Digest"]),
+        .testTarget(name: "ComposeAnalysisTests", dependencies: ["ComposeAnalysis", "ComposeSpec", "PierTestSupport"]),
         .testTarget(name: "TarTests", dependencies: ["Tar", "PierTestSupport"]),
         .testTarget(
             name: "DockerEngineTests",

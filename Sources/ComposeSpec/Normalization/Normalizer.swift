@@ -5,6 +5,8 @@ struct Normalizer {
     var projectDirectory: String
     var environment: [String: String]
     var resolvePaths: Bool
+    /// Whether a missing `env_file` or `label_file` fails the load (unless marked `required: false`).
+    var requireEnvFiles = true
 
     init(projectName: String, projectDirectory: String, environment: [String: String], resolvePaths: Bool) {
         self.projectName = projectName
