@@ -111,6 +111,20 @@ import Testing
                 == "default")
     }
 
+    @Test func aServiceThatIsNotRestartedIsAJobOthersCanWaitOnToStart() throws {
+        let project = try ScaleOutFixtures.project(
+            """
+            services:
+              server: {image: busybox, command: [httpd, -f], restart: "no", expose: ["80"]}
+              client: {image: busybox, depends_on: [server]}
+            """)
+        let conversion = KubernetesConverter.convert(project)
+        #expect(conversion.object("Job", "server")?.podSpec?["restartPolicy"]?.string == "Never")
+        #expect(conversion.object("Service", "server")?.at("spec.ports.0.port")?.int64Value == 80)
+        let client = try #require(conversion.object("Deployment", "client"))
+        #expect(client.waits.first?.hasPrefix("kubectl wait --for=jsonpath={.status.phase}=Running pod") == true)
+    }
+
     @Test func storageAndFiles() throws {
         let conversion = KubernetesConverter.convert(try Self.everyAttribute())
         let web = try #require(conversion.object("Deployment", "web"))

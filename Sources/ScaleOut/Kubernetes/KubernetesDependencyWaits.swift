@@ -13,7 +13,8 @@ enum KubernetesDependencyWaits {
         let target = KubernetesNames.label(dependency.service)
         let selector = context.labels(dependency.service).map { "\($0.0)=\($0.1)" }.joined(separator: ",")
         let condition: [String] =
-            if context.jobs.contains(dependency.service) {
+            // A service others wait on to complete is a Job; a Job's pods can also be waited on to start.
+            if dependency.condition == .completedSuccessfully {
                 ["--for=condition=Complete", "job/\(target)"]
             } else if dependency.condition == .healthy {
                 ["--for=condition=Ready", "pod", "--selector=\(selector)"]

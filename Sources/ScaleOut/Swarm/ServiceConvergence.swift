@@ -3,7 +3,7 @@ import DockerEngine
 
 /// Where a service stands, from its tasks: a pure value, assessed afresh at each look at the manager (tested on its
 /// own). Only the tasks of the service's current spec count: during a rolling update, the old ones are still there.
-struct ServiceConvergence: Sendable, Equatable {
+enum ServiceConvergence {
     enum Status: Sendable, Equatable {
         /// `running` of `desired` tasks are where the condition wants them.
         case waiting(running: Int, desired: Int)

@@ -7,8 +7,6 @@ import Foundation
 struct DeployedService: Sendable {
     var name: String
     var id: String
-    /// Whether this deploy created or changed it (its tasks are then new).
-    var changed: Bool
 }
 
 /// Services: created, updated (rolled by their update config) or left alone, in dependency order.
@@ -38,7 +36,7 @@ extension StackDeployer {
             let current = existing.first { $0.name == StackNames.scoped(stack, name) }
             if let current, current.labels[StackNames.specHashLabel] == hash {
                 progress(.unchanged(service: name))
-                deployed.append(DeployedService(name: name, id: current.id, changed: false))
+                deployed.append(DeployedService(name: name, id: current.id))
                 continue
             }
             if options.resolveImage == .changed, let pinned = await pinnedImage(image) {
@@ -50,11 +48,11 @@ extension StackDeployer {
                     current.id, version: current.version, spec: spec, registryAuth: auth)
                 for warning in warnings { progress(.warning(warning)) }
                 progress(.updated(service: name))
-                deployed.append(DeployedService(name: name, id: current.id, changed: true))
+                deployed.append(DeployedService(name: name, id: current.id))
             } else {
                 let id = try await client.createSwarmObject(.services, spec: spec, registryAuth: auth)
                 progress(.created(kind: "service", name: StackNames.scoped(stack, name)))
-                deployed.append(DeployedService(name: name, id: id, changed: true))
+                deployed.append(DeployedService(name: name, id: id))
             }
         }
         return deployed
