@@ -27,12 +27,12 @@ test-example:
 # The engine suites again, on Docker Engine 26.1 (scripts/engine-start.sh 26.1,
 # and scripts/seed-images.sh 26.1 for the seed stacks). The tests run inside
 # its network namespace, where the ports its containers publish are; the suites
-# that need no engine, and Podman's, run with `make test` only. One suite:
-# `make test-engine26 ENGINE26_SUITES=LifecycleTests`.
+# that need no engine, Podman's and the Swarm's (its nodes are 26.1 already) run
+# with `make test` only. One suite: `make test-engine26 ENGINE26_SUITES=LifecycleTests`.
 ENGINE26_SUITES ?= EndToEndTests|DockerEngineTests|PierTestingTests
 ENGINE26_HOST := unix:///run/pier-engine26/docker.sock
 ENGINE26_NETNS := /var/run/netns/pier-engine26
-ENGINE26_SKIP := ConfigDifferentialTests|ConfigErrorTests|ConfigHashDifferentialTests|SeedConfigTests|LintCommandTests|PodmanTests
+ENGINE26_SKIP := ConfigDifferentialTests|ConfigErrorTests|ConfigHashDifferentialTests|SeedConfigTests|LintCommandTests|PodmanTests|SwarmTests
 test-engine26:
 	$(SWIFT) build --build-tests -j $(JOBS)
 	DOCKER_HOST=$(ENGINE26_HOST) nsenter --net=$(ENGINE26_NETNS) \

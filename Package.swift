@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "DockerEngine", targets: ["DockerEngine"]),
         .library(name: "Orchestration", targets: ["Orchestration"]),
         .library(name: "ComposeAnalysis", targets: ["ComposeAnalysis"]),
+        .library(name: "ScaleOut", targets: ["ScaleOut"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
         .library(name: "PierTesting", targets: ["PierTesting"]),
     ],
@@ -55,10 +56,12 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        // Beyond one engine: Kubernetes and Swarm conversion (pure), Swarm deploy (the only part that needs an engine).
+        .target(name: "ScaleOut", dependencies: ["ComposeSpec", "DockerEngine", "Digest"]),
         .target(
             name: "PierCLI",
             dependencies: [
-                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration",
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -116,6 +119,9 @@ let package = Package(
         .testTarget(
             name: "PierTestingTests", dependencies: ["PierTesting", "PierTestSupport", "DockerEngine", "Tar"]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["ComposeSpec", "DockerEngine", "PierTesting", "PierTestSupport"]),
+            name: "EndToEndTests",
+            dependencies: ["ComposeSpec", "Digest", "DockerEngine", "PierTesting", "PierTestSupport"]),
+        .testTarget(
+            name: "ScaleOutTests", dependencies: ["ScaleOut", "ComposeSpec", "DockerEngine", "PierTestSupport"]),
     ]
 )

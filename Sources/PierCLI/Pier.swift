@@ -20,10 +20,10 @@ public struct Pier: AsyncParsableCommand {
             """,
         version: PierVersion.current,
         subcommands: [
-            Attach.self, Build.self, Check.self, Config.self, Cp.self, Create.self, Down.self, Events.self, Exec.self,
-            Graph.self, Images.self, Kill.self, Lint.self, Logs.self, Ls.self, Pause.self, Port.self, Ps.self,
-            Pull.self, Push.self, Restart.self, Rm.self, Run.self, Start.self, Stop.self, Top.self, Unpause.self,
-            Up.self, Version.self, Wait.self,
+            Attach.self, Build.self, Check.self, Config.self, Convert.self, Cp.self, Create.self, Down.self,
+            Events.self, Exec.self, Graph.self, Images.self, Kill.self, Lint.self, Logs.self, Ls.self, Pause.self,
+            Port.self, Ps.self, Pull.self, Push.self, Restart.self, Rm.self, Run.self, Stack.self, Start.self,
+            Stop.self, Top.self, Unpause.self, Up.self, Version.self, Wait.self,
         ]
     )
 

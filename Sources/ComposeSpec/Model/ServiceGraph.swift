@@ -1,5 +1,3 @@
-import ComposeSpec
-
 /// The services of a project and what each waits for before it starts: its `depends_on` in canonical form
 /// (which already includes what `links`, `volumes_from` and `network_mode: service:` imply).
 public struct ServiceGraph: Sendable {
@@ -90,12 +88,12 @@ public struct ServiceGraph: Sendable {
 }
 
 extension Node.Value {
-    var isTrue: Bool {
+    public var isTrue: Bool {
         if case .bool(true) = self { return true }
         return false
     }
 
-    var isFalse: Bool {
+    public var isFalse: Bool {
         if case .bool(false) = self { return true }
         return false
     }
