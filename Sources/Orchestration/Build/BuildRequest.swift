@@ -1,3 +1,4 @@
+import ComposeSpec
 import DockerEngine
 import Foundation
 
