@@ -12,6 +12,8 @@ public struct ProjectContext: Sendable {
     public var document: Node
     /// The environment `environment:`-sourced secrets and configs read.
     public var environment: [String: String]
+    /// What joins the parts of container and image names: `-`, or `_` in compatibility mode.
+    public var nameSeparator = "-"
 
     public init(
         name: String, workingDirectory: String, configFiles: [String], document: Node,

@@ -14,9 +14,15 @@ public struct ProjectRuntime: Sendable {
     /// Every service the files define, profiles aside: their containers are not orphans.
     let knownServices: Set<String>
 
-    public init(client: EngineClient, project: LoadedProject, progress: @escaping ProgressHandler) async throws {
+    /// `nameSeparator` joins the parts of container and image names: `_` in compatibility mode.
+    public init(
+        client: EngineClient, project: LoadedProject, nameSeparator: String = "-",
+        progress: @escaping ProgressHandler
+    ) async throws {
         self.client = client
-        self.project = ProjectContext(project)
+        var context = ProjectContext(project)
+        context.nameSeparator = nameSeparator
+        self.project = context
         self.graph = ServiceGraph(document: project.document)
         self.apiVersion = try await client.apiVersion()
         self.progress = progress
@@ -36,7 +42,7 @@ public struct ProjectRuntime: Sendable {
     /// The image a service runs: its `image`, or the name Compose gives the image it builds.
     func imageName(of service: String) -> String {
         services[service]?["image"]?.scalarText
-            ?? ContainerNames.defaultImage(project: project.name, service: service)
+            ?? ContainerNames.defaultImage(project: project.name, service: service, separator: project.nameSeparator)
     }
 
     /// `selection`, widened to the services it depends on unless `withDependencies` is false; all when empty.

@@ -51,7 +51,9 @@ struct Ps: AsyncParsableCommand {
             Self.present(containers, truncate: !noTrunc)
         }
         do {
-            Output.write(try ContainerListFormat(format).render(presentations))
+            let listing = TemplateListFormat(
+                format, defaultTable: TemplateListFormat.containerTable, raw: TemplateListFormat.containerRaw)
+            Output.write(try listing.render(presentations, titles: ContainerPresentation.titles))
         } catch {
             throw CommandFailure.bare("template parsing error: " + error.message)
         }
