@@ -54,7 +54,14 @@ extension Pier {
     /// `arguments` (a command and its flags) with boolean flags given a value rewritten as ArgumentParser takes
     /// them.
     static func normalizedCommandLine(_ arguments: [String]) throws(CommandFailure) -> [String] {
-        guard let name = arguments.first, let command = CommandCatalog.pier.command(name) else { return arguments }
+        // ArgumentParser's completion flag asks for Pier's own scripts.
+        if arguments.first == "--generate-completion-script" { return ["completion"] + arguments.dropFirst() }
+        if let flag = arguments.first, flag.hasPrefix("--generate-completion-script=") {
+            return ["completion", String(flag.dropFirst("--generate-completion-script=".count))]
+        }
+        guard let name = arguments.first, name != Complete.configuration.commandName,
+            let command = CommandCatalog.pier.command(name)
+        else { return arguments }
         return [name] + (try CommandLineForms.booleanValues(Array(arguments.dropFirst()), command: command))
     }
 }

@@ -107,7 +107,8 @@ struct GlobalOptions: ParsableArguments {
     static func split(_ arguments: [String]) -> (global: [String], rest: [String]) {
         var index = 0
         while index < arguments.count, arguments[index].hasPrefix("-"), arguments[index] != "-",
-            !["-h", "--help"].contains(arguments[index])
+            !["-h", "--help", "--experimental-dump-help"].contains(arguments[index]),
+            !arguments[index].hasPrefix("--generate-completion-script")
         {
             let flag = arguments[index]
             index += valuedFlags.contains(flag) ? 2 : 1
