@@ -29,7 +29,9 @@ extension ProjectRuntime {
     /// and its volumes and images when asked. Named volumes stay unless `removeVolumes`. With services named, only
     /// they and their dependents go, with what they use (a network still in use stays, with a warning).
     public func down(_ options: DownOptions) async throws {
-        let selection = options.services.isEmpty ? nil : graph.withDependents(try self.selection(options.services))
+        let selection =
+            options.services.isEmpty
+            ? nil : graph.withDependents(try self.selection(options.services, withDependencies: false))
         // As the reference: one-off (`run`) containers stay, but for stopped ones under `--remove-orphans`.
         let all = try await containers(includeOneOff: true).filter {
             !$0.isOneOff || (options.removeOrphans && !$0.isRunning)

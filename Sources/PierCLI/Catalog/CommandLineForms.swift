@@ -24,7 +24,12 @@ enum CommandLineForms {
                 }
                 continue
             }
-            guard let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") else {
+            // `--flag=VALUE`, or cobra's `-f=VALUE` for a one-letter flag.
+            let equals = argument.firstIndex(of: "=")
+            let isSpelled = equals.map {
+                argument.hasPrefix("--") || argument.distance(from: argument.startIndex, to: $0) == 2
+            }
+            guard let equals, isSpelled == true else {
                 result.append(argument)
                 // A flag's value is never read as a flag or a positional argument.
                 if command.flag(named: argument)?.takesValue == true, index < arguments.count {
@@ -42,8 +47,10 @@ enum CommandLineForms {
             do {
                 if try GoBool.parse(value) {
                     result.append(name)
-                } else if let negation = command.flag(named: "--no-" + name.dropFirst(2)), !negation.takesValue {
-                    result.append("--no-" + name.dropFirst(2))
+                } else if let long = flag.names.first(where: { $0.hasPrefix("--") }),
+                    let negation = command.flag(named: "--no-" + long.dropFirst(2)), !negation.takesValue
+                {
+                    result.append("--no-" + long.dropFirst(2))
                 }
             } catch {
                 let spelled = flag.names.sorted { $0.count < $1.count }.joined(separator: ", ")

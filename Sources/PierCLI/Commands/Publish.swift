@@ -40,14 +40,15 @@ struct Publish: AsyncParsableCommand {
         if let stdin = declared.configFiles.first(where: { $0 == "-" }) {
             throw CommandFailure.bare("open \(stdin): no such file or directory")
         }
+        // In the reference's order: bind mounts, then variables.
         let check = PublishCheck(project: declared)
+        if !yes, let question = check.bindMountQuestion, !Prompt.confirm(question) { return }
         if !withEnv, !yes, let refusal = check.environmentRefusal { throw CommandFailure.bare(refusal) }
         if withEnv, !yes, let question = try check.environmentQuestion(resolved: global.projectOptions()),
             !Prompt.confirm(question)
         {
             return
         }
-        if !yes, let question = check.bindMountQuestion, !Prompt.confirm(question) { return }
         let session = try await EngineSession.open(global)
         try await session.run { runtime in
             var push = PushOptions()

@@ -12,8 +12,8 @@ struct Volumes: AsyncParsableCommand {
     @Argument(help: "Services whose volumes to list.") var serviceNames: [String] = []
 
     func run() async throws {
-        let target = try ProjectTarget.load(global, services: serviceNames)
-        try target.requireServices(serviceNames)
+        // As the reference: a service the files lack has no volumes, not an error.
+        let target = try ProjectTarget.load(global)
         let client = try ReadCommand.engine()
         var volumes = try await ReadCommand.run {
             try await client.listVolumes(filters: ["label": ["\(ComposeLabels.project)=\(target.name)"]]).volumes
@@ -28,6 +28,7 @@ struct Volumes: AsyncParsableCommand {
                 })
             volumes = volumes.filter { keys.contains($0.labels[ComposeLabels.volume] ?? "") }
         }
+        // By name: the engine lists them in no stable order, and neither does the reference.
         volumes.sort { $0.name < $1.name }
         if quiet { return Output.writeLines(volumes.map(\.name)) }
         do {

@@ -13,7 +13,8 @@ struct PublishCheck {
         var lines: [String] = []
         for (name, service) in services {
             if service["env_file"] != nil { lines.append("service \"\(name)\" has env_file declared.") }
-            if !(service["environment"]?.mapping?.isEmpty ?? true) {
+            // An env file's variables are the service's too.
+            if service["env_file"] != nil || !(service["environment"]?.mapping?.isEmpty ?? true) {
                 lines.append("service \"\(name)\" has environment variable(s) declared.")
             }
         }
