@@ -121,4 +121,35 @@ struct CommandLineFormsTests {
         #expect(metadata.output.contains("\"SchemaVersion\": \"0.1.0\""))
         #expect(metadata.output.contains("\"Version\": \"v2.40.3\""))
     }
+
+    /// The docker CLI's engine flags choose the engine before any command talks to it.
+    @Test func engineFlagsChooseTheEngine() async throws {
+        let tls = await CommandRun.run("--tlsverify", "--tlscacert", "/nonexistent/ca.pem", "-p", "demo", "ps")
+        #expect(tls.status == 1)
+        #expect(tls.error.contains("open /nonexistent/ca.pem: no such file or directory"))
+        let context = await CommandRun.run("--context", "nosuch-context", "-p", "demo", "ps")
+        #expect(context.status == 1)
+        #expect(context.error.contains("docker context 'nosuch-context' does not exist"))
+        let both = await CommandRun.run("-H", "unix:///x.sock", "--context", "default", "ps")
+        #expect(both.error == "conflicting options: cannot specify both --host and --context\n")
+        var options = GlobalOptions.none
+        options.hosts = ["tcp://10.0.0.1:2375"]
+        options.dockerConfig = "/etc/docker-config"
+        let environment = EngineSelection.environment(options)
+        #expect(environment["DOCKER_HOST"] == "tcp://10.0.0.1:2375")
+        #expect(environment["DOCKER_CONFIG"] == "/etc/docker-config")
+    }
+
+    /// `--log-level error` hides the loader's warnings; `--verbose` adds debug lines.
+    @Test func logLevelsHideWarningsOrAddDebugLines() async throws {
+        let project = try ProjectDirectory("version: \"3\"\nservices:\n  web: {image: busybox}\n")
+        defer { project.remove() }
+        let warned = await CommandRun.run("-f", project.file, "config", "-q")
+        #expect(warned.error.contains("WARN[0000]"))
+        let quiet = await CommandRun.run("--log-level", "error", "-f", project.file, "config", "-q")
+        #expect(quiet.status == 0)
+        #expect(quiet.error.isEmpty)
+        let verbose = await CommandRun.run("--verbose", "-H", "unix:///nonexistent.sock", "-p", "demo", "ps")
+        #expect(verbose.error.hasPrefix("DEBU[0000] engine: unix:///nonexistent.sock\n"))
+    }
 }
