@@ -6,7 +6,7 @@ JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
 FORMAT_PATHS := $(wildcard Sources Tests Package.swift)
 
-.PHONY: build release test fmt fmt-check bench demo demo-down install-plugin
+.PHONY: build release test test-engine26 fmt fmt-check bench demo demo-down install-plugin
 
 build:
 	$(SWIFT) build -j $(JOBS)
@@ -16,6 +16,20 @@ release:
 
 test:
 	$(SWIFT) test -j $(JOBS)
+
+# The engine suites again, on Docker Engine 26.1 (scripts/engine-start.sh 26.1,
+# and scripts/seed-images.sh 26.1 for the seed stacks). The tests run inside
+# its network namespace, where the ports its containers publish are; the suites
+# that need no engine, and Podman's, run with `make test` only. One suite:
+# `make test-engine26 ENGINE26_SUITES=LifecycleTests`.
+ENGINE26_SUITES ?= EndToEndTests|DockerEngineTests
+ENGINE26_HOST := unix:///run/pier-engine26/docker.sock
+ENGINE26_NETNS := /var/run/netns/pier-engine26
+ENGINE26_SKIP := ConfigDifferentialTests|ConfigErrorTests|ConfigHashDifferentialTests|SeedConfigTests|LintCommandTests|PodmanTests
+test-engine26:
+	$(SWIFT) build --build-tests -j $(JOBS)
+	DOCKER_HOST=$(ENGINE26_HOST) nsenter --net=$(ENGINE26_NETNS) \
+		$(SWIFT) test --skip-build -j $(JOBS) --filter '$(ENGINE26_SUITES)' --skip '$(ENGINE26_SKIP)'
 
 fmt:
 	$(SWIFT) format --in-place --recursive $(FORMAT_PATHS)

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ComposeSpec", targets: ["ComposeSpec"]),
         .library(name: "DockerEngine", targets: ["DockerEngine"]),
         .library(name: "Orchestration", targets: ["Orchestration"]),
+        .library(name: "ComposeAnalysis", targets: ["ComposeAnalysis"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
     ],
     dependencies: [
@@ -41,16 +42,18 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        .target(name: "ComposeAnalysis", dependencies: ["ComposeSpec"]),
         .target(
             name: "Orchestration",
             dependencies: [
-                "ComposeSpec", "DockerEngine", "Tar", .product(name: "Subprocess", package: "swift-subprocess"),
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Tar",
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         .target(
             name: "PierCLI",
             dependencies: [
-                "ComposeSpec", "DockerEngine", "Orchestration",
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +73,7 @@ let package = Package(
             path: "Tests/PierTestSupport"
         ),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec", "Digest"]),
+        .testTarget(name: "ComposeAnalysisTests", dependencies: ["ComposeAnalysis", "ComposeSpec", "PierTestSupport"]),
         .testTarget(name: "TarTests", dependencies: ["Tar", "PierTestSupport"]),
         .testTarget(
             name: "DockerEngineTests",

@@ -21,12 +21,11 @@ public struct Pier: AsyncParsableCommand {
               -p, --project-name NAME  Project name (COMPOSE_PROJECT_NAME)
             """,
         subcommands: [
-            Attach.self, Build.self, Commit.self, Completion.self, Complete.self, Config.self, Cp.self, Create.self,
-            Down.self, Events.self,
-            Exec.self, Export.self, Images.self, Kill.self, Logs.self, Ls.self, Pause.self, Port.self, Ps.self,
-            Publish.self, Pull.self, Push.self, Restart.self, Rm.self, Run.self, Scale.self, Start.self, Stats.self,
-            Stop.self,
-            Top.self, Unpause.self, Up.self, Version.self, Volumes.self, Wait.self,
+            Attach.self, Build.self, Check.self, Commit.self, Completion.self, Complete.self, Config.self, Cp.self,
+            Create.self, Down.self, Events.self, Exec.self, Export.self, Graph.self, Images.self, Kill.self, Lint.self,
+            Logs.self, Ls.self, Pause.self, Port.self, Ps.self, Publish.self, Pull.self, Push.self, Restart.self,
+            Rm.self, Run.self, Scale.self, Start.self, Stats.self, Stop.self, Top.self, Unpause.self, Up.self,
+            Version.self, Volumes.self, Wait.self,
         ]
     )
 

@@ -247,10 +247,14 @@ struct LifecycleTests {
         return result
     }
 
+    /// Each service's state, from `inspect`: Engine 26 updates the container list a moment after `stop` and `kill`
+    /// return, while `inspect` reads the state they waited for.
     private func states(_ project: ScratchProject) async throws -> [String: String] {
+        let ids = try await project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)")
+            .stdout.split(whereSeparator: \.isNewline).map(String.init)
+        guard !ids.isEmpty else { return [:] }
         let output = try await project.docker(
-            "ps", "-a", "--filter", "label=com.docker.compose.project=\(project.name)", "--format",
-            "{{.Label \"com.docker.compose.service\"}} {{.State}}")
+            ["inspect", "--format", "{{index .Config.Labels \"com.docker.compose.service\"}} {{.State.Status}}"] + ids)
         return Dictionary(
             output.stdout.split(separator: "\n").compactMap { line in
                 let parts = line.split(separator: " ")

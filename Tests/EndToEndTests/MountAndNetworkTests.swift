@@ -82,6 +82,11 @@ struct MountAndNetworkTests {
             #expect(try await project.docker("exec", "\(project.name)-app-1", "touch", "/cache/kept").status == 0)
             #expect(try await project.pier("up", "-d", "--force-recreate").status == 0)
             #expect(try await project.docker("exec", "\(project.name)-app-1", "ls", "/cache/kept").status == 0)
+            // Renewing leaves the old volume behind, unlabelled, as the reference does: removed when the test ends.
+            let old = try await project.docker(
+                "inspect", "\(project.name)-app-1", "--format", "{{range .Mounts}}{{.Name}}{{end}}")
+            let volume = old.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            await project.onCleanUp { _ = try? await project.docker("volume", "rm", volume) }
             #expect(try await project.pier("up", "-d", "--force-recreate", "--renew-anon-volumes").status == 0)
             #expect(try await project.docker("exec", "\(project.name)-app-1", "ls", "/cache/kept").status != 0)
         }

@@ -19,10 +19,10 @@ struct PullFallbackTests {
         ) { project in
             let image = "registry.invalid/pier/app:1"
             await project.onCleanUp {
-                // After cleanUp (which removes the project's directory): run from the repository.
-                _ = try? await TestSupport.run(
-                    URL(fileURLWithPath: "/usr/bin/env"), ["docker", "rmi", image], in: TestSupport.repositoryRoot,
-                    environment: ProcessInfo.processInfo.environment)
+                // Before the project is removed: its container, which uses the image, goes first, or `rmi` fails and
+                // the next run finds the image here and pulls nothing.
+                _ = try? await project.pier("down", "--timeout", "0")
+                _ = try? await project.docker("rmi", image)
             }
             let up = try await project.pier("--progress", "plain", "up", "-d")
             #expect(up.status == 0, "\(up.stderr)")

@@ -43,6 +43,7 @@ enum Include {
             included = try Merge.documents(included, try sub.loadComposeFile(file))
         }
         context.warnings += sub.warnings
+        context.sourceDocuments.merge(sub.sourceDocuments) { first, _ in first }
         return PathRebase.document(included, directory: projectDirectory)
     }
 

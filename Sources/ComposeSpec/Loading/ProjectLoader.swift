@@ -39,6 +39,7 @@ public enum ProjectLoader {
                 projectName: name, projectDirectory: projectDirectory, environment: environment,
                 resolvePaths: options.resolvePaths)
             normalizer.resolvesEnvironmentFiles = options.resolveEnvironmentFiles
+            normalizer.requireEnvFiles = options.requireEnvFiles
             document = try normalizer.normalize(document)
         }
         if options.checkConsistency {
@@ -50,18 +51,15 @@ public enum ProjectLoader {
         return LoadedProject(
             name: name, document: document, workingDirectory: projectDirectory,
             configFiles: files.map { $0 == "-" ? $0 : Paths.absolute($0, from: options.workingDirectory) },
-            environment: environment, allProfiles: allProfiles, allServices: allServices, warnings: context.warnings)
+            environment: environment, allProfiles: allProfiles, allServices: allServices, warnings: context.warnings,
+            sourceDocuments: context.sourceDocuments)
     }
 }
 
 extension ProjectLoader {
     /// The variables the project's files refer to, with their defaults: what `config --variables` lists.
     public static func variables(_ options: ProjectOptions) throws(ComposeError) -> [VariableReference] {
-        var raw = options
-        raw.interpolate = false
-        raw.normalize = false
-        raw.checkConsistency = false
-        return Interpolation.variables(in: try load(raw).document)
+        Interpolation.variables(in: try loadRaw(options).document)
     }
 }
 
@@ -71,6 +69,8 @@ struct LoadContext {
     var projectDirectory: String
     var options: ProjectOptions
     var warnings: [ComposeWarning] = []
+    /// Every file read, parsed but not interpolated, by path (for `LoadedProject.sourceDocuments`).
+    var sourceDocuments: [String: Node] = [:]
     /// The text of every file read, to tell whether a file refers to a variable at all.
     var readTexts: [String] = []
 
@@ -121,6 +121,7 @@ struct LoadContext {
         }
         readTexts.append(text)
         let documents = try YAMLReader.documents(text, file: displayName)
+        if let first = documents.first, sourceDocuments[displayName] == nil { sourceDocuments[displayName] = first }
         for extra in documents.dropFirst() where extra.mapping == nil {
             throw ComposeError(
                 .wrongType, "top-level object must be a mapping, found \(extra.kindName)", at: extra.location,

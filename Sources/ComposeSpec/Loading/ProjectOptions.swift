@@ -25,6 +25,9 @@ public struct ProjectOptions: Sendable {
     public var remoteFiles: Set<String> = []
     /// `--all-resources`: keep the networks, volumes, secrets and configs no service uses.
     public var allResources = false
+    /// With false, a missing `env_file` or `label_file` is skipped as if `required: false` (`pier check` reports
+    /// them all instead of stopping at the first).
+    public var requireEnvFiles = true
     /// Read when a compose file is `-`.
     public var readStandardInput: @Sendable () -> String = { "" }
 
@@ -49,4 +52,7 @@ public struct LoadedProject: Sendable {
     public var allServices: [String] = []
     /// What the files ask for that loads but should be fixed, in the order it was read.
     public var warnings: [ComposeWarning]
+    /// Each compose file read (those `include` and `extends` read too) as written: parsed, not interpolated nor
+    /// merged, by absolute path; for the lint rules about how a file is written.
+    public var sourceDocuments: [String: Node] = [:]
 }

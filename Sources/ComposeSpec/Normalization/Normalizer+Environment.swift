@@ -43,11 +43,12 @@ extension Normalizer {
         let items = node.sequence ?? [node]
         return items.compactMap { item in
             if let path = item.scalarText {
-                return EnvFileEntry(path: absolutePath(path), required: true, raw: false, location: item.location)
+                return EnvFileEntry(
+                    path: absolutePath(path), required: requireEnvFiles, raw: false, location: item.location)
             }
             guard let path = item["path"]?.scalarText else { return nil }
-            let required: Bool
-            if case .bool(false) = item["required"]?.value { required = false } else { required = true }
+            var required = requireEnvFiles
+            if case .bool(false) = item["required"]?.value { required = false }
             return EnvFileEntry(
                 path: absolutePath(path), required: required, raw: item["format"]?.scalarText == "raw",
                 location: item.location)

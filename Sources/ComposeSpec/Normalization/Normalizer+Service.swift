@@ -10,22 +10,7 @@ extension Normalizer {
     /// The services `links`, `volumes_from`, and `network_mode`, `ipc` or `pid` of `service:x` make this one depend
     /// on; all but `volumes_from` restart it with them.
     static func implicitDependencies(of service: Node) -> [(name: String, restart: Bool, location: SourceLocation?)] {
-        var implicit: [(name: String, restart: Bool, location: SourceLocation?)] = []
-        for link in service["links"]?.sequence ?? [] {
-            if let name = link.scalarText?.split(separator: ":").first {
-                implicit.append((String(name), true, link.location))
-            }
-        }
-        for key in ["network_mode", "ipc", "pid"] {
-            if let mode = service[key], let text = mode.string, text.hasPrefix("service:") {
-                implicit.append((String(text.dropFirst("service:".count)), true, mode.location))
-            }
-        }
-        for source in service["volumes_from"]?.sequence ?? [] {
-            guard let text = source.scalarText, !text.hasPrefix("container:") else { continue }
-            implicit.append((String(text.split(separator: ":").first ?? ""), false, source.location))
-        }
-        return implicit
+        ImplicitDependency.all(of: service).map { ($0.service, $0.restart, $0.location) }
     }
 
     private func addImplicitDependencies(_ service: inout Node) {

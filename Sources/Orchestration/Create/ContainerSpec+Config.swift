@@ -50,7 +50,7 @@ extension ContainerSpec {
     }
 
     /// The `Healthcheck` object; durations in nanoseconds, zero ones left out as Compose leaves them out.
-    mutating func healthcheckField() -> JSONValue? {
+    func healthcheckField() -> JSONValue? {
         guard let check = service.field("healthcheck"), check.mapping != nil else { return nil }
         if check.field("disable")?.boolValue == true { return .object(["Test": .strings(["NONE"])]) }
         var fields: [String: JSONValue] = [:]
@@ -63,15 +63,7 @@ extension ContainerSpec {
             if let duration = check.field(key)?.nanoseconds, duration > 0 { fields[field] = .int(duration) }
         }
         if let startInterval = check.field("start_interval")?.nanoseconds, startInterval > 0 {
-            if api >= APIVersion(1, 44) {
-                fields["StartInterval"] = .int(startInterval)
-            } else {
-                // Compose refuses to create the container here; the interval only shortens the start period's
-                // checks, so Pier runs without it rather than not at all.
-                warn(
-                    "healthcheck.start_interval needs Docker Engine 25 (API 1.44); this engine uses \(api) "
-                        + "and ignores it", at: "healthcheck")
-            }
+            fields["StartInterval"] = .int(startInterval)
         }
         if let retries = check.field("retries")?.int64Value, retries > 0 { fields["Retries"] = .int(retries) }
         return fields.isEmpty ? nil : .object(fields)

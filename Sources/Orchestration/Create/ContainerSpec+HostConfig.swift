@@ -41,11 +41,6 @@ extension ContainerSpec {
         }
         if let storage = service.field("storage_opt")?.stringDictionary { host["StorageOpt"] = .stringMap(storage) }
         if let annotations = service.field("annotations")?.stringDictionary {
-            if api < APIVersion(1, 43) {
-                warn(
-                    "annotations need API 1.43 (Docker Engine 24); this engine uses \(api) and ignores them",
-                    at: "annotations")
-            }
             host["Annotations"] = .stringMap(annotations)
         }
         return host

@@ -45,12 +45,6 @@ extension ContainerSpec {
                 let source = volume.field("source")?.scalarText
                 storage.mounts.append(mount("npipe", source: source, target: target, readOnly: readOnly, nil, [:]))
             case "image":
-                guard api >= APIVersion(1, 48) else {
-                    throw error(
-                        .engineTooOld,
-                        "volume with type=image needs Docker Engine 28 (API 1.48); this engine uses \(api)",
-                        at: "volumes")
-                }
                 var options: [String: JSONValue] = [:]
                 if let subpath = volume.field("image")?.field("subpath")?.scalarText {
                     options["Subpath"] = .string(subpath)
@@ -99,11 +93,6 @@ extension ContainerSpec {
         case nil, "enabled": break
         case "disabled": options["NonRecursive"] = true
         case "writable", "readonly":
-            guard api >= APIVersion(1, 44) else {
-                throw error(
-                    .engineTooOld, "bind-recursive=\(recursive!) needs API 1.44; this engine uses \(api)", at: "volumes"
-                )
-            }
             options[recursive == "writable" ? "ReadOnlyNonRecursive" : "ReadOnlyForceRecursive"] = true
         case let other?:
             throw error(.invalidValue, "unknown bind.recursive \"\(other)\"", at: "volumes")
@@ -125,15 +114,7 @@ extension ContainerSpec {
         }
         var options: [String: JSONValue] = [:]
         if noCopy { options["NoCopy"] = true }
-        if let subpath {
-            // Older engines ignore the field and would mount the whole volume.
-            guard api >= APIVersion(1, 45) else {
-                throw error(
-                    .engineTooOld, "volume.subpath needs API 1.45 (Docker Engine 26); this engine uses \(api)",
-                    at: "volumes")
-            }
-            options["Subpath"] = .string(subpath)
-        }
+        if let subpath { options["Subpath"] = .string(subpath) }
         storage.mounts.append(
             mount("volume", source: source, target: target, readOnly: readOnly, "VolumeOptions", options))
     }

@@ -4,9 +4,9 @@ import DockerEngine
 /// How a compose service becomes an Engine API container, exactly as Docker Compose v2 makes it: the create body,
 /// the networks joined afterwards and the files copied in before start.
 ///
-/// Checked against Docker Compose 2.40.3's requests to Engine 20.10 (API 1.41), captured with a logging proxy. Where
-/// the engine cannot honour an attribute the result carries a warning, or creation fails with a clear error; no
-/// attribute is dropped silently.
+/// Checked against Docker Compose 2.40.3's requests to Engine 20.10 (API 1.41) and 26.1 (API 1.45), captured with a
+/// logging proxy. Where the engine cannot honour an attribute the result carries a warning, or creation fails with a
+/// clear error (``EngineRequirement`` for attributes of newer APIs); no attribute is dropped silently.
 public struct ContainerSpec {
     let project: ProjectContext
     let serviceName: String
@@ -58,6 +58,7 @@ public struct ContainerSpec {
 
     private mutating func build() throws(OrchestrationError) -> ContainerCreateRequest {
         try checkAttributes()
+        if let tooNew = EngineRequirement.violations(service: serviceName, service, api: api).first { throw tooNew }
         var body = try configFields()
         var hostConfig = try hostConfigFields()
         hostConfig.merge(try resourceFields()) { _, new in new }

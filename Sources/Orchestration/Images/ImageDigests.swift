@@ -21,7 +21,11 @@ public struct ImageDigests: Sendable {
         let tagged = Self.hasTag(image) ? image : image + ":latest"
         let auth = try await credentials.credentials(forImage: tagged)?.header ?? RegistryCredentials.anonymousHeader
         do {
-            return tagged + "@" + (try await client.distributionDigest(tagged, registryAuth: auth))
+            let digest = try await client.inspectDistribution(tagged, registryAuth: auth)
+            guard !digest.isEmpty else {
+                throw OrchestrationError(.engine, "failed to resolve digest for \(tagged): the registry sent no digest")
+            }
+            return tagged + "@" + digest
         } catch let error as EngineError {
             throw OrchestrationError(
                 .engine, "failed to resolve digest for \(tagged): \(error.message)", underlying: error)

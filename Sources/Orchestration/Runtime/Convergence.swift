@@ -160,22 +160,8 @@ struct Convergence: Sendable {
             try await client.startContainer(container.id)
         } catch let error as EngineError {
             progress(.failed(resource, error.message))
-            throw OrchestrationError(
-                .engine, Self.explainStartFailure(error.message, service: service, container: container.name),
-                service: service, underlying: error)
+            throw StartFailure.error(error, service: service, container: container.name)
         }
         progress(.done(resource, "Started"))
-    }
-
-    /// Engine messages made actionable: a busy port names the service and the port.
-    static func explainStartFailure(_ message: String, service: String, container: String) -> String {
-        let subject = "service \"\(service)\" (container \(container))"
-        if message.contains("port is already allocated") || message.contains("address already in use") {
-            // "… Bind for 0.0.0.0:8080 failed: port is already allocated"
-            let port = message.range(of: "Bind for ").map { message[$0.upperBound...].prefix { $0 != " " } }
-            return "cannot start \(subject): port \(port.map(String.init) ?? "") is already in use by another "
-                + "container or program; free it or publish another port"
-        }
-        return "cannot start \(subject): \(message)"
     }
 }

@@ -15,7 +15,12 @@ extension ProjectRuntime {
         for service in graph.startOrder(of: selection) {
             try await forEach(containers.filter { $0.service == service && !$0.isRunning }) { container in
                 progress(.working(container.resource, "Starting"))
-                try await client.startContainer(container.id)
+                do {
+                    try await client.startContainer(container.id)
+                } catch let error as EngineError {
+                    progress(.failed(container.resource, error.message))
+                    throw StartFailure.error(error, service: container.service, container: container.name)
+                }
                 progress(.done(container.resource, "Started"))
             }
         }

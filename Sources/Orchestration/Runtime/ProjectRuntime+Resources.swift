@@ -27,11 +27,7 @@ extension ProjectRuntime {
             }
             let resource = "Network \(name)"
             progress(.working(resource, "Creating"))
-            let (body, warnings) = try NetworkSpec.createBody(project: project, key: key, apiVersion: apiVersion)
-            for warning in warnings {
-                progress(
-                    .warning(resource, warning))
-            }
+            let body = try NetworkSpec.createBody(project: project, key: key, apiVersion: apiVersion)
             _ = try await client.createNetwork(body: body)
             progress(.done(resource, "Created"))
         }

@@ -9,6 +9,7 @@ extension ProjectRuntime {
         guard let definition = services[request.service] else {
             throw OrchestrationError.noSuchService(request.service)
         }
+        try checkEngineRequirements([request.service])
         let dependencies = graph.dependencies(of: request.service)
         if !request.noDeps, !dependencies.isEmpty {
             var options = UpOptions()

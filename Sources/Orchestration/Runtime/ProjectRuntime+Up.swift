@@ -42,6 +42,7 @@ extension ProjectRuntime {
     /// once what it depends on is there (started, healthy or completed, as `depends_on` says).
     public func up(_ options: UpOptions) async throws {
         let selection = try selection(options.services, withDependencies: !options.noDeps)
+        try checkEngineRequirements(selection)
         // Images first, as Compose: a pull or build that fails leaves nothing half created.
         let imageIDs = try await ensureImages(for: selection, options: options)
         try await ensureNetworks()
@@ -76,6 +77,14 @@ extension ProjectRuntime {
                 try await convergence.waitUntilReady(plan.services.map(\.service), timeout: options.waitTimeout)
             }
         }
+    }
+
+    /// Refuses, before anything changes, services in `selection` and networks that use attributes newer than the
+    /// engine's API: one line per use, each naming where it was written and the version it needs.
+    func checkEngineRequirements(_ selection: Set<String>) throws {
+        let violations = EngineRequirement.violations(in: project, services: selection, api: apiVersion)
+        if violations.count > 1 { throw AggregateError(violations) }
+        if let violation = violations.first { throw violation }
     }
 
     func handleOrphans(_ orphans: [ObservedContainer], remove: Bool, timeout: Int?) async throws {

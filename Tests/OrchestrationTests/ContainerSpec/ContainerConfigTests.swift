@@ -60,14 +60,6 @@ import Testing
         #expect(request[config: "Image"] == "proj-web")
     }
 
-    @Test func startIntervalOnAnOldEngineIsLeftOutWithAWarning() throws {
-        let request = try ServiceFixture.request(
-            BodyCase(attributes: "healthcheck:\n  test: [CMD, \"true\"]\n  start_interval: 2s").yaml)
-        #expect(request[config: "Healthcheck"] == .object(["Test": .strings(["CMD", "true"])]))
-        #expect(request.warnings.count == 1)
-        #expect(request.warnings.first?.message.contains("start_interval") == true)
-    }
-
     @Test func platformIsAQueryParameter() throws {
         let request = try ServiceFixture.request(BodyCase(attributes: "platform: linux/amd64").yaml)
         #expect(request.platform == "linux/amd64")

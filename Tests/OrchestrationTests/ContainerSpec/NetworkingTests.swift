@@ -119,6 +119,18 @@ import Testing
         #expect(error?.location?.line == 4)
     }
 
+    /// As in Compose, only the first network's address must agree with the service's; the others have their own.
+    @Test func otherNetworksKeepTheirOwnAddress() throws {
+        let request = try ServiceFixture.request(
+            "services:\n  s:\n    image: x\n    mac_address: 02:42:ac:11:00:55\n"
+                + "    networks: {a: {}, b: {mac_address: 02:42:ac:11:00:66}}\nnetworks:\n  a: {}\n  b: {}\n",
+            api: (1, 44))
+        let endpoints = request[config: "NetworkingConfig"]?["EndpointsConfig"]
+        #expect(endpoints?["proj_a"]?["MacAddress"] == "02:42:ac:11:00:55")
+        #expect(endpoints?["proj_b"]?["MacAddress"] == "02:42:ac:11:00:66")
+        #expect(request[config: "MacAddress"] == nil)
+    }
+
     @Test func theFirstNetworksAddressMovesToTheTopLevelOnOldEngines() throws {
         let request = try ServiceFixture.request(
             "services:\n  s:\n    image: x\n    networks: {n: {mac_address: 02:42:ac:11:00:66}}\nnetworks:\n  n: {}\n")
