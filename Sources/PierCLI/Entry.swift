@@ -22,8 +22,8 @@ extension Pier {
             let (globalArguments, commandArguments) = GlobalOptions.split(arguments)
             var global: GlobalOptions
             do {
-                let normalized = try CommandLineForms.booleanValues(globalArguments, command: CommandCatalog.global)
-                global = try GlobalCommand.parse(normalized).options
+                global = try GlobalCommand.parse(try CommandLineForms.booleanValues(globalArguments, global: true))
+                    .options
             } catch let error as CommandFailure {
                 throw error
             } catch {
@@ -59,10 +59,8 @@ extension Pier {
         if let flag = arguments.first, flag.hasPrefix("--generate-completion-script=") {
             return ["completion", String(flag.dropFirst("--generate-completion-script=".count))]
         }
-        guard let name = arguments.first, name != Complete.configuration.commandName,
-            let command = CommandCatalog.pier.command(name)
-        else { return arguments }
-        return [name] + (try CommandLineForms.booleanValues(Array(arguments.dropFirst()), command: command))
+        guard let name = arguments.first, name != Complete.configuration.commandName else { return arguments }
+        return [name] + (try CommandLineForms.booleanValues(Array(arguments.dropFirst()), command: name))
     }
 }
 

@@ -9,14 +9,14 @@ public struct Pier: AsyncParsableCommand {
         abstract: "Define and run multi-container applications (a Docker Compose compatible engine).",
         discussion: """
             Global options, given before the command as with `docker compose`:
-              --all-resources          Include all resources, even those not used by services
+              --all-resources          Keep the resources no service uses
               --ansi MODE              never, always or auto (COMPOSE_ANSI)
-              --compatibility          Run compose in backward compatibility mode (COMPOSE_COMPATIBILITY)
-              --env-file FILE          Environment file (repeatable; COMPOSE_ENV_FILES)
-              -f, --file FILE          Compose files (repeatable; COMPOSE_FILE)
-              --parallel N             Parallel engine operations at most (COMPOSE_PARALLEL_LIMIT)
-              --profile NAME           Profile to enable (repeatable; COMPOSE_PROFILES)
-              --progress MODE          auto, tty, plain, json or quiet (COMPOSE_PROGRESS)
+              --compatibility          Compose v1 names (COMPOSE_COMPATIBILITY)
+              --env-file FILE          Environment file (COMPOSE_ENV_FILES)
+              -f, --file FILE          Compose file or oci:// project (COMPOSE_FILE)
+              --parallel N             Parallel builds at most (COMPOSE_PARALLEL_LIMIT)
+              --profile NAME           Profile to enable (COMPOSE_PROFILES)
+              --progress MODE          auto, tty, plain, json, quiet (COMPOSE_PROGRESS)
               --project-directory DIR  Alternate working directory
               -p, --project-name NAME  Project name (COMPOSE_PROJECT_NAME)
             """,

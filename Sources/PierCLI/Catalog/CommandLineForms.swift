@@ -1,6 +1,17 @@
 /// Command line forms Docker Compose's parser (cobra) takes and ArgumentParser does not, rewritten into
 /// ArgumentParser's: boolean flags with a value (`--detach=false`), and the plugin form of the command line.
 enum CommandLineForms {
+    /// `booleanValues(_:command:)` for Pier's command `name` (or the global flags), looking the command up only when
+    /// a flag is given a value with `=`: the catalog is built from the help of every command, which takes time.
+    static func booleanValues(_ arguments: [String], command name: String = "", global: Bool = false)
+        throws(CommandFailure) -> [String]
+    {
+        guard arguments.contains(where: { $0.hasPrefix("-") && $0.contains("=") }),
+            let command = global ? CommandCatalog.global : CommandCatalog.pier.command(name)
+        else { return arguments }
+        return try booleanValues(arguments, command: command)
+    }
+
     /// `arguments` with each `--flag=VALUE` of a boolean flag of `command` as ArgumentParser takes it: `--flag`
     /// when VALUE is true, nothing (or the command's `--no-flag`, when it has one) when it is false. Flags after the first positional argument of a command that
     /// passes them on (`exec web ls --color=auto`) are the container's, and stay as they are.
