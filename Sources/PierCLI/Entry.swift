@@ -16,7 +16,9 @@ extension Pier {
                 Output.write(PluginMetadata.json + "\n")
                 return 0
             }
-            let arguments = CommandLineForms.plugin(arguments, environment: environment) ?? arguments
+            let arguments =
+                CommandLineForms.plugin(
+                    arguments, environment: environment, executable: CommandLine.arguments.first) ?? arguments
             // Global flags come before the command's name; parsing them apart keeps the commands' own short
             // flags (`rm -f`, `logs -f`) free, as in Docker Compose.
             let (globalArguments, commandArguments) = GlobalOptions.split(arguments)

@@ -114,7 +114,11 @@ struct CommandLineFormsTests {
             CommandLineForms.plugin(
                 ["-H", "unix:///x.sock", "compose", "-p", "demo", "up", "-d"], environment: environment)
                 == ["-H", "unix:///x.sock", "-p", "demo", "up", "-d"])
-        #expect(CommandLineForms.plugin(["compose", "ps"], environment: [:]) == nil)
+        #expect(CommandLineForms.plugin(["compose", "ps"], environment: [:], executable: "/usr/bin/pier") == nil)
+        // Docker CLIs that do not say so in the environment run the plugin under its file's name.
+        #expect(
+            CommandLineForms.plugin(
+                ["compose", "ps"], environment: [:], executable: "/root/.docker/cli-plugins/docker-compose") == ["ps"])
         #expect(CommandLineForms.plugin(["ps"], environment: environment) == nil)
         let metadata = await CommandRun.run("docker-cli-plugin-metadata")
         #expect(metadata.status == 0)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Command line forms Docker Compose's parser (cobra) takes and ArgumentParser does not, rewritten into
 /// ArgumentParser's: boolean flags with a value (`--detach=false`), and the plugin form of the command line.
 enum CommandLineForms {
@@ -74,11 +76,22 @@ enum CommandLineForms {
     }
 
     /// The command line of Pier run by the docker CLI as its `compose` plugin (`docker -H … compose up`): the
-    /// docker CLI's own flags come first, then `compose`, then Compose's. Returns nil for any other command line.
-    static func plugin(_ arguments: [String], environment: [String: String]) -> [String]? {
-        guard environment["DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND"] != nil else { return nil }
+    /// docker CLI's own flags come first, then `compose`, then Compose's. The docker CLI says so in the
+    /// environment, and older ones by the name it runs the plugin under (`docker-compose`). Returns nil for any
+    /// other command line.
+    static func plugin(_ arguments: [String], environment: [String: String], executable: String? = nil) -> [String]? {
+        guard isPlugin(environment: environment, executable: executable) else { return nil }
         let (dockerFlags, rest) = GlobalOptions.split(arguments)
         guard rest.first == "compose" else { return nil }
         return dockerFlags + rest.dropFirst()
+    }
+
+    /// Whether the docker CLI runs Pier as its plugin.
+    static func isPlugin(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: String? = CommandLine.arguments.first
+    ) -> Bool {
+        let named = executable.map { ($0 as NSString).lastPathComponent == "docker-compose" } ?? false
+        return environment["DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND"] != nil || named
     }
 }

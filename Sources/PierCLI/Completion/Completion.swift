@@ -32,11 +32,7 @@ struct Complete: AsyncParsableCommand {
     func run() async throws {
         // Run by the docker CLI as its `compose` plugin, the words start with `compose`.
         var words = self.words
-        if words.first == "compose",
-            ProcessInfo.processInfo.environment["DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND"] != nil
-        {
-            words.removeFirst()
-        }
+        if words.first == "compose", CommandLineForms.isPlugin() { words.removeFirst() }
         let candidates = await CompletionCandidates.complete(
             words.isEmpty ? [""] : words, source: ProjectCompletionSource())
         Output.write(candidates.text)
