@@ -76,7 +76,8 @@ struct PublishTests {
                 #expect(pierManifest["config"] as? NSDictionary == referenceManifest["config"] as? NSDictionary)
                 #expect(pierManifest["artifactType"] as? String == "application/vnd.docker.compose.project")
                 // And Pier runs what the reference published.
-                let config = try await project.pier("-f", "oci://" + references, "config", "--services")
+                let config = try await project.pier(
+                    ["-f", "oci://" + references, "config", "--services"], environment: Self.cache(project))
                 #expect(config.stdout == "web\n", "\(config.stderr)")
             }
         }
@@ -107,7 +108,8 @@ struct PublishTests {
                 #expect(
                     asked.stdout.contains("you are about to publish environment variables within your OCI artifact."))
                 #expect(asked.stdout.hasSuffix("Are you ok to publish these environment variables?"))
-                let missing = try await project.pier("-f", "oci://" + target, "config")
+                let missing = try await project.pier(
+                    ["-f", "oci://" + target, "config"], environment: Self.cache(project))
                 #expect(missing.status == 1)
                 #expect(
                     try await project.pier("publish", "--oci-version", "2", "-y", target).stderr
@@ -132,10 +134,16 @@ struct PublishTests {
                 #expect(resolved.stdout == (try await project.reference("config", "--resolve-image-digests")).stdout)
                 let target = "\(registry.host)/\(project.name)/app:v1"
                 #expect(try await project.pier("publish", "-y", "--resolve-image-digests", target).status == 0)
-                let run = try await project.pier("-f", "oci://" + target, "config", "--images")
+                let run = try await project.pier(
+                    ["-f", "oci://" + target, "config", "--images"], environment: Self.cache(project))
                 #expect(run.stdout.hasPrefix("\(image)@sha256:"), "\(run.stderr)")
             }
         }
+    }
+
+    /// A cache of fetched projects in the project's folder, not the user's.
+    static func cache(_ project: ScratchProject) -> [String: String] {
+        ["XDG_CACHE_HOME": project.directory.appendingPathComponent("cache").path]
     }
 
     /// The registry's manifest for `tag`, as JSON.
