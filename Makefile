@@ -6,7 +6,7 @@ JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
 FORMAT_PATHS := $(wildcard Sources Tests Package.swift examples/testing/Package.swift examples/testing/Tests)
 
-.PHONY: build release test test-engine26 test-example fmt fmt-check bench demo demo-down
+.PHONY: build release test test-engine26 test-example fmt fmt-check bench demo demo-down install-plugin
 
 build:
 	$(SWIFT) build -j $(JOBS)
@@ -44,6 +44,15 @@ fmt:
 # --strict turns every diagnostic (warnings too) into a failure.
 fmt-check:
 	$(SWIFT) format lint --strict --recursive $(FORMAT_PATHS)
+
+# Pier as the docker CLI's compose plugin: `docker compose up` runs Pier.
+# PLUGIN_DIR defaults to $DOCKER_CONFIG/cli-plugins (else ~/.docker/cli-plugins);
+# CONFIGURATION=debug installs the debug build instead of the optimized one.
+CONFIGURATION ?= release
+PLUGIN_DIR ?= $(or $(DOCKER_CONFIG),$(HOME)/.docker)/cli-plugins
+install-plugin:
+	$(SWIFT) build -c $(CONFIGURATION) -j $(JOBS) --product pier
+	scripts/install-plugin.sh "$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/pier" "$(PLUGIN_DIR)"
 
 # Timings against the reference need an optimized Pier.
 bench: release

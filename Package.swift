@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "PierCLITests",
             dependencies: [
-                "PierCLI", "ComposeSpec", "Orchestration", "DockerEngine",
+                "PierCLI", "ComposeSpec", "Orchestration", "DockerEngine", "PierTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,12 +1,14 @@
 import Foundation
 
-/// `ps --format`, read as the docker CLI reads it: `table` (or nothing) for the default table, `table TEMPLATE`
-/// for a table of chosen columns, `json` for one object per line, `raw` for blocks of `key: value`, anything
-/// else as a template executed once per container.
-struct ContainerListFormat {
-    static let defaultTable =
+/// `--format` of the listings the docker CLI formats (`ps`, `volumes`, `stats`), read as it reads it: `table`
+/// (or nothing) for the default table, `table TEMPLATE` for a table of chosen columns, `json` for one object per
+/// line, `raw` (`ps`) for blocks of `key: value`, anything else as a template executed once per item.
+struct TemplateListFormat {
+    /// `ps`'s table.
+    static let containerTable =
         "table {{.Name}}\t{{.Image}}\t{{.Command}}\t{{.Service}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}"
-    static let raw = """
+    /// `ps --format raw`.
+    static let containerRaw = """
         container_id: {{.ID}}
         image: {{.Image}}
         command: {{.Command}}
@@ -22,12 +24,12 @@ struct ContainerListFormat {
     let isTable: Bool
     let template: String
 
-    init(_ format: String) {
+    init(_ format: String, defaultTable: String, raw: String? = nil) {
         var source: String
         switch format {
-        case "", "table": source = Self.defaultTable
+        case "", "table": source = defaultTable
         case "json": source = "{{json .}}"
-        case "raw": source = Self.raw
+        case "raw" where raw != nil: source = raw ?? ""
         default: source = format
         }
         isTable = source.hasPrefix("table")
@@ -37,13 +39,15 @@ struct ContainerListFormat {
             .replacingOccurrences(of: "\\t", with: "\t").replacingOccurrences(of: "\\n", with: "\n")
     }
 
-    /// The output for `containers`; a table's header is printed even when there is no container.
-    func render(_ containers: [ContainerPresentation]) throws(GoTemplate.Failure) -> String {
+    /// The output for `items`; a table's header (`titles` of its fields) is printed even when there is no item.
+    func render<Item: TemplateContext>(_ items: [Item], titles: [String: String]) throws(GoTemplate.Failure)
+        -> String
+    {
         let parsed = try GoTemplate(template)
         var lines = ""
-        for container in containers { lines += try parsed.render(container) + "\n" }
+        for item in items { lines += try parsed.render(item) + "\n" }
         guard isTable else { return lines }
-        let text = parsed.renderHeader(ContainerPresentation.titles) + "\n" + lines
+        let text = parsed.renderHeader(titles) + "\n" + lines
         var rows = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         }
