@@ -87,7 +87,7 @@ struct Convergence: Sendable {
                 imageID: imageIDs[service], replacing: old?.id, containers: registry.resolver))
         let finalName = ContainerNames.service(
             project: runtime.project.name, service: service, number: number,
-            containerName: definition["container_name"]?.scalarText)
+            containerName: definition["container_name"]?.scalarText, separator: runtime.project.nameSeparator)
         let resource = "Container \(finalName)"
         progress(.working(resource, old == nil ? "Creating" : "Recreate"))
         for warning in request.warnings {

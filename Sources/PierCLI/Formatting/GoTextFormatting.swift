@@ -40,6 +40,23 @@ enum GoText {
         return String(format: "%.3g", size) + units[index]
     }
 
+    /// go-units' `BytesSize`: powers of 1024 (`316KiB`, `23.59GiB`), four significant digits.
+    static func binarySize(_ bytes: Double) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
+        var size = bytes
+        var index = 0
+        while size >= 1024, index < units.count - 1 {
+            size /= 1024
+            index += 1
+        }
+        return String(format: "%.4g", size) + units[index]
+    }
+
+    /// go-units' `HumanSizeWithPrecision(size, 3)` for sizes that are not whole bytes.
+    static func humanSize(_ bytes: Double) -> String {
+        humanSize(Int64(bytes.rounded(.down)))
+    }
+
     /// The docker CLI's `Ellipsis`: at most `width` characters, the last one `…` when cut.
     static func ellipsis(_ text: String, width: Int) -> String {
         let scalars = Array(text.unicodeScalars)

@@ -3,8 +3,8 @@ import Foundation
 
 /// What the read-only commands (`ps`, `logs`, `exec`…) share.
 enum ReadCommand {
-    /// The engine the docker CLI would use in this environment.
+    /// The engine the docker CLI would use with these flags in this environment.
     static func engine() throws -> EngineClient {
-        try EngineClient.fromEnvironment(ProcessInfo.processInfo.environment)
+        try EngineSelection.client(GlobalOptions.current)
     }
 }
