@@ -51,7 +51,6 @@ struct ConvertCommandTests {
 
     @Test func kustomizeNeedsAFolder() async throws {
         let run = await CommandRun.run("convert", "kubernetes", "--kustomize")
-        // A usage error ends with status 1, as every command's does.
         #expect(run.status == 1)
         #expect(run.error.contains("--kustomize needs -o DIR"))
     }
