@@ -6,13 +6,24 @@ JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
 FORMAT_PATHS := $(wildcard Sources Tests Package.swift examples/testing/Package.swift examples/testing/Tests)
 
-.PHONY: build release test test-engine26 test-example fmt fmt-check bench demo demo-down install-plugin
+.PHONY: build release install test test-engine26 test-example fmt fmt-check bench demo demo-down install-plugin
 
 build:
 	$(SWIFT) build -j $(JOBS)
 
+# The release binary, .build/release/pier, built for start-up (docs/performance.md): the Swift runtime and
+# Foundation linked in (no shared Swift libraries to load and bind), and a fixed-address executable (no
+# relocations to apply at each start). It needs glibc 2.35 or later (and libstdc++) at run time.
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xlinker -no-pie
 release:
-	$(SWIFT) build -c release -j $(JOBS)
+	$(SWIFT) build $(RELEASE_FLAGS) -j $(JOBS) --product pier
+
+# Installs the release binary as $(DESTDIR)$(PREFIX)/bin/pier, its debugging information left out.
+PREFIX ?= /usr/local
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/pier $(DESTDIR)$(PREFIX)/bin/pier
+	strip --strip-debug $(DESTDIR)$(PREFIX)/bin/pier
 
 test:
 	$(SWIFT) test -j $(JOBS)

@@ -23,6 +23,7 @@ public struct Planner: Sendable {
     ) -> Plan {
         let services = document["services"]?.mapping ?? [:]
         let current = observed.filter { !$0.isOneOff }
+        let byService = Dictionary(grouping: current, by: \.service)
         let dependenciesToRecreate =
             alwaysRecreateDependencies
             ? graph.withDependencies(explicitlySelected).subtracting(explicitlySelected) : []
@@ -33,7 +34,7 @@ public struct Planner: Sendable {
         for name in graph.startOrder(of: selection) {
             guard let service = services[name] else { continue }
             let sharesWithRenewed = ServiceHash.sharedServices(of: service).contains { renewed.contains($0) }
-            let containers = current.filter { $0.service == name }.sorted { $0.number < $1.number }
+            let containers = (byService[name] ?? []).sorted { $0.number < $1.number }
             let replicas = scale[name] ?? Self.replicas(of: service)
             var actions: [Plan.ReplicaAction] = []
             for (index, container) in containers.enumerated() {

@@ -69,8 +69,9 @@ extension ProjectRuntime {
 
     /// Stops and removes `containers`: a service starts once every service that depends on it is done.
     func removeInDependencyOrder(_ containers: [ObservedContainer], timeout: Int?, removeVolumes: Bool) async throws {
-        try await inReverseDependencyOrder(services: Set(containers.map(\.service))) { service in
-            try await forEach(containers.filter { $0.service == service }) { container in
+        let byService = Dictionary(grouping: containers, by: \.service)
+        try await inReverseDependencyOrder(services: Set(byService.keys)) { service in
+            try await forEach(byService[service] ?? []) { container in
                 try await stopAndRemove(container, timeout: timeout, removeVolumes: removeVolumes)
             }
         }

@@ -4,7 +4,7 @@ import Foundation
 import Orchestration
 
 struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build or rebuild services.")
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build or rebuild services.")
 
     var global: GlobalOptions { GlobalOptions.current }
 

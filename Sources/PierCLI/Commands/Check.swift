@@ -7,6 +7,7 @@ import Orchestration
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Find everything `up` would trip on, without changing anything.",
         discussion: """
             Missing env files, bind-mount sources, build contexts and secret files; unset variables; host ports \

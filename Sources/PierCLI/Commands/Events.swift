@@ -2,7 +2,8 @@ import ArgumentParser
 import Orchestration
 
 struct Events: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Receive real time events from containers")
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "Receive real time events from containers")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(help: "Output events as a stream of json objects") var json = false

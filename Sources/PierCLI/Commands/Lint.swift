@@ -5,6 +5,7 @@ import Foundation
 
 struct Lint: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check the project against security, reliability, portability and style rules.",
         discussion: """
             Rules run on the loaded project (merged, interpolated, with extends and include), every service \

@@ -3,7 +3,7 @@ import DockerEngine
 import Orchestration
 
 struct Logs: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "View output from containers")
+    static let configuration = CommandConfiguration(commandName: "logs", abstract: "View output from containers")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(name: [.short, .long], help: "Follow log output") var follow = false

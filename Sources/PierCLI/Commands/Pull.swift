@@ -3,7 +3,7 @@ import Foundation
 import Orchestration
 
 struct Pull: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Pull service images")
+    static let configuration = CommandConfiguration(commandName: "pull", abstract: "Pull service images")
 
     var global: GlobalOptions { GlobalOptions.current }
 

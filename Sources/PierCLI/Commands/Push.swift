@@ -3,7 +3,7 @@ import Foundation
 import Orchestration
 
 struct Push: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Push service images")
+    static let configuration = CommandConfiguration(commandName: "push", abstract: "Push service images")
 
     var global: GlobalOptions { GlobalOptions.current }
 

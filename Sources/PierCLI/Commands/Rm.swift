@@ -2,7 +2,7 @@ import ArgumentParser
 import Orchestration
 
 struct Rm: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Removes stopped service containers.")
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Removes stopped service containers.")
     var global: GlobalOptions { GlobalOptions.current }
     @Flag(name: [.short, .long], help: "Don't ask to confirm removal.") var force = false
     @Flag(name: [.short, .long], help: "Stop the containers, if required, before removing.") var stop = false

@@ -3,6 +3,7 @@ import Orchestration
 
 struct Wait: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "wait",
         abstract: "Block until containers of all (or specified) services stop.")
     var global: GlobalOptions { GlobalOptions.current }
     @Flag(name: .customLong("down-project"), help: "Drops project when the first container stops.") var downProject =
