@@ -13,7 +13,8 @@ build:
 
 # The release binary, .build/release/pier, built for start-up (docs/performance.md): the Swift runtime and
 # Foundation linked in (no shared Swift libraries to load and bind), and a fixed-address executable (no
-# relocations to apply at each start). It needs glibc 2.35 or later (and libstdc++) at run time.
+# relocations to apply at each start). glibc and libstdc++ stay shared: the machine that runs it needs
+# them at least as new as the build machine's.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xlinker -no-pie
 release:
 	$(SWIFT) build $(RELEASE_FLAGS) -j $(JOBS) --product pier
@@ -61,8 +62,9 @@ fmt-check:
 # CONFIGURATION=debug installs the debug build instead of the optimized one.
 CONFIGURATION ?= release
 PLUGIN_DIR ?= $(or $(DOCKER_CONFIG),$(HOME)/.docker)/cli-plugins
+PLUGIN_BUILD_FLAGS := $(if $(filter release,$(CONFIGURATION)),$(RELEASE_FLAGS),-c $(CONFIGURATION))
 install-plugin:
-	$(SWIFT) build -c $(CONFIGURATION) -j $(JOBS) --product pier
+	$(SWIFT) build $(PLUGIN_BUILD_FLAGS) -j $(JOBS) --product pier
 	scripts/install-plugin.sh "$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/pier" "$(PLUGIN_DIR)"
 
 # Timings against the reference need an optimized Pier.
