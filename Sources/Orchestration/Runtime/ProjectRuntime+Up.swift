@@ -41,18 +41,19 @@ extension ProjectRuntime {
         let imageIDs = try await ensureImages(for: selection, options: options)
         try await ensureNetworks()
         try await ensureVolumes()
-        let observed = try await containers()
-        let existing = ServiceRegistry(existing: observed).resolver
+        var observed = try await containers()
+        if try await recoverInterruptedRecreates(
+            observed, configHashes: configHashes(observed), stopTimeout: options.stopTimeout)
+        {
+            observed = try await containers()
+        }
         var planner = Planner()
         planner.recreate = options.recreate
         planner.alwaysRecreateDependencies = options.alwaysRecreateDependencies
         planner.scale = options.scale
         let plan = planner.plan(
             document: project.document, graph: graph, observed: observed, selection: selection,
-            configHashes: services.reduce(into: [:]) { hashes, service in
-                let ids = ComposeLabels.sharedContainerIDs(of: service.value, existing)
-                hashes[service.key] = ServiceHash.of(service.value, containerIDs: ids)
-            },
+            configHashes: configHashes(observed),
             imageIDs: imageIDs, explicitlySelected: Set(options.services), knownServices: knownServices)
         try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
 

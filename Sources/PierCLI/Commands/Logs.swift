@@ -39,7 +39,7 @@ struct Logs: AsyncParsableCommand {
         // Following names every container up front, so prefixes are as wide as the widest from the start.
         if follow { for container in containers { consumer.register(container.nameWithoutProject) } }
         let streaming = ContainerLogStreaming(client: client, sink: consumer, options: options)
-        try await ReadCommand.run {
+        try await ReadCommand.run(explainingWith: client) {
             // The event stream is open before the logs are read, so no start in between is missed.
             let events = follow ? try await ProjectEvents.stream(client: client, project: target.name) : nil
             try await streaming.run(containers, events: events, services: services)

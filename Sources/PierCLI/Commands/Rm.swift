@@ -11,7 +11,9 @@ struct Rm: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await EngineSession.open(global, allProfiles: true)
-        let containers = try await session.run { try await $0.removableContainers(services, includeRunning: stop) }
+        let containers = try await session.run(locking: false) {
+            try await $0.removableContainers(services, includeRunning: stop)
+        }
         guard !containers.isEmpty else {
             Output.write("No stopped containers\n")
             return

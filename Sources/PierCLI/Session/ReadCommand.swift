@@ -13,12 +13,15 @@ enum ReadCommand {
         }
     }
 
-    /// Runs `body`; its failure is printed bare.
-    static func run<Result>(_ body: () async throws -> Result) async throws -> Result {
+    /// Runs `body`; its failure is printed bare. With `client`, a failure because the engine went away (a stream
+    /// that broke off) says so.
+    static func run<Result>(
+        explainingWith client: EngineClient? = nil, _ body: () async throws -> Result
+    ) async throws -> Result {
         do {
             return try await body()
         } catch {
-            throw CommandFailure.bare(wrapping: error)
+            throw CommandFailure.bare(wrapping: await client?.explaining(error) ?? error)
         }
     }
 }
