@@ -1,5 +1,3 @@
-import Digest
-import DockerEngine
 import Foundation
 
 #if canImport(Glibc)
@@ -8,11 +6,12 @@ import Foundation
     import Darwin
 #endif
 
-/// Keeps two Pier processes from changing one project on one engine at once: an exclusive `flock` on a file
-/// named after the project and the engine's endpoint, in `PIER_LOCK_DIR` (default `/tmp/pier-locks`). The kernel
-/// releases it when the process ends, however it ends (a `SIGKILL`ed `up` leaves no stale lock). A second
-/// process waits for it, saying which process holds it. Processes on other machines, and Docker Compose, do not
-/// take it.
+/// Keeps two Pier processes from changing one project at once: an exclusive `flock` on a file named after the
+/// project, in `PIER_LOCK_DIR` (default `/tmp/pier-locks`). The kernel releases it when the process ends, however
+/// it ends (a `SIGKILL`ed `up` leaves no stale lock). A second process waits for it, saying which process holds it.
+/// The lock is the project name's, whatever the engine: one engine reached by two paths (its socket, a proxy, a
+/// context) is one engine; projects of one name on two engines wait for each other, which costs only time.
+/// Processes on other machines, and Docker Compose, do not take it.
 public final class ProjectLock: Sendable {
     /// Who holds a lock another process waits for: its process ID and command, as the holder wrote them.
     public struct Holder: Sendable, Hashable {
@@ -29,15 +28,15 @@ public final class ProjectLock: Sendable {
         self.path = path
     }
 
-    /// The lock of `project` on `endpoint`, once this process holds it; `onWait` runs once, with the holder,
-    /// when another process holds it first. Waiting ends when the task is cancelled.
+    /// The lock of `project`, once this process holds it; `onWait` runs once, with the holder, when another process
+    /// holds it first. Waiting ends when the task is cancelled.
     public static func acquire(
-        project: String, endpoint: EngineEndpoint, command: String,
+        project: String, command: String,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         onWait: @Sendable (Holder) -> Void = { _ in }
     ) async throws -> ProjectLock {
         let directory = environment["PIER_LOCK_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp/pier-locks"
-        let path = "\(directory)/\(project)-\(SHA256.hex(of: endpoint.description).prefix(12)).lock"
+        let path = "\(directory)/\(project).lock"
         let descriptor = try openLockFile(path, directory: directory)
         var waited = false
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
@@ -63,12 +62,12 @@ public final class ProjectLock: Sendable {
         return ProjectLock(descriptor: descriptor, path: path)
     }
 
-    /// Runs `body` holding the lock of `project` (see ``acquire(project:endpoint:command:environment:onWait:)``).
+    /// Runs `body` holding the lock of `project` (see ``acquire(project:command:environment:onWait:)``).
     public static func holding<Result>(
-        project: String, endpoint: EngineEndpoint, command: String,
-        onWait: @Sendable (Holder) -> Void = { _ in }, _ body: () async throws -> Result
+        project: String, command: String, onWait: @Sendable (Holder) -> Void = { _ in },
+        _ body: () async throws -> Result
     ) async throws -> Result {
-        let lock = try await acquire(project: project, endpoint: endpoint, command: command, onWait: onWait)
+        let lock = try await acquire(project: project, command: command, onWait: onWait)
         defer { lock.release() }
         return try await body()
     }

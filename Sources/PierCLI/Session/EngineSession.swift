@@ -36,7 +36,7 @@ struct EngineSession {
             guard locking else { return try await operation(runtime) }
             let project = runtime.project.name
             return try await ProjectLock.holding(
-                project: project, endpoint: runtime.client.endpoint,
+                project: project,
                 command: (["pier"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
                 onWait: { holder in Output.writeError(Self.waitingMessage(project: project, holder: holder)) }
             ) { try await operation(runtime) }
