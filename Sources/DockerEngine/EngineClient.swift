@@ -89,16 +89,21 @@ public struct EngineClient: Sendable {
     /// container the stopping engine killed).
     public func explaining(_ error: any Error) async -> any Error {
         if error is CancellationError || (error as? EngineError)?.code == .wentAway { return error }
-        guard transport.pool.hasAnswered else { return error }
+        let connectionFailed = (error as? EngineError)?.code == .connectionLost
+        return await wentAway(failed: connectionFailed ? nil : error) ?? error
+    }
+
+    /// The `.wentAway` error when the engine answered earlier and no longer does, naming `failed` as what failed
+    /// because of it; nil while it answers (or when it never did).
+    public func wentAway(failed: (any Error)? = nil) async -> EngineError? {
+        guard transport.pool.hasAnswered else { return nil }
         do {
             _ = try await transport.send(EngineRequest(.get, "/_ping", isVersioned: false), versionPrefix: "")
-            return error
+            return nil
         } catch let failure as EngineError where failure.code == .wentAway || failure.code == .connectionLost {
-            let connectionFailed = (error as? EngineError)?.code == .connectionLost
-            return EngineError.wentAway(
-                endpoint, reason: failure.reason, failed: connectionFailed ? nil : error, underlying: error)
+            return EngineError.wentAway(endpoint, reason: failure.reason, failed: failed, underlying: failed ?? failure)
         } catch {
-            return error
+            return nil
         }
     }
 

@@ -43,6 +43,8 @@ struct Logs: AsyncParsableCommand {
             // The event stream is open before the logs are read, so no start in between is missed.
             let events = follow ? try await ProjectEvents.stream(client: client, project: target.name) : nil
             try await streaming.run(containers, events: events, services: services)
+            // The containers followed ended: because the engine stopped them as it went away, if it did.
+            if follow, let gone = await client.wentAway() { throw gone }
         }
     }
 
