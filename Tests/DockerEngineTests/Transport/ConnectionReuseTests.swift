@@ -141,6 +141,31 @@ import Testing
         }
     }
 
+    @Test func manyRequestsLeaveNoDescriptorsBehind() async throws {
+        let script = Script(faulty: .max)
+        func openDescriptors() -> Int {
+            (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.count ?? 0
+        }
+        try await TestHTTPServer.with(route: script.route) { server in
+            let client = try Self.client(server)
+            func round() async throws {
+                _ = try await client.send(EngineRequest(.get, "/echo"))
+                let whole = try await client.stream(EngineRequest(.get, "/echo"))
+                for try await _ in whole.body {}
+                // Streams left early, and requests whose connection the server drops, close theirs.
+                let endless = try await client.stream(EngineRequest(.get, "/endless"))
+                for try await _ in endless.body { break }
+                _ = try? await client.send(EngineRequest(.post, "/flaky", body: .bytes([1], contentType: "x")))
+            }
+            for _ in 0..<20 { try await round() }
+            try await Task.sleep(for: .milliseconds(200))
+            let before = openDescriptors()
+            for _ in 0..<200 { try await round() }
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(openDescriptors() <= before + 2, "\(before) descriptors became \(openDescriptors())")
+        }
+    }
+
     @Test func anEngineThatStopsAnsweringWentAway() async throws {
         let server = try await TestHTTPServer.start(route: StreamingTransportTests.route)
         let client = try Self.client(server)

@@ -27,6 +27,34 @@ struct RecreateRecoveryTests {
         }
     }
 
+    @Test func upFinishesACreateKilledBeforeItsSecretWasWritten() async throws {
+        let compose = """
+            services:
+              web:
+                image: pier-test/busybox
+                command: sleep 3600
+                stop_signal: SIGKILL
+                secrets: [token]
+            secrets:
+              token: {environment: TOKEN}
+
+            """
+        try await ScratchProject.with(compose) { project in
+            try await FaultProxy.with(["--hang", "/archive"]) { proxy in
+                try await project.launch(["up", "-d"], environment: proxy.environment.merging(["TOKEN": "t0"]) { $1 }) {
+                    up in
+                    #expect(await proxy.waitForRequest(containing: "/archive"))
+                    up.send(SIGKILL)
+                    await up.waitForExit(seconds: 10)
+                }
+            }
+            let again = try await project.pier(["up", "-d"], environment: ["TOKEN": "t0"])
+            #expect(again.status == 0, "\(again.stderr)")
+            let token = try await project.pier("exec", "-T", "web", "cat", "/run/secrets/token")
+            #expect(token.stdout == "t0")
+        }
+    }
+
     /// Creates the project, changes it, runs `launch`'s `up` until it sends `step`'s request, kills it, and checks
     /// that `pier up` leaves one container under its own name with the new configuration, and that the next
     /// `up --force-recreate` works.
