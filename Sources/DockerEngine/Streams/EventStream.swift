@@ -22,6 +22,8 @@ public struct EventStream: AsyncSequence, Sendable {
         var lastTime: Int64?
         var deliveredAtLastTime: Set<String> = []
         let opened = Date()
+        /// When the current stream was opened, and how many opened in a row broke within a second.
+        var currentOpened = ContinuousClock.now
         var quickBreaks = 0
 
         public mutating func next() async throws -> EngineEvent? {
@@ -46,20 +48,20 @@ public struct EventStream: AsyncSequence, Sendable {
                     lastTime = event.timeNano
                     deliveredAtLastTime = [key]
                 }
-                quickBreaks = 0
                 return event
             }
         }
 
         private mutating func reopen(after error: EngineError) async throws {
             let explained = await stream.client.explaining(error)
-            quickBreaks += 1
+            quickBreaks = ContinuousClock.now - currentOpened < .seconds(1) ? quickBreaks + 1 : 1
             guard (explained as? EngineError)?.code != .wentAway, quickBreaks < 3 else { throw explained }
             let since =
                 lastTime.map(Self.timestamp) ?? stream.since
                 ?? Self.timestamp(Int64(opened.timeIntervalSince1970 * 1_000_000_000))
             base = try await stream.client.eventMessages(filters: stream.filters, since: since, until: stream.until)
                 .makeAsyncIterator()
+            currentOpened = .now
         }
 
         /// `seconds.nanoseconds`, as the engine takes `since`.
