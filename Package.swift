@@ -10,7 +10,9 @@ let package = Package(
         .library(name: "DockerEngine", targets: ["DockerEngine"]),
         .library(name: "Orchestration", targets: ["Orchestration"]),
         .library(name: "ComposeAnalysis", targets: ["ComposeAnalysis"]),
+        .library(name: "ScaleOut", targets: ["ScaleOut"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
+        .library(name: "PierTesting", targets: ["PierTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -19,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         .target(name: "Digest"),
@@ -41,6 +45,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
         .target(name: "ComposeAnalysis", dependencies: ["ComposeSpec"]),
@@ -51,14 +57,25 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        // Beyond one engine: Kubernetes and Swarm conversion (pure), Swarm deploy (the only part that needs an engine).
+        .target(name: "ScaleOut", dependencies: ["ComposeSpec", "DockerEngine", "Digest"]),
         .target(
             name: "PierCLI",
             dependencies: [
-                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration",
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
+        // Compose stacks inside Swift tests: on Orchestration, without the command line.
+        .target(
+            name: "PierTesting",
+            dependencies: [
+                "ComposeSpec", "DockerEngine", "Orchestration",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // What the test targets share: child processes, one trait per real dependency, scratch projects, an
         // in-process HTTP server and the fake engine on it.
         .target(
@@ -97,10 +114,16 @@ let package = Package(
         .testTarget(
             name: "PierCLITests",
             dependencies: [
-                "PierCLI", "ComposeSpec", "Orchestration", "DockerEngine",
+                "PierCLI", "ComposeSpec", "Orchestration", "DockerEngine", "PierTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec", "PierTestSupport"]),
+        .testTarget(
+            name: "PierTestingTests", dependencies: ["PierTesting", "PierTestSupport", "DockerEngine", "Tar"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ComposeSpec", "Digest", "DockerEngine", "PierTesting", "PierTestSupport"]),
+        .testTarget(
+            name: "ScaleOutTests", dependencies: ["ScaleOut", "ComposeSpec", "DockerEngine", "PierTestSupport"]),
     ]
 )

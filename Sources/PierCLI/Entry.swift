@@ -11,21 +11,40 @@ extension Pier {
     /// Runs one command line in this process and returns its exit status, having printed its failure if any.
     public static func execute(_ arguments: [String]) async -> Int32 {
         do {
+            let environment = ProcessInfo.processInfo.environment
+            if arguments.first == PluginMetadata.subcommand {
+                Output.write(PluginMetadata.json + "\n")
+                return 0
+            }
+            let arguments =
+                CommandLineForms.plugin(
+                    arguments, environment: environment, executable: CommandLine.arguments.first) ?? arguments
             // Global flags come before the command's name; parsing them apart keeps the commands' own short
             // flags (`rm -f`, `logs -f`) free, as in Docker Compose.
             let (globalArguments, commandArguments) = GlobalOptions.split(arguments)
-            let global: GlobalOptions
+            var global: GlobalOptions
             do {
-                global = try GlobalOptions.parse(globalArguments)
+                global = try GlobalCommand.parse(try CommandLineForms.booleanValues(globalArguments, global: true))
+                    .options
+            } catch let error as CommandFailure {
+                throw error
             } catch {
                 throw GlobalFlagError(error: error)
             }
-            var command = try parseAsRoot(commandArguments)
+            let variables = ComposeVariables.load(global)
+            global = try global.resolved(variables: variables)
+            global = try await RemoteProjects.fetch(global)
+            // `-v` and `--version` are the `version` command, the rest of the line its flags.
+            let line = global.version ? ["version"] + commandArguments : commandArguments
+            var command = try parseAsRoot(try normalizedCommandLine(line))
+            if !(command is Version) { try global.checkProgress() }
             try await GlobalOptions.$current.withValue(global) {
-                if var asyncCommand = command as? AsyncParsableCommand {
-                    try await asyncCommand.run()
-                } else {
-                    try command.run()
+                try await ComposeVariables.$current.withValue(variables) {
+                    if var asyncCommand = command as? AsyncParsableCommand {
+                        try await asyncCommand.run()
+                    } else {
+                        try command.run()
+                    }
                 }
             }
             return 0
@@ -33,9 +52,21 @@ extension Pier {
             return FailureReport(error).print()
         }
     }
+
+    /// `arguments` (a command and its flags) with boolean flags given a value rewritten as ArgumentParser takes
+    /// them.
+    static func normalizedCommandLine(_ arguments: [String]) throws(CommandFailure) -> [String] {
+        // ArgumentParser's completion flag asks for Pier's own scripts.
+        if arguments.first == "--generate-completion-script" { return ["completion"] + arguments.dropFirst() }
+        if let flag = arguments.first, flag.hasPrefix("--generate-completion-script=") {
+            return ["completion", String(flag.dropFirst("--generate-completion-script=".count))]
+        }
+        guard let name = arguments.first, name != Complete.configuration.commandName else { return arguments }
+        return [name] + (try CommandLineForms.booleanValues(Array(arguments.dropFirst()), command: name))
+    }
 }
 
-/// A global flag that does not parse: reported with the global flags' usage.
+/// A global flag that does not parse: reported with the global flags' usage, which names `pier`.
 struct GlobalFlagError: Error {
     var error: any Error
 }
@@ -56,15 +87,22 @@ struct FailureReport: Equatable {
     init(_ error: any Error) {
         switch error {
         case let failure as GlobalFlagError:
-            text = GlobalOptions.fullMessage(for: failure.error)
-            status = GlobalOptions.exitCode(for: failure.error).rawValue
+            text = GlobalCommand.fullMessage(for: failure.error)
+            status = Self.usageStatus(GlobalCommand.exitCode(for: failure.error).rawValue)
         case let failure as CommandFailure where failure.isBare:
             text = failure.message
             status = 1
         default:
             text = Pier.fullMessage(for: error)
-            status = Pier.exitCode(for: error).rawValue
+            // A command's own status (a container's exit code) passes through whatever its value.
+            let code = Pier.exitCode(for: error).rawValue
+            status = error is ExitCode ? code : Self.usageStatus(code)
         }
+    }
+
+    /// A usage error ends with status 1, as in Docker Compose, not ArgumentParser's 64.
+    private static func usageStatus(_ status: Int32) -> Int32 {
+        status == ExitCode.validationFailure.rawValue ? 1 : status
     }
 
     /// Help and version go to standard output, failures to standard error; returns the status.

@@ -10,18 +10,19 @@ extension SeedStacks {
                 copying: TestSupport.repositoryRoot.appendingPathComponent("examples/demo"), prefix: "pierdemo"
             ) { project in
                 let port = ["DEMO_PORT": "18080"]
-                let up = try await project.pier(["up", "-d", "--wait"], environment: port)
-                try #require(up.status == 0, "\(up.stderr)")
+                // What `up -d --wait` starts: it returns once every service is healthy.
+                let stack = try await project.start(wait: .healthy, environment: port)
+                let proxy = try await stack.baseURL(service: "proxy", port: 80)
+                #expect(proxy == "http://127.0.0.1:18080")
 
-                // --wait returned once every service was healthy: the page and the API answer through the proxy.
-                let page = try await HTTP.request("http://localhost:18080/")
+                // The page and the API answer through the proxy.
+                let page = try await HTTP.request("\(proxy)/")
                 #expect(page.status == 200 && page.body.contains("<title>Pier demo</title>"), "\(page.body)")
-                let notes = try await HTTP.request("http://localhost:18080/api/notes")
+                let notes = try await HTTP.request("\(proxy)/api/notes")
                 #expect(notes.body.contains("written by db/init.sql"), "\(notes.body)")
-                let added = try await HTTP.request(
-                    "http://localhost:18080/api/notes", method: "POST", body: "from the test")
+                let added = try await HTTP.request("\(proxy)/api/notes", method: "POST", body: "from the test")
                 #expect(added.status == 201, "\(added.body)")
-                #expect(try await HTTP.request("http://localhost:18080/api/notes").body.contains("from the test"))
+                #expect(try await HTTP.request("\(proxy)/api/notes").body.contains("from the test"))
                 // Only the proxy is published.
                 let published = try await project.pier(
                     ["ps", "--format", "{{.Service}} {{.Ports}}"], environment: port)

@@ -42,7 +42,11 @@ struct RegistryTests {
                 #expect(try await project.docker("rmi", image).status == 0)
                 let pull = try await project.pier(["--progress", "json", "pull"], environment: environment)
                 #expect(pull.status == 0, "\(pull.stderr)")
-                #expect(pull.stderr.contains(#""parent_id":"app","text":"Pull complete","percent":100}"#))
+                // A line per layer: pulled, or already there (BuildKit's cache keeps the layers it built).
+                #expect(
+                    pull.stderr.contains(#""parent_id":"app","text":"Pull complete","percent":100}"#)
+                        || pull.stderr.contains(#""parent_id":"app","text":"Already exists","percent":100}"#),
+                    "\(pull.stderr)")
                 #expect(pull.stderr.contains(#"{"id":"app","text":"Pulled"}"#))
                 #expect(try await project.docker("image", "inspect", image).status == 0)
 
@@ -150,7 +154,10 @@ struct RegistryTests {
 
                 let refused = try await project.pier(["build", "app"], environment: anonymous)
                 #expect(refused.status == 1)
-                #expect(refused.stderr.contains("no basic auth credentials"), "\(refused.stderr)")
+                #expect(
+                    refused.stderr.contains("no basic auth credentials") || refused.stderr.contains("401 Unauthorized"),
+                    "\(refused.stderr)")
+                #expect(refused.stderr.contains("wants credentials for \(base)"), "\(refused.stderr)")
                 let built = try await project.pier(["build", "app"], environment: auths)
                 #expect(built.status == 0, "\(built.stderr)")
                 #expect(

@@ -14,8 +14,7 @@ extension SeedStacks {
             ) { project in
                 try await project.run("mkdir", "certs")
                 try await project.makeCertificate(in: "certs")
-                let up = try await project.pier("up", "-d")
-                try #require(up.status == 0, "\(up.stderr)")
+                try await project.start()
 
                 // HTTPS on APP_PORT from env/.env.dev; the app reads env_file's settings and reaches both services
                 // with the credentials the env file gave PostgreSQL.
@@ -50,8 +49,7 @@ extension SeedStacks {
                         .replacingOccurrences(of: "PORT=8000", with: "PORT=18000"))
                 try await project.run("mkdir", "certs")
                 try await project.makeCertificate(in: "certs")
-                let up = try await project.pier("up", "-d")
-                try #require(up.status == 0, "\(up.stderr)")
+                try await project.start()
 
                 let app = "\(project.name)-app-1"
                 let limits = "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}} {{.HostConfig.MemoryReservation}}"

@@ -1,5 +1,6 @@
 import Foundation
 import PierTestSupport
+import PierTesting
 import Testing
 
 extension SeedStacks {
@@ -8,11 +9,11 @@ extension SeedStacks {
     @Suite struct Seed003 {
         @Test func upStartsBackendAndFrontendAndDownUpKeepsTheData() async throws {
             try await withSeedProject { project in
-                try #require(try await project.pier("up", "-d").status == 0)
+                let stack = try await project.start()
 
                 // The frontend waited for a healthy backend, and reaches it over the project network.
                 #expect(try await project.inspect("\(project.name)-backend-1", "{{.State.Health.Status}}") == "healthy")
-                let page = try await HTTP.waitFor("http://localhost:3000/")
+                let page = try await HTTP.waitFor("\(try await stack.baseURL(service: "frontend", port: 3000))/")
                 #expect(page.body.contains(#"backend http://backend:8000: {"status": "healthy""#), "\(page.body)")
                 let posted = try await HTTP.request(
                     "http://localhost:8000/api/v1/events", method: "POST", body: "motion")
@@ -43,17 +44,15 @@ extension SeedStacks {
                         of: "DATABASE_URL=sqlite:///data/app.db",
                         with: "DATABASE_URL=postgresql://argusai:argusai@postgres:5432/argusai"))
                 try await project.makeCertificate(in: "data/certs")
-                let up = try await project.pier("--profile", "postgres", "--profile", "ssl", "up", "-d")
-                try #require(up.status == 0, "\(up.stderr)")
+                let stack = try await project.start(profiles: ["postgres", "ssl"])
 
                 // The backend keeps its events in PostgreSQL: the row is in the database.
                 _ = try await HTTP.waitFor("http://localhost:8000/api/v1/events")
                 let posted = try await HTTP.request(
                     "http://localhost:8000/api/v1/events", method: "POST", body: "doorbell")
                 #expect(posted.body.contains(#""database": "postgresql""#), "\(posted.body)")
-                let row = try await project.run(
-                    "docker", "exec", "\(project.name)-postgres-1", "psql", "-U", "argusai", "-tAc",
-                    "SELECT text FROM events")
+                let row = try await stack.exec(
+                    service: "postgres", ["psql", "-U", "argusai", "-tAc", "SELECT text FROM events"])
                 #expect(row.stdout == "doorbell\n", "\(row.stderr)")
 
                 // nginx serves HTTPS on 443 with data/certs' certificate (curl trusts only that one) and sends HTTP
@@ -75,10 +74,7 @@ extension SeedStacks {
                     URL(fileURLWithPath: "/usr/bin/env"), ["mknod", "-m", "666", "/dev/video0", "c", "1", "3"],
                     in: TestSupport.repositoryRoot, environment: ProcessInfo.processInfo.environment)
             }
-            let images = [
-                "ghcr.io/project-argusai/argusai-backend:latest", "ghcr.io/project-argusai/argusai-frontend:latest",
-            ]
-            try await SeedProject.with(seed: "003", builtImages: images) { project in
+            try await SeedProject.with(seed: "003") { project in
                 try FileManager.default.copyItem(at: project.url(".env.example"), to: project.url(".env"))
                 try await body(project)
             }

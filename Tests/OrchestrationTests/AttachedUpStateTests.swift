@@ -79,4 +79,44 @@ struct AttachedUpStateTests {
         #expect(state.handle(.interrupted) == [.notice(.gracefullyStopping)])
         #expect(state.outcome == .status(130))
     }
+
+    /// `--abort-on-container-failure`: a container that exits 0 is only reported; the first failure stops the
+    /// project and is the status; the exits the stop causes are not failures of their own.
+    @Test func abortOnFailureWaitsForAFailure() {
+        var options = AttachedUpState.Options()
+        options.abortOnContainerFailure = true
+        var state = AttachedUpState(options: options)
+        #expect(state.handle(.exited(name: "a-1", exitCode: 0)) == [.status(name: "a-1", text: "exited with code 0")])
+        #expect(!state.isStopping)
+        #expect(
+            state.handle(.exited(name: "b-1", exitCode: 3)) == [
+                .status(name: "b-1", text: "exited with code 3"), .notice(.aborting), .stop,
+            ])
+        #expect(
+            state.handle(.exited(name: "c-1", exitCode: 137)) == [
+                .status(name: "c-1", text: "exited with code 137")
+            ])
+        #expect(state.outcome == .status(3))
+    }
+
+    @Test func abortOnFailureEndsWithZeroWhenNothingFails() {
+        var options = AttachedUpState.Options()
+        options.abortOnContainerFailure = true
+        var state = AttachedUpState(options: options)
+        _ = state.handle(.exited(name: "a-1", exitCode: 0))
+        #expect(state.outcome == .status(0))
+    }
+
+    /// The menu's detach key leaves everything running and ends with 0; once a stop began, it changes nothing.
+    @Test func detachingStopsNothing() {
+        var state = Self.state(abort: true)
+        #expect(state.handle(.detached) == [])
+        #expect(state.isDetached && !state.isStopping)
+        #expect(state.outcome == .status(0))
+        var stopping = Self.state()
+        _ = stopping.handle(.interrupted)
+        #expect(stopping.handle(.detached) == [])
+        #expect(!stopping.isDetached)
+        #expect(stopping.outcome == .status(130))
+    }
 }

@@ -20,7 +20,12 @@ struct ArgumentSplittingTests {
             ["--project-directory", "/srv", "--env-file", ".env.prod"], ["config"]
         ),
         (["--help"], [], ["--help"]),
-        (["-p", "demo", "--version"], ["-p", "demo"], ["--version"]),
+        (["-p", "demo", "--version"], ["-p", "demo", "--version"], []),
+        (["--version", "--short"], ["--version"], ["--short"]),
+        (
+            ["-H", "unix:///x.sock", "--context", "default", "ps"], ["-H", "unix:///x.sock", "--context", "default"],
+            ["ps"]
+        ),
         (["-p"], ["-p"], []),
         (["cp", "-", "web:/tmp"], [], ["cp", "-", "web:/tmp"]),
     ])

@@ -12,6 +12,8 @@ struct FailureReportTests {
 
     @Test func anExitCodeIsTheStatusAndPrintsNothing() {
         #expect(FailureReport(ExitCode(130)) == FailureReport(text: "", status: 130))
+        // A container's own 64 is its status, not a usage error.
+        #expect(FailureReport(ExitCode(64)) == FailureReport(text: "", status: 64))
         #expect(FailureReport(ExitCode(0)) == FailureReport(text: "", status: 0))
     }
 
@@ -53,7 +55,8 @@ struct FailureReportTests {
 
     @Test func argumentParserErrorsKeepItsWording() {
         let validation = FailureReport(ValidationError("--build and --no-build are incompatible"))
-        #expect(validation.status == 64)
+        // A usage error's status is 1, as Docker Compose's.
+        #expect(validation.status == 1)
         #expect(
             validation.text == "Error: --build and --no-build are incompatible\nUsage: pier <subcommand>\n"
                 + "  See 'pier --help' for more information.")
@@ -63,7 +66,7 @@ struct FailureReportTests {
     @Test func aGlobalFlagErrorShowsTheGlobalUsage() {
         let error = GlobalFlagError(error: ValidationError("bad"))
         let report = FailureReport(error)
-        #expect(report.status == 64)
-        #expect(report.text.hasPrefix("Error: bad\nUsage: global "))
+        #expect(report.status == 1)
+        #expect(report.text.hasPrefix("Error: bad\nUsage: pier "))
     }
 }

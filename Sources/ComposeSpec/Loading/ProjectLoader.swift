@@ -8,7 +8,8 @@ public enum ProjectLoader {
         let files = try ConfigFiles.resolve(options)
         let projectDirectory =
             options.projectDirectory.map { Paths.absolute($0, from: options.workingDirectory) }
-            ?? files.first.flatMap { $0 == "-" ? nil : Paths.directory(of: $0) } ?? options.workingDirectory
+            ?? files.first.flatMap { $0 == "-" || options.remoteFiles.contains($0) ? nil : Paths.directory(of: $0) }
+            ?? options.workingDirectory
         var environment = try EnvironmentFiles.projectEnvironment(options, projectDirectory: projectDirectory)
         var context = LoadContext(
             environment: environment, projectDirectory: projectDirectory, options: options)
@@ -37,13 +38,14 @@ public enum ProjectLoader {
             var normalizer = Normalizer(
                 projectName: name, projectDirectory: projectDirectory, environment: environment,
                 resolvePaths: options.resolvePaths)
+            normalizer.resolvesEnvironmentFiles = options.resolveEnvironmentFiles
             normalizer.requireEnvFiles = options.requireEnvFiles
             document = try normalizer.normalize(document)
         }
         if options.checkConsistency {
             try Consistency.check(document)
         }
-        if options.normalize {
+        if options.normalize && !options.allResources {
             document = UnusedResources.remove(from: document)
         }
         return LoadedProject(
@@ -91,6 +93,8 @@ struct LoadContext {
         var document = try readDocument(file)
         let directory = file == "-" ? options.workingDirectory : Paths.directory(of: file)
         document = try Extends.apply(to: document, file: file, context: &self)
+        // A fetched project's paths are relative to the folder it was fetched into.
+        if options.remoteFiles.contains(file) { document = PathRebase.document(document, directory: directory) }
         document = try Include.apply(to: document, directory: directory, context: &self)
         return document
     }

@@ -18,6 +18,13 @@ public struct ProjectOptions: Sendable {
     public var normalize = true
     public var resolvePaths = true
     public var checkConsistency = true
+    /// Whether services' `env_file` entries are read into their `environment` (`config --no-env-resolution`).
+    public var resolveEnvironmentFiles = true
+    /// Compose files fetched from elsewhere (a published project, `-f oci://…`) into a cache: the project
+    /// directory is not their folder, and their relative paths are relative to their own folder.
+    public var remoteFiles: Set<String> = []
+    /// `--all-resources`: keep the networks, volumes, secrets and configs no service uses.
+    public var allResources = false
     /// With false, a missing `env_file` or `label_file` is skipped as if `required: false` (`pier check` reports
     /// them all instead of stopping at the first).
     public var requireEnvFiles = true

@@ -64,8 +64,9 @@ enum GoDuration {
 }
 
 /// Byte sizes as Docker reads them (`512m`, `1g`, `10KiB`, `1024`): binary multiples, printed back as a byte count.
-enum ByteSize {
-    static func parse(_ text: String) -> Int64? {
+public enum ByteSize {
+    /// The byte count `text` gives; nil when it is not a size.
+    public static func parse(_ text: String) -> Int64? {
         let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
         var body = Substring(lower)
         if body.hasSuffix("b") {

@@ -2,7 +2,9 @@
 extension Normalizer {
     func normalizeEnvironment(_ service: inout Node) throws(ComposeError) {
         var environment = Node.Mapping()
-        if let files = service["env_file"] {
+        if let files = service["env_file"], !resolvesEnvironmentFiles {
+            service["env_file"] = files.with(.sequence(try envFileEntries(files).map(\.node)))
+        } else if let files = service["env_file"] {
             for entry in try envFileEntries(files) {
                 for (key, value) in try entry.read(lookup: { self.environment[$0] }) {
                     environment[key] = value.map { .string($0, at: entry.location) } ?? .null
@@ -64,6 +66,13 @@ struct EnvFileEntry {
     var required: Bool
     var raw: Bool
     var location: SourceLocation?
+
+    /// The entry in its long form: `path`, `required`, and `format: raw` when raw.
+    var node: Node {
+        var entry: Node.Mapping = ["path": .string(path, at: location), "required": Node(.bool(required))]
+        if raw { entry["format"] = .string("raw") }
+        return Node(.mapping(entry), at: location)
+    }
 
     func read(lookup: (String) -> String?) throws(ComposeError) -> [(key: String, value: String?)] {
         guard Paths.isRegularFile(path) else {

@@ -83,8 +83,8 @@ extension Normalizer {
             }
             if service[key]?.string == "0" { service.remove(key) }
         }
-        for key in Self.listKeys { try service.update(key) { $0.stringList } }
-        for key in Self.stringListKeys { try service.update(key) { $0.stringList } }
+        for key in Self.listKeys { try service.update(key) { $0.stringListNode } }
+        for key in Self.stringListKeys { try service.update(key) { $0.stringListNode } }
         try service.update("cpus") { $0.canonicalNumber }
         try service.update("command") { node throws(ComposeError) in try commandLine(node) }
         try service.update("entrypoint") { node throws(ComposeError) in try commandLine(node) }
@@ -121,7 +121,7 @@ extension Normalizer {
                     .sequence(
                         (watch.sequence ?? []).map { rule in
                             var rule = rule
-                            for key in ["include", "ignore"] { try? rule.update(key) { $0.stringList } }
+                            for key in ["include", "ignore"] { try? rule.update(key) { $0.stringListNode } }
                             return rule
                         }))
             }
@@ -159,7 +159,7 @@ extension Normalizer {
             } catch {
                 throw ComposeError(error.code, error.message, at: node.location)
             }
-        case .sequence: return node.stringList
+        case .sequence: return node.stringListNode
         default: return node
         }
     }

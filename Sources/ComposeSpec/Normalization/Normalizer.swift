@@ -5,6 +5,8 @@ struct Normalizer {
     var projectDirectory: String
     var environment: [String: String]
     var resolvePaths: Bool
+    /// Whether `env_file` entries are read into `environment` (`config --no-env-resolution` leaves them as files).
+    var resolvesEnvironmentFiles = true
     /// Whether a missing `env_file` or `label_file` fails the load (unless marked `required: false`).
     var requireEnvFiles = true
 

@@ -4,7 +4,7 @@ import NIOPosix
 import NIOSSL
 
 /// Opens connections to an endpoint: a unix socket, TCP, or TCP with TLS (the TLS handler first in the pipeline).
-/// One connection per request: the engine is local and this keeps cancellation and cleanup simple.
+/// Plain requests share connections through ``ConnectionPool``; hijacked and HTTP/2-upgraded ones get their own.
 struct EngineConnector: Sendable {
     let endpoint: EngineEndpoint
     let sslContext: NIOSSLContext?

@@ -32,8 +32,11 @@ enum HTTPExchange {
                         pool.hasAnswered = true
                         let result = try await handle(head, &reader)
                         // The request is written by the time the whole answer came, unless the engine answered
-                        // without reading it all: that connection cannot carry another request.
-                        let reusable = reader.isComplete && head.isKeepAlive && written.withLockedValue { $0 }
+                        // without reading it all: that connection cannot carry another request. Nor can one the
+                        // engine switched to another protocol (hijacks and BuildKit's HTTP/2 never come here).
+                        let reusable =
+                            reader.isComplete && head.isKeepAlive && head.status != .switchingProtocols
+                            && written.withLockedValue { $0 }
                         group.cancelAll()
                         if reusable { pool.release(connection) } else { connection.close() }
                         return result

@@ -1,3 +1,4 @@
+import DockerEngine
 import Foundation
 import Tar
 
@@ -96,8 +97,34 @@ public struct BuildContext: AsyncSequence, Sendable {
     }
 }
 
-/// One `lstat` per entry: what a tar header needs. Owners become 0:0.
+/// One `lstat` per entry: what a tar header (owners 0:0) or a build session's entry needs.
 enum FileStatus {
+    /// A session's entry for a directory, regular file or symbolic link; nil for anything else.
+    static func syncedEntry(path: String, fullPath: String) throws -> SyncedEntry? {
+        var status = stat()
+        guard lstat(fullPath, &status) == 0 else { throw BuildContext.ContextError.unreadable(path) }
+        #if canImport(Darwin)
+            let modified = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
+        #else
+            let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        #endif
+        var entry = SyncedEntry(
+            path: path, mode: SyncedEntry.goMode(posix: UInt32(status.st_mode)), modificationTime: modified)
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: break
+        case S_IFREG: entry.size = Int64(status.st_size)
+        case S_IFLNK:
+            do {
+                entry.linkTarget = try FileManager.default.destinationOfSymbolicLink(atPath: fullPath)
+            } catch {
+                throw BuildContext.ContextError.unreadable(path)
+            }
+            entry.size = Int64(entry.linkTarget.utf8.count)
+        default: return nil
+        }
+        return entry
+    }
+
     static func header(path: String, fullPath: String) throws -> TarHeader? {
         do {
             return try TarHeader(fileAt: fullPath, name: path)

@@ -35,6 +35,7 @@ public enum ComposeLabels {
         project: ProjectContext, serviceName: String, service: Node, number: Int, options: ContainerCreateOptions
     ) -> [String: String] {
         var labels = service.field("labels")?.stringDictionary ?? [:]
+        labels.merge(project.resourceLabels) { own, _ in own }
         labels[Self.project] = project.name
         labels[Self.service] = serviceName
         labels[version] = compatibleVersion
@@ -82,6 +83,7 @@ public enum ComposeLabels {
         _ keyLabel: String, key: String, project: ProjectContext, definition: Node, hash: String
     ) -> [String: String] {
         var labels = definition.field("labels")?.stringDictionary ?? [:]
+        labels.merge(project.resourceLabels) { own, _ in own }
         labels[keyLabel] = key
         labels[Self.project] = project.name
         labels[version] = compatibleVersion

@@ -7,7 +7,8 @@ extension ContainerSpec {
         var body: [String: JSONValue] = [:]
         body["Image"] = .string(
             service.field("image")?.scalarText
-                ?? ContainerNames.defaultImage(project: project.name, service: serviceName))
+                ?? ContainerNames.defaultImage(
+                    project: project.name, service: serviceName, separator: project.nameSeparator))
         // An empty list is kept: `command: []` clears the image's command, absence keeps it.
         if let command = service.field("command")?.stringList { body["Cmd"] = .strings(command) }
         if let entrypoint = service.field("entrypoint")?.stringList { body["Entrypoint"] = .strings(entrypoint) }

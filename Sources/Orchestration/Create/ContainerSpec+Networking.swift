@@ -127,10 +127,11 @@ extension ContainerSpec {
                 throw error(
                     .missingContainer, "links refers to service \"\(target)\", which has no container yet", at: "links")
             }
+            let separator = project.nameSeparator
             for other in containers {
                 entries += [
-                    "\(other.name):\(alias)", "\(other.name):\(target)-\(other.number)",
-                    "\(other.name):\(project.name)-\(target)-\(other.number)",
+                    "\(other.name):\(alias)", "\(other.name):\(target)\(separator)\(other.number)",
+                    "\(other.name):\(project.name)\(separator)\(target)\(separator)\(other.number)",
                 ]
             }
         }

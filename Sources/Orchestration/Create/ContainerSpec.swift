@@ -47,11 +47,13 @@ public struct ContainerSpec {
         project: ProjectContext, serviceName: String, service: Node, number: Int, options: ContainerCreateOptions
     ) -> String {
         if let run = options.oneOff {
-            return run.name ?? ContainerNames.oneOff(project: project.name, service: serviceName, slug: run.slug)
+            return run.name
+                ?? ContainerNames.oneOff(
+                    project: project.name, service: serviceName, slug: run.slug, separator: project.nameSeparator)
         }
         return ContainerNames.service(
             project: project.name, service: serviceName, number: number,
-            containerName: service.field("container_name")?.scalarText)
+            containerName: service.field("container_name")?.scalarText, separator: project.nameSeparator)
     }
 
     private mutating func build() throws(OrchestrationError) -> ContainerCreateRequest {

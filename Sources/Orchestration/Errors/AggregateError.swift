@@ -48,7 +48,7 @@ public struct AggregateError: Error, Sendable, CustomStringConvertible {
 /// Runs `body` for each item concurrently, at most `limit` at a time (all at once when nil or below 1), and waits
 /// for every one; the failures are thrown together (see ``AggregateError/combining(_:)``). A failure does not
 /// cancel the others: each item's work is reported as it ends, and none is left half done.
-func forEachConcurrently<Item: Sendable>(
+public func forEachConcurrently<Item: Sendable>(
     _ items: [Item], limit: Int? = nil, _ body: @escaping @Sendable (Item) async throws -> Void
 ) async throws {
     let width = limit.flatMap { $0 > 0 ? $0 : nil } ?? items.count

@@ -53,9 +53,9 @@ extension ProjectRuntime {
         if let failure = AggregateError.combining(failed.filter { !buildable.contains($0.service ?? "") }) {
             throw failure
         }
-        try await forEachConcurrently(builds.sorted(), limit: options.parallelLimit) { name in
-            try await buildImage(of: name, request: BuildRequest())
-        }
+        var request = BuildRequest()
+        if options.quietBuild { request.output = { _, _ in } }
+        try await buildInOrder(builds.sorted(), request: request, limit: options.parallelLimit)
         for name in selection where imageIDs[name] == nil {
             let image = imageName(of: name)
             guard let present = try await inspect({ try await client.inspectImage(image) }) else {

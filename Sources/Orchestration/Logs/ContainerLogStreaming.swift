@@ -111,10 +111,13 @@ public struct ContainerLogStreaming: Sendable {
 }
 
 /// Cuts output into lines at `\n`, keeping a `\r` before it as Compose does (a TTY's lines end in `\r\n`).
-struct LogLineSplitter {
+public struct LogLineSplitter: Sendable {
     private var pending: [UInt8] = []
 
-    mutating func feed(_ bytes: [UInt8]) -> [String] {
+    public init() {}
+
+    /// The lines `bytes` complete.
+    public mutating func feed(_ bytes: [UInt8]) -> [String] {
         pending += bytes
         var lines: [String] = []
         var start = 0
@@ -127,7 +130,7 @@ struct LogLineSplitter {
     }
 
     /// The last line when the output did not end with a newline.
-    mutating func flush() -> String? {
+    public mutating func flush() -> String? {
         defer { pending = [] }
         return pending.isEmpty ? nil : String(decoding: pending, as: UTF8.self)
     }

@@ -69,19 +69,8 @@ extension Convergence {
     }
 
     /// The last lines a failed container printed, to show with the error.
-    func lastLines(of container: ServiceContainer, count: Int = 10) async -> String {
-        guard let stream = try? await client.containerLogs(container.id, options: LogsOptions(tail: count))
-        else { return "" }
-        var bytes: [UInt8] = []
-        do {
-            for try await frame in stream { bytes += frame.bytes }
-        } catch {
-            return ""
-        }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return "" }
-        return "\nlast output of \(container.name):\n"
-            + text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+    func lastLines(of container: ServiceContainer) async -> String {
+        await ContainerOutput.lastLines(of: container.id, name: container.name, client: client)
     }
 
     /// `up --wait`: every container of `services` runs, and is healthy when it has a healthcheck.

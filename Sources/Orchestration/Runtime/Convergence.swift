@@ -95,7 +95,7 @@ struct Convergence: Sendable {
         let request = try createRequest(service: service, number: number, replacing: old)
         let finalName = ContainerNames.service(
             project: runtime.project.name, service: service, number: number,
-            containerName: definition["container_name"]?.scalarText)
+            containerName: definition["container_name"]?.scalarText, separator: runtime.project.nameSeparator)
         let resource = "Container \(finalName)"
         progress(.working(resource, old == nil ? "Creating" : "Recreate"))
         for warning in request.warnings {

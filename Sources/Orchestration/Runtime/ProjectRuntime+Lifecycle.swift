@@ -39,8 +39,18 @@ extension ProjectRuntime {
         }
     }
 
-    public func restart(_ services: [String], timeout: Int?) async throws {
-        let selection = try selection(services, withDependencies: false)
+    /// Restarts the services' containers in dependency order, with (unless `noDeps`) the services that depend on
+    /// them with `restart: true`, as Compose does.
+    public func restart(_ services: [String], timeout: Int?, noDeps: Bool = false) async throws {
+        var selection = try selection(services, withDependencies: false)
+        while !noDeps, !services.isEmpty {
+            let dependents = graph.services.filter { name in
+                !selection.contains(name)
+                    && graph.dependencies(of: name).contains { $0.restart && selection.contains($0.service) }
+            }
+            if dependents.isEmpty { break }
+            selection.formUnion(dependents)
+        }
         let containers = try await containers().filter { selection.contains($0.service) }
         for service in graph.startOrder(of: selection) {
             try await forEach(containers.filter { $0.service == service }) { container in

@@ -38,11 +38,15 @@ extension ProjectRuntime {
         }
     }
 
-    /// Creates the project's named volumes that are missing; checks that external ones exist.
-    func ensureVolumes() async throws {
+    /// Creates the project's named volumes that are missing; checks that external ones exist. A volume of the
+    /// project whose configuration changed is recreated when `confirm` agrees (``recreateIfDiverged``).
+    func ensureVolumes(confirm: VolumeRecreation? = nil) async throws {
         for (key, volume) in project.document["volumes"]?.mapping ?? [:] {
             let name = volume["name"]?.scalarText ?? key
-            if let existing = try await inspect({ try await client.inspectVolume(name) }) {
+            if var existing = try await inspect({ try await client.inspectVolume(name) }) {
+                if let confirm, try await recreateIfDiverged(key, existing: existing, confirm: confirm) {
+                    existing = try await client.inspectVolume(name)
+                }
                 if volume["external"]?.value.isTrue != true, existing.labels[ComposeLabels.project] != project.name {
                     let warning = ComposeWarning(
                         "volume \"\(name)\" already exists but was not created by this project; use `external: true` "

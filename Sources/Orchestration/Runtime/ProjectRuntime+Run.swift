@@ -25,6 +25,7 @@ extension ProjectRuntime {
         imageOptions.build = request.build ? .always : .whenMissing
         imageOptions.pull = request.pull
         imageOptions.quietPull = request.quietPull
+        imageOptions.quietBuild = request.quietBuild
         let imageID = try await ensureImages(for: [request.service], options: imageOptions)[request.service]
         let service = try request.apply(to: definition)
         let slug = ContainerNames.newSlug()

@@ -11,6 +11,8 @@ public struct UpOptions: Sendable {
     /// `-V`: recreated containers get new anonymous volumes instead of the old ones.
     public var renewAnonymousVolumes = false
     public var removeOrphans = false
+    /// `COMPOSE_IGNORE_ORPHANS`: no warning about orphan containers.
+    public var ignoreOrphans = false
     public var scale: [String: Int] = [:]
     /// False for `create` and `up --no-start`.
     public var start = true
@@ -25,6 +27,10 @@ public struct UpOptions: Sendable {
     public var pull: PullPolicy?
     /// `--quiet-pull`: no line per layer.
     public var quietPull = false
+    /// `--quiet-build`: no build output, only each build's start and end.
+    public var quietBuild = false
+    /// Asked before a volume whose configuration changed is recreated (`-y` answers yes); nil keeps it.
+    public var confirmVolumeRecreation: VolumeRecreation?
     /// `--parallel` / `COMPOSE_PARALLEL_LIMIT`: how many images build at once (nil: no bound).
     public var parallelLimit: Int?
 
@@ -40,7 +46,7 @@ extension ProjectRuntime {
         // Images first, as Compose: a pull or build that fails leaves nothing half created.
         let imageIDs = try await ensureImages(for: selection, options: options)
         try await ensureNetworks()
-        try await ensureVolumes()
+        try await ensureVolumes(confirm: options.confirmVolumeRecreation)
         var observed = try await containers()
         if try await recoverInterruptedRecreates(
             observed, configHashes: configHashes(observed), stopTimeout: options.stopTimeout)
@@ -55,7 +61,9 @@ extension ProjectRuntime {
             document: project.document, graph: graph, observed: observed, selection: selection,
             configHashes: configHashes(observed),
             imageIDs: imageIDs, explicitlySelected: Set(options.services), knownServices: knownServices)
-        try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
+        if options.removeOrphans || !options.ignoreOrphans {
+            try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
+        }
 
         let registry = ServiceRegistry(existing: observed)
         try await ContainerWatcher.watching(client: client, project: project.name) { watcher in

@@ -14,9 +14,18 @@ public struct ProjectRuntime: Sendable {
     /// Every service the files define, profiles aside: their containers are not orphans.
     let knownServices: Set<String>
 
-    public init(client: EngineClient, project: LoadedProject, progress: @escaping ProgressHandler) async throws {
+    /// `resourceLabels` go on everything the runtime creates (see ``ProjectContext/resourceLabels``);
+    /// `nameSeparator` joins the parts of container and image names: `_` in compatibility mode.
+    public init(
+        client: EngineClient, project: LoadedProject, resourceLabels: [String: String] = [:],
+        nameSeparator: String = "-",
+        progress: @escaping ProgressHandler
+    ) async throws {
         self.client = client
-        self.project = ProjectContext(project)
+        var context = ProjectContext(project)
+        context.resourceLabels = resourceLabels
+        context.nameSeparator = nameSeparator
+        self.project = context
         self.graph = ServiceGraph(document: project.document)
         self.apiVersion = try await client.apiVersion()
         self.progress = progress
@@ -36,7 +45,7 @@ public struct ProjectRuntime: Sendable {
     /// The image a service runs: its `image`, or the name Compose gives the image it builds.
     func imageName(of service: String) -> String {
         services[service]?["image"]?.scalarText
-            ?? ContainerNames.defaultImage(project: project.name, service: service)
+            ?? ContainerNames.defaultImage(project: project.name, service: service, separator: project.nameSeparator)
     }
 
     /// `selection`, widened to the services it depends on unless `withDependencies` is false; all when empty.

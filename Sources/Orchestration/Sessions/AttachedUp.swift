@@ -28,9 +28,11 @@ public struct AttachedUp: Sendable {
     }
 
     /// Follows the output into `sink` until every attached container's output has ended, handling `interrupts`
-    /// (Ctrl+C, termination requests); returns the status the command ends with.
+    /// (Ctrl+C, termination requests) and `detaches` (the menu's detach key: the output stops being followed at
+    /// once); returns the status the command ends with.
     public func run(
-        sink: any LogSink, interrupts: AsyncStream<Void>, notify: @escaping @Sendable (Notice) -> Void
+        sink: any LogSink, interrupts: AsyncStream<Void>, detaches: AsyncStream<Void>? = nil,
+        notify: @escaping @Sendable (Notice) -> Void
     ) async throws -> Int32 {
         let initial = AttachedUpState(options: options)
         let containers = try await runtime.containers().filter { initial.attaches($0.service) }
@@ -63,7 +65,17 @@ public struct AttachedUp: Sendable {
             group.addTask {
                 for await _ in interrupts { await perform(state.withLock { $0.handle(.interrupted) }) }
             }
-            // The output ends when every attached container has stopped, however that came about.
+            if let detaches {
+                group.addTask {
+                    for await _ in detaches {
+                        _ = state.withLock { $0.handle(.detached) }
+                        if state.withLock({ $0.isDetached }) { return }
+                    }
+                    // Without a detach, this task lasts as long as the output.
+                    while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+                }
+            }
+            // The output ends when every attached container has stopped, however that came about, or on a detach.
             await group.next()
             group.cancelAll()
         }

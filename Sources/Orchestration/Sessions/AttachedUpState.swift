@@ -1,7 +1,7 @@
 /// What an attached `up` does once its containers run, decided as Docker Compose 2.40 decides it: whose output is
 /// shown, when the project is stopped (the first container to exit, with `--abort-on-container-exit` or
-/// `--exit-code-from`), how Ctrl+C escalates (a graceful stop, then a kill on each further one), and the status
-/// the command ends with. A value type without I/O, so each transition is tested on its own.
+/// `--exit-code-from`; the first to fail, with `--abort-on-container-failure`), how Ctrl+C escalates (a graceful
+/// stop, then a kill on each further one), detaching (the menu's `d`), and the status the command ends with. A value type without I/O, so each transition is tested on its own.
 public struct AttachedUpState: Sendable, Hashable {
     /// The flags of `up` that decide.
     public struct Options: Sendable, Hashable {
@@ -12,6 +12,9 @@ public struct AttachedUpState: Sendable, Hashable {
         /// `--no-attach`: never these services' output.
         public var noAttach: [String] = []
         public var abortOnContainerExit = false
+        /// `--abort-on-container-failure`: stop the project once a container exits with a non-zero code, and end
+        /// with that code.
+        public var abortOnContainerFailure = false
         /// `--exit-code-from`: the status is this service's container's exit code; implies aborting.
         public var exitCodeFrom: String?
 
@@ -23,6 +26,8 @@ public struct AttachedUpState: Sendable, Hashable {
         case exited(name: String, exitCode: Int)
         /// Ctrl+C or a termination request.
         case interrupted
+        /// The menu's detach key: stop following the output, leave the containers running.
+        case detached
     }
 
     public enum Action: Sendable, Hashable {
@@ -57,6 +62,10 @@ public struct AttachedUpState: Sendable, Hashable {
     public private(set) var firstExitCode: Int?
     /// Whether the project is being stopped already: it is stopped once.
     public private(set) var isStopping = false
+    /// The exit code of the first container that failed (`--abort-on-container-failure`).
+    public private(set) var failureExitCode: Int?
+    /// Whether the user detached: the output is no longer followed and nothing is stopped.
+    public private(set) var isDetached = false
 
     public init(options: Options) {
         self.options = options
@@ -75,14 +84,24 @@ public struct AttachedUpState: Sendable, Hashable {
         switch event {
         case .exited(let name, let exitCode):
             var actions: [Action] = [.status(name: name, text: "exited with code \(exitCode)")]
-            guard firstExitCode == nil else { return actions }
-            firstExitCode = exitCode
-            if abortsOnExit { actions += [.notice(.aborting)] + stop() }
+            if firstExitCode == nil {
+                firstExitCode = exitCode
+                if abortsOnExit { actions += [.notice(.aborting)] + stop() }
+            }
+            // A container stopped by the project's own stop is not a failure that aborts it.
+            if options.abortOnContainerFailure, exitCode != 0, failureExitCode == nil, !isStopping {
+                failureExitCode = exitCode
+                actions += [.notice(.aborting)] + stop()
+            }
             return actions
         case .interrupted:
             interruptions += 1
             guard interruptions == 1 else { return [.kill] }
             return [.notice(.gracefullyStopping)] + stop()
+        case .detached:
+            guard !isStopping else { return [] }
+            isDetached = true
+            return []
         }
     }
 
@@ -92,12 +111,17 @@ public struct AttachedUpState: Sendable, Hashable {
         return [.stop]
     }
 
-    /// The status once the output has ended: 130 after Ctrl+C; with `--exit-code-from`, that service's exit code;
-    /// with `--abort-on-container-exit`, the first exit code; otherwise 0.
+    /// The status once the output has ended: 0 once detached; 130 after Ctrl+C; with `--exit-code-from`, that
+    /// service's exit code; with `--abort-on-container-exit`, the first exit code; with
+    /// `--abort-on-container-failure`, the first failure's; otherwise 0.
     public var outcome: Outcome {
+        if isDetached { return .status(0) }
         if interruptions > 0 { return .status(130) }
         if let service = options.exitCodeFrom { return .exitCodeOf(service: service) }
         if options.abortOnContainerExit, let code = firstExitCode { return .status(Int32(truncatingIfNeeded: code)) }
+        if options.abortOnContainerFailure, let code = failureExitCode {
+            return .status(Int32(truncatingIfNeeded: code))
+        }
         return .status(0)
     }
 }

@@ -13,8 +13,10 @@ struct Attach: AsyncParsableCommand {
     var detachKeys: String?
     @Option(help: "Index of the container if service has multiple replicas.") var index: Int = 0
     @Flag(name: .customLong("no-stdin"), help: "Do not attach STDIN.") var noStdin = false
-    @Option(name: .customLong("sig-proxy"), help: "Proxy all received signals to the process (true or false).")
-    var sigProxy: Bool = true
+    @Flag(
+        name: .customLong("sig-proxy"), inversion: .prefixedNo, exclusivity: .chooseLast,
+        help: "Proxy all received signals to the process.")
+    var sigProxy = true
     @Argument(help: "The service.") var service: String
 
     func run() async throws {

@@ -56,8 +56,11 @@ struct Check: AsyncParsableCommand {
     /// The checks that ask the engine; an engine out of reach is one finding.
     static func engineFindings(_ project: LoadedProject) async -> [Finding] {
         do {
-            let client = try EngineClient.fromEnvironment(ProcessInfo.processInfo.environment)
-            let runtime = try await ProjectRuntime(client: client, project: project, progress: { _ in })
+            let global = GlobalOptions.current
+            let client = try EngineSelection.client(global)
+            var runtime = try await ProjectRuntime(
+                client: client, project: project, nameSeparator: global.nameSeparator, progress: { _ in })
+            runtime.credentials = CredentialStore(environment: EngineSelection.environment(global))
             return await runtime.check()
         } catch {
             return [

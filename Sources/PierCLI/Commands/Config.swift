@@ -1,6 +1,8 @@
 import ArgumentParser
 import ComposeSpec
+import DockerEngine
 import Foundation
+import Orchestration
 
 struct Config: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +25,14 @@ struct Config: AsyncParsableCommand {
     @Flag(name: .customLong("no-normalize"), help: "Don't normalize compose model.") var noNormalize = false
     @Flag(name: .customLong("no-path-resolution"), help: "Don't resolve file paths.") var noPathResolution = false
     @Flag(name: .customLong("no-consistency"), help: "Don't check model consistency.") var noConsistency = false
-    @Option(name: [.short, .long], help: "Save to file (default to stdout).") var output: String?
+    @Flag(name: .customLong("no-env-resolution"), help: "Don't resolve service env files.") var noEnvResolution = false
+    @Flag(help: "Print the model names, one per line.") var models = false
+    @Flag(name: .customLong("resolve-image-digests"), help: "Pin image tags to digests.") var resolveImageDigests =
+        false
+    @Flag(name: .customLong("lock-image-digests"), help: "Produces an override file with image digests.")
+    var lockImageDigests = false
+    @Option(name: [.customShort("o", allowingJoined: true), .long], help: "Save to file (default to stdout).")
+    var output: String?
     @Argument(help: "Services to render.") var serviceNames: [String] = []
 
     func run() async throws {
@@ -35,6 +44,7 @@ struct Config: AsyncParsableCommand {
         options.normalize = !noNormalize
         options.resolvePaths = !noPathResolution
         options.checkConsistency = !noConsistency
+        options.resolveEnvironmentFiles = !noEnvResolution
         if variables {
             let references: [VariableReference]
             do {
@@ -44,9 +54,24 @@ struct Config: AsyncParsableCommand {
             }
             return try emit(ConfigRendering.variablesTable(references))
         }
-        let project = try ProjectTarget.loadProject(options)
+        var project = try ProjectTarget.loadProject(options)
         if quiet { return }
+        if resolveImageDigests || lockImageDigests {
+            let pinned = try await Self.pinnedImages(of: project)
+            if lockImageDigests {
+                return try emit(ConfigRendering.imageLock(pinned, project: project, json: format == "json"))
+            }
+            for (service, image) in pinned { project.document["services"]?[service]?["image"] = .string(image) }
+        }
         try emit(ConfigRendering(project: project).render(self))
+    }
+
+    /// Each service's image pinned to its digest, asked through the engine.
+    static func pinnedImages(of project: LoadedProject) async throws -> [(service: String, image: String)] {
+        let digests = ImageDigests(
+            client: try ReadCommand.engine(),
+            credentials: CredentialStore(environment: EngineSelection.environment(GlobalOptions.current)))
+        return try await ReadCommand.run { try await digests.pinnedImages(of: project.document) }
     }
 
     private func emit(_ text: String) throws {

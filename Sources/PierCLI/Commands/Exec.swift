@@ -9,11 +9,15 @@ struct Exec: AsyncParsableCommand {
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(name: [.short, .long], help: "Detached mode: Run command in the background.") var detach = false
-    @Option(name: [.short, .long], help: "Set environment variables.") var env: [String] = []
+    @Option(name: [.customShort("e", allowingJoined: true), .long], help: "Set environment variables.") var env:
+        [String] = []
     @Option(help: "Index of the container if service has multiple replicas.") var index: Int = 0
     @Flag(help: "Give extended privileges to the process.") var privileged = false
-    @Option(name: [.short, .long], help: "Run the command as this user.") var user: String?
-    @Option(name: [.short, .long], help: "Path to workdir directory for this command.") var workdir: String?
+    @Option(name: [.customShort("u", allowingJoined: true), .long], help: "Run the command as this user.") var user:
+        String?
+    @Option(
+        name: [.customShort("w", allowingJoined: true), .long], help: "Path to workdir directory for this command.")
+    var workdir: String?
     @Flag(
         name: [.customShort("T"), .customLong("no-TTY"), .customLong("no-tty", withSingleDash: false)],
         help: "Disable pseudo-TTY allocation. By default a TTY is allocated when standard output is a terminal.")

@@ -4,7 +4,8 @@ import Orchestration
 struct Kill: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Force stop service containers.")
     var global: GlobalOptions { GlobalOptions.current }
-    @Option(name: [.short, .long], help: "SIGNAL to send to the container.") var signal: String = "SIGKILL"
+    @Option(name: [.customShort("s", allowingJoined: true), .long], help: "SIGNAL to send to the container.")
+    var signal: String = "SIGKILL"
     @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
     var removeOrphans = false
     @Argument(help: "Services to kill.") var services: [String] = []

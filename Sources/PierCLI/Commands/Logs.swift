@@ -7,7 +7,10 @@ struct Logs: AsyncParsableCommand {
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(name: [.short, .long], help: "Follow log output") var follow = false
-    @Option(help: "Number of lines to show from the end of the logs for each container") var tail = "all"
+    @Option(
+        name: [.customShort("n", allowingJoined: true), .long],
+        help: "Number of lines to show from the end of the logs for each container")
+    var tail = "all"
     @Option(help: "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
     var since: String?
     @Option(help: "Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")

@@ -16,7 +16,8 @@ struct Ps: AsyncParsableCommand {
     var status: [String] = []
     @Flag(name: [.short, .long], help: "Only display IDs") var quiet = false
     @Flag(help: "Display services") var services = false
-    @Option(help: "Include orphaned services (not declared by project)", transform: GoBool.parse)
+    @Flag(
+        inversion: .prefixedNo, exclusivity: .chooseLast, help: "Include orphaned services (not declared by project)")
     var orphans = true
     @Flag(name: [.short, .long], help: "Show all stopped containers (including those created by the run command)")
     var all = false
@@ -51,7 +52,9 @@ struct Ps: AsyncParsableCommand {
             Self.present(containers, truncate: !noTrunc)
         }
         do {
-            Output.write(try ContainerListFormat(format).render(presentations))
+            let listing = TemplateListFormat(
+                format, defaultTable: TemplateListFormat.containerTable, raw: TemplateListFormat.containerRaw)
+            Output.write(try listing.render(presentations, titles: ContainerPresentation.titles))
         } catch {
             throw CommandFailure.bare("template parsing error: " + error.message)
         }

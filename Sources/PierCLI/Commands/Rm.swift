@@ -7,9 +7,14 @@ struct Rm: AsyncParsableCommand {
     @Flag(name: [.short, .long], help: "Don't ask to confirm removal.") var force = false
     @Flag(name: [.short, .long], help: "Stop the containers, if required, before removing.") var stop = false
     @Flag(name: [.short, .long], help: "Remove any anonymous volumes attached to containers.") var volumes = false
+    @Flag(name: [.short, .long], help: .hidden) var all = false
     @Argument(help: "Services to remove.") var services: [String] = []
 
     func run() async throws {
+        // Compose takes it without a word; it changes nothing, which Pier says.
+        if all {
+            Output.warn("--all is deprecated and has no effect: rm removes every stopped container of the services")
+        }
         let session = try await EngineSession.open(global, allProfiles: true)
         let containers = try await session.run(locking: false) {
             try await $0.removableContainers(services, includeRunning: stop)

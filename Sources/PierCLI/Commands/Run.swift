@@ -11,16 +11,19 @@ struct Run: AsyncParsableCommand {
 
     @Flag(name: [.short, .long], help: "Run container in background and print container ID.") var detach = false
     @Flag(help: "Automatically remove the container when it exits.") var rm = false
-    @Option(name: [.short, .long], help: "Set environment variables.") var env: [String] = []
+    @Option(name: [.customShort("e", allowingJoined: true), .long], help: "Set environment variables.") var env:
+        [String] = []
     @Option(name: .customLong("env-from-file"), help: "Set environment variables from file.") var envFromFile:
         [String] = []
     @Option(name: .customLong("cap-add"), help: "Add Linux capabilities.") var capAdd: [String] = []
     @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities.") var capDrop: [String] = []
-    @Option(name: [.short, .long], help: "Bind mount a volume.") var volume: [String] = []
-    @Option(name: [.short, .long], help: "Publish a container's port(s) to the host.") var publish: [String] = []
+    @Option(name: [.customShort("v", allowingJoined: true), .long], help: "Bind mount a volume.") var volume: [String] =
+        []
+    @Option(name: [.customShort("p", allowingJoined: true), .long], help: "Publish a container's port(s) to the host.")
+    var publish: [String] = []
     @Flag(
-        name: .customLong("service-ports"), help: "Run command with all service's ports enabled and mapped to the host."
-    )
+        name: [.customShort("P"), .customLong("service-ports")],
+        help: "Run command with all service's ports enabled and mapped to the host.")
     var servicePorts = false
     @Option(help: "Override the entrypoint of the image.") var entrypoint: String?
     @Option(help: "Assign a name to the container.") var name: String?
@@ -29,9 +32,12 @@ struct Run: AsyncParsableCommand {
         name: [.customShort("T"), .customLong("no-TTY"), .customLong("no-tty")],
         help: "Disable pseudo-TTY allocation. By default a TTY is allocated when standard output is a terminal.")
     var noTTY = false
-    @Option(name: [.short, .long], help: "Run as specified username or uid.") var user: String?
-    @Option(name: [.short, .long], help: "Working directory inside the container.") var workdir: String?
-    @Option(name: [.short, .long], help: "Add or override a label.") var label: [String] = []
+    @Option(name: [.customShort("u", allowingJoined: true), .long], help: "Run as specified username or uid.") var user:
+        String?
+    @Option(name: [.customShort("w", allowingJoined: true), .long], help: "Working directory inside the container.")
+    var workdir: String?
+    @Option(name: [.customShort("l", allowingJoined: true), .long], help: "Add or override a label.") var label:
+        [String] = []
     @Flag(
         name: .customLong("use-aliases"),
         help: "Use the service's network aliases in the network(s) the container connects to.")
@@ -40,8 +46,14 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
     var removeOrphans = false
     @Flag(name: .customLong("quiet-pull"), help: "Pull without printing progress information.") var quietPull = false
+    @Flag(name: .customLong("quiet-build"), help: "Suppress progress output from the build process.")
+    var quietBuild = false
+    @Flag(name: [.short, .long], help: "Don't print anything to STDOUT.") var quiet = false
     @Option(help: "Pull image before running (\"always\"|\"missing\"|\"never\").") var pull = "policy"
-    @Flag(name: [.short, .long], help: .hidden) var interactive = false
+    @Flag(
+        name: [.short, .long], inversion: .prefixedNo, exclusivity: .chooseLast,
+        help: "Keep STDIN open even if not attached.")
+    var interactive = true
     @Flag(name: [.short, .long], help: .hidden) var tty = false
     @Argument(help: "The service.") var service: String?
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.") var command: [String] = []
@@ -79,7 +91,9 @@ struct Run: AsyncParsableCommand {
         request.useAliases = useAliases
         request.noDeps = noDeps
         request.build = build
-        request.quietPull = quietPull
+        request.quietPull = quietPull || quiet
+        request.quietBuild = quietBuild || quiet
+        request.interactive = interactive
         if pull != "policy" {
             guard ["always", "missing", "never"].contains(pull), let policy = PullPolicy(pull) else {
                 throw CommandFailure.bare("invalid --pull option \"\(pull)\"")
@@ -89,12 +103,14 @@ struct Run: AsyncParsableCommand {
         request.removeOrphans = removeOrphans
         request.autoRemove = rm && detach
 
+        var global = self.global
+        if quiet { global.progress = "quiet" }
         let session = try await EngineSession.open(global, services: [service])
         let container = try await session.run { try await $0.createOneOff(request) }
         let oneOff = ContainerSession(
             client: session.runtime.client, containerID: container.id,
             state: ContainerSessionState(mode: .run(removes: rm)),
-            isTTY: allocatesTTY, forwardsInput: true)
+            isTTY: allocatesTTY, forwardsInput: interactive)
         if detach {
             try await oneOff.startDetached()
             Output.write(container.id + "\n")

@@ -4,7 +4,8 @@ import Orchestration
 struct Stop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Stop services.")
     var global: GlobalOptions { GlobalOptions.current }
-    @Option(name: [.short, .long], help: "Specify a shutdown timeout in seconds.") var timeout: Int?
+    @Option(name: [.customShort("t", allowingJoined: true), .long], help: "Specify a shutdown timeout in seconds.")
+    var timeout: Int?
     @Argument(help: "Services to stop.") var services: [String] = []
 
     func run() async throws {

@@ -1,5 +1,6 @@
 import ComposeSpec
 import Foundation
+import Orchestration
 
 /// What `pier config` prints for each of its listing flags, or the whole canonical project.
 struct ConfigRendering {
@@ -12,6 +13,7 @@ struct ConfigRendering {
         if command.networks { return lines(document["networks"]?.mapping?.keys.map { $0 } ?? []) }
         if command.profiles { return lines(project.allProfiles) }
         if command.images { return lines(images()) }
+        if command.models { return lines(models()) }
         if let selection = command.hash { return lines(hashes(selection)) }
         if command.environment {
             return lines(project.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
@@ -24,8 +26,27 @@ struct ConfigRendering {
     /// The image each service runs: its `image`, or the name Compose gives a built image.
     private func images() -> [String] {
         (project.document["services"]?.mapping ?? [:]).map { name, service in
-            service["image"]?.scalarText ?? "\(project.name)-\(name)"
+            service["image"]?.scalarText
+                ?? ContainerNames.defaultImage(
+                    project: project.name, service: name, separator: GlobalOptions.current.nameSeparator)
         }
+    }
+
+    /// The model each top-level model names (its `model`, else its key), as `--models` lists them.
+    private func models() -> [String] {
+        (project.document["models"]?.mapping ?? [:]).map { key, model in model["model"]?.scalarText ?? key }
+    }
+
+    /// `--lock-image-digests`: an override file pinning each service's image, as the reference writes it (a
+    /// service without `image` is an empty mapping).
+    static func imageLock(_ pinned: [(service: String, image: String)], project: LoadedProject, json: Bool) -> String {
+        let images = Dictionary(pinned, uniquingKeysWith: { first, _ in first })
+        var services = Node.Mapping()
+        for name in (project.document["services"]?.mapping?.keys).map(Array.init) ?? [] {
+            services[name] = .mapping(images[name].map { ["image": .string($0)] } ?? [:])
+        }
+        let document = Node.mapping(["services": .mapping(services)])
+        return json ? JSONWriter.write(document) : YAMLWriter.write(document)
     }
 
     /// The `--variables` table, in columns as the reference prints it.

@@ -1,4 +1,5 @@
 import Foundation
+import Orchestration
 
 /// The small text conventions of the docker CLI and Docker Compose (Go's go-units, strconv and time layouts),
 /// so that Pier's tables read byte for byte like the reference's.
@@ -29,15 +30,24 @@ enum GoText {
 
     /// go-units `HumanSizeWithPrecision(size, 3)`: decimal units, three significant digits (`1.98MB`, `0B`).
     static func humanSize(_ bytes: Int64) -> String {
-        let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
-        var size = Double(bytes)
+        GoUnits.humanSize(Double(bytes), precision: 3)
+    }
+
+    /// go-units' `BytesSize`: powers of 1024 (`316KiB`, `23.59GiB`), four significant digits.
+    static func binarySize(_ bytes: Double) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
+        var size = bytes
         var index = 0
-        while size >= 1000, index < units.count - 1 {
-            size /= 1000
+        while size >= 1024, index < units.count - 1 {
+            size /= 1024
             index += 1
         }
-        // C's %g and Go's %g agree: significant digits, trailing zeros dropped, exponent past the precision.
-        return String(format: "%.3g", size) + units[index]
+        return String(format: "%.4g", size) + units[index]
+    }
+
+    /// go-units' `HumanSizeWithPrecision(size, 3)` for sizes that are not whole bytes.
+    static func humanSize(_ bytes: Double) -> String {
+        humanSize(Int64(bytes.rounded(.down)))
     }
 
     /// The docker CLI's `Ellipsis`: at most `width` characters, the last one `…` when cut.

@@ -20,16 +20,6 @@ struct ExecSession {
         try await engine.startExec(execID, isTTY: isTTY) { (connection: HijackedConnection) -> Void in
             try await StreamRelay(connection: connection, forwardsInput: true, resize: resize).run()
         }
-        return try await exitCode()
-    }
-
-    /// The engine records the exit code as the process ends, which may be just after its output closed.
-    private func exitCode() async throws -> Int32 {
-        for _ in 0..<100 {
-            let inspection = try await engine.inspectExec(execID)
-            if !inspection.isRunning, let code = inspection.exitCode { return Int32(truncatingIfNeeded: code) }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw OrchestrationError(.engine, "the engine did not report the exit code of exec \(execID)")
+        return try await CapturedExec(client: engine).exitCode(of: execID)
     }
 }

@@ -51,3 +51,21 @@ enum Terminal {
         tcsetattr(0, TCSANOW, &original)
     }
 }
+
+extension Terminal {
+    /// Key-by-key input on standard input, for a menu: no echo, no line editing, but Ctrl+C still interrupts.
+    static func enterKeyMode() {
+        guard isTerminal(0) else { return }
+        var original = termios()
+        guard tcgetattr(0, &original) == 0 else { return }
+        let alreadySet = saved.withLock { saved in
+            if saved != nil { return true }
+            saved = original
+            return false
+        }
+        guard !alreadySet else { return }
+        var keys = original
+        keys.c_lflag &= ~tcflag_t(ECHO | ICANON)
+        tcsetattr(0, TCSANOW, &keys)
+    }
+}

@@ -20,8 +20,10 @@ struct EngineSession {
         let project = try ProjectTarget.loadProject(options)
         let renderer = ProgressRenderer(
             mode: ProgressMode(rawValue: global.progress ?? "auto") ?? .auto, ansi: global.ansi, title: title)
-        let client = try EngineClient.fromEnvironment(ProcessInfo.processInfo.environment)
-        let runtime = try await ProjectRuntime(client: client, project: project, progress: renderer.handler)
+        let client = try EngineSelection.client(global)
+        var runtime = try await ProjectRuntime(
+            client: client, project: project, nameSeparator: global.nameSeparator, progress: renderer.handler)
+        runtime.credentials = CredentialStore(environment: EngineSelection.environment(global))
         return EngineSession(project: project, runtime: runtime, renderer: renderer)
     }
 

@@ -41,8 +41,21 @@ enum Output {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// A warning on standard error, as Docker Compose prints its own (`WARN[0000] message`).
+    /// Progress: on standard error, or on standard output (`COMPOSE_STATUS_STDOUT`).
+    static func writeStatus(_ text: String, toStandardOutput: Bool) {
+        if toStandardOutput { write(text) } else { writeError(text) }
+    }
+
+    /// A warning on standard error, as Docker Compose prints its own (`WARN[0000] message`), unless `--log-level`
+    /// asks for errors only.
     static func warn(_ message: String) {
+        guard GlobalOptions.current.logs("warn") else { return }
         writeError("WARN[0000] " + message + "\n")
+    }
+
+    /// A debug message on standard error (`DEBU[0000] message`), with `--log-level debug`, `-D` or `--verbose`.
+    static func debug(_ message: String) {
+        guard GlobalOptions.current.logs("debug") else { return }
+        writeError("DEBU[0000] " + message + "\n")
     }
 }
