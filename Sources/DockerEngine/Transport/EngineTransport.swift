@@ -20,16 +20,17 @@ struct EngineTransport: Sendable {
     /// Sends `request` and reads the whole response.
     func send(_ request: EngineRequest, versionPrefix: String) async throws -> EngineResponse {
         let target = request.target(versionPrefix: versionPrefix)
-        return try await retrying(request) { connection in
+        let response = try await retrying(request) { connection in
             try await HTTPExchange.run(
                 request, target: target, hostHeader: endpoint.hostHeader, on: connection, pool: pool
             ) { head, reader in
-                let body = try await reader.collect()
-                let status = Int(head.status.code)
-                if status >= 400 { throw EngineError.fromResponse(status: status, body: body) }
-                return EngineResponse(status: status, headers: head.headerPairs, body: body)
+                EngineResponse(
+                    status: Int(head.status.code), headers: head.headerPairs, body: try await reader.collect())
             }
         }
+        // Thrown once the exchange is over: a whole error answer (a 404) leaves its connection reusable.
+        if response.status >= 400 { throw EngineError.fromResponse(status: response.status, body: response.body) }
+        return response
     }
 
     /// Sends `request` and returns once the response head arrived; the body streams from a task that owns the
@@ -75,20 +76,26 @@ struct EngineTransport: Sendable {
         var waitingForHead: CheckedContinuation<HTTPResponseHead, any Error>? = head
         let target = request.target(versionPrefix: versionPrefix)
         do {
-            try await HTTPExchange.run(
+            let refusal = try await HTTPExchange.run(
                 request, target: target, hostHeader: endpoint.hostHeader, on: connection, pool: pool
-            ) { responseHead, reader in
+            ) { responseHead, reader -> EngineError? in
                 let status = Int(responseHead.status.code)
                 if status >= 400 {
-                    throw EngineError.fromResponse(status: status, body: try await reader.collect())
+                    // Read whole, the error answer leaves its connection reusable: the unread stream must not
+                    // close it.
+                    let refusal = EngineError.fromResponse(status: status, body: try await reader.collect())
+                    finished.withLockedValue { $0 = true }
+                    return refusal
                 }
                 waitingForHead?.resume(returning: responseHead)
                 waitingForHead = nil
                 while let chunk = try await reader.nextChunk() {
-                    guard await writer.yield(Array(chunk.readableBytesView)) else { return }
+                    guard await writer.yield(Array(chunk.readableBytesView)) else { return nil }
                 }
                 finished.withLockedValue { $0 = true }
+                return nil
             }
+            if let refusal { throw refusal }
             writer.finish()
         } catch {
             // Before the head, the caller decides whether to send the request again; after it, the consumer

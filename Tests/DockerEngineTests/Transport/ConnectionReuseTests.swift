@@ -51,6 +51,19 @@ import Testing
         }
     }
 
+    @Test func errorAnswersKeepTheirConnection() async throws {
+        try await TestHTTPServer.with(route: StreamingTransportTests.route) { server in
+            let client = try Self.client(server)
+            for _ in 0..<3 {
+                // A 404 read whole, sent or streamed, is an answer like any other: the next request reuses it.
+                await #expect(throws: EngineError.self) { try await client.send(EngineRequest(.get, "/missing")) }
+                await #expect(throws: EngineError.self) { try await client.stream(EngineRequest(.get, "/missing")) }
+                _ = try await client.send(EngineRequest(.get, "/echo"))
+            }
+            #expect(server.openedConnections == 1)
+        }
+    }
+
     @Test func parallelRequestsOpenConnectionsAndKeepAFew() async throws {
         try await TestHTTPServer.with(route: StreamingTransportTests.route) { server in
             let client = try Self.client(server)
