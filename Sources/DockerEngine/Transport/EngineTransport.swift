@@ -115,12 +115,7 @@ struct EngineTransport: Sendable {
     ) async throws -> Result {
         var retried = false
         while true {
-            let connection: EngineConnection
-            do {
-                connection = try await pool.connection()
-            } catch let error as EngineError where error.code == .unreachable && pool.hasAnswered {
-                throw EngineError.wentAway(endpoint, reason: error.reason, underlying: error)
-            }
+            let connection = try await sayingWhenGone { try await pool.connection() }
             do {
                 return try await exchange(connection)
             } catch let lost as ConnectionLost {
@@ -133,6 +128,22 @@ struct EngineTransport: Sendable {
             } catch {
                 throw engineError(for: error, request: request)
             }
+        }
+    }
+
+    /// Opens a connection of its own (a hijack, an HTTP/2 upgrade), which never goes to the pool.
+    func connectOwn<Output: Sendable>(
+        configure: @escaping @Sendable (Channel) throws -> Output
+    ) async throws -> Output {
+        try await sayingWhenGone { try await connector.connect(configure: configure) }
+    }
+
+    /// Runs `connect`: when the engine answered earlier in the command and now refuses, it went away.
+    private func sayingWhenGone<Result>(_ connect: () async throws -> Result) async throws -> Result {
+        do {
+            return try await connect()
+        } catch let error as EngineError where error.code == .unreachable && pool.hasAnswered {
+            throw EngineError.wentAway(endpoint, reason: error.reason, underlying: error)
         }
     }
 

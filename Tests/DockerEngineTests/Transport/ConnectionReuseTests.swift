@@ -198,6 +198,23 @@ import Testing
         #expect("\(dependency)".contains("What failed with it: container exited (143)"))
     }
 
+    @Test func connectionsOfTheirOwnSayTheEngineWentAwayToo() async throws {
+        let server = try await TestHTTPServer.start(route: StreamingTransportTests.route)
+        let client = try Self.client(server)
+        _ = try await client.send(EngineRequest(.get, "/echo"))
+        await server.shutdown()
+        // A hijack (exec, attach, run) and BuildKit's HTTP/2 upgrade open connections of their own.
+        let hijack = await #expect(throws: EngineError.self) {
+            try await client.hijack(EngineRequest(.post, "/exec/x/start"), isTTY: false) { _ in }
+        }
+        #expect(hijack?.code == .wentAway)
+        let upgrade = await #expect(throws: EngineError.self) {
+            _ = try await client.transport.upgradeToHTTP2(
+                EngineRequest(.post, "/grpc", isVersioned: false), versionPrefix: "", mode: .client)
+        }
+        #expect(upgrade?.code == .wentAway)
+    }
+
     @Test func aFailureWhileTheEngineAnswersIsLeftAsItIs() async throws {
         try await TestHTTPServer.with(route: StreamingTransportTests.route) { server in
             let client = try Self.client(server)
