@@ -15,12 +15,12 @@ extension ProjectRuntime {
                 let resource = "Container \(name)"
                 progress(.working(resource, "Recreate"))
                 if let replaced {
-                    try await stopAndRemove(replaced, timeout: stopTimeout, removeVolumes: false)
+                    try await stopAndRemove(replaced, timeout: stopTimeout, removeVolumes: false, replaced: true)
                 }
                 try await client.renameContainer(replacement.id, to: name)
                 progress(.done(resource, "Recreated"))
             case .undo(let replacement):
-                try await stopAndRemove(replacement, timeout: stopTimeout, removeVolumes: false)
+                try await stopAndRemove(replacement, timeout: stopTimeout, removeVolumes: false, replaced: true)
             }
         }
         return !recoveries.isEmpty

@@ -17,7 +17,7 @@ struct Events: AsyncParsableCommand {
         let untilValue = try Self.timestamp(until)
         let client = try ReadCommand.engine()
         // The stream ends only with `--until`; Compose then fails with `EOF`, Pier ends with status 0.
-        try await ReadCommand.run(explainingWith: client) {
+        try await ReadCommand.explaining(client) {
             let events = try await ProjectEvents.stream(
                 client: client, project: target.name, since: sinceValue, until: untilValue)
             for try await engineEvent in events {

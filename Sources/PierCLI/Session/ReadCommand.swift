@@ -1,27 +1,19 @@
 import DockerEngine
 import Foundation
 
-/// What the read-only commands (`ps`, `logs`, `exec`…) share: the engine, and their failures printed as Docker
-/// Compose prints them (the bare message on standard error, status 1).
+/// What the read-only commands (`ps`, `logs`, `exec`…) share.
 enum ReadCommand {
     /// The engine the docker CLI would use with these flags in this environment.
     static func engine() throws -> EngineClient {
-        do {
-            return try EngineSelection.client(GlobalOptions.current)
-        } catch {
-            throw CommandFailure.bare(wrapping: error)
-        }
+        try EngineSelection.client(GlobalOptions.current)
     }
 
-    /// Runs `body`; its failure is printed bare. With `client`, a failure because the engine went away (a stream
-    /// that broke off) says so.
-    static func run<Result>(
-        explainingWith client: EngineClient? = nil, _ body: () async throws -> Result
-    ) async throws -> Result {
+    /// Runs `body`; a failure because the engine went away (a stream that broke off) says so.
+    static func explaining<Result>(_ client: EngineClient, _ body: () async throws -> Result) async throws -> Result {
         do {
             return try await body()
         } catch {
-            throw CommandFailure.bare(wrapping: await client?.explaining(error) ?? error)
+            throw await client.explaining(error)
         }
     }
 }
