@@ -99,6 +99,31 @@ struct DashboardSecurityTests {
         }
     }
 
+    /// Beyond loopback, `pier dashboard` makes a token and prints it in the URL: a request without it is refused.
+    @Test func beyondLoopbackPierMakesAToken() async throws {
+        try await TestSupport.launch(
+            TestSupport.pierBinary, ["dashboard", "--listen", "0.0.0.0:0"], in: TestSupport.repositoryRoot,
+            environment: ProcessInfo.processInfo.environment
+        ) { dashboard in
+            let printed = await dashboard.waitForOutput(containing: "Every request needs the token", seconds: 30)
+            let url = try #require(
+                printed.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("http://") },
+                "no URL printed: \(printed) \(dashboard.stderr)")
+            let token = try #require(url.split(separator: "?token=").last.map(String.init))
+            #expect(token.count == 64 && url.hasPrefix("http://127.0.0.1:"))
+            let base = String(url.prefix { $0 != "?" })
+            func status(_ headers: [String]) async throws -> String {
+                let arguments = ["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}"] + headers + [base]
+                return try await TestSupport.run(
+                    URL(fileURLWithPath: "/usr/bin/env"), arguments, in: TestSupport.repositoryRoot,
+                    environment: ProcessInfo.processInfo.environment
+                ).stdout
+            }
+            #expect(try await status([]) == "401")
+            #expect(try await status(["-H", "Authorization: Bearer \(token)"]) == "200")
+        }
+    }
+
     /// The page may load only what the dashboard serves.
     @Test func thePageAllowsOnlyItsOwnAssets() async throws {
         try await DashboardHarness.with { dashboard in

@@ -128,7 +128,7 @@ function buildProjectView(overview) {
   return el("div", { id: "project-view", "data-project": overview.name },
     el("div", { id: "banner" }),
     el("section", { class: "project-head", id: "project-head" }),
-    el("section", {}, el("h3", {}, "Services"), el("table", { id: "services" },
+    el("section", { class: "wide" }, el("h3", {}, "Services"), el("table", { id: "services" },
       el("thead", {}, el("tr", {}, ["Service", "Container", "State", "Health", "Image", "Ports", "Uptime", "Restarts",
         "CPU", "Memory", ""].map((title) => el("th", {}, title)))),
       el("tbody", {}))),
@@ -290,9 +290,20 @@ function renderGraph() {
   const svg = document.createElementNS(svgNS, "svg");
   svg.setAttribute("width", columns.length * (width + gapX) + 20);
   svg.setAttribute("height", rows * (height + gapY) + 20);
+  // Each edge ends in an arrow at what is depended on.
+  const marker = document.createElementNS(svgNS, "marker");
+  for (const [key, value] of Object.entries({ id: "arrow", viewBox: "0 0 8 8", refX: 8, refY: 4, markerWidth: 8,
+    markerHeight: 8, orient: "auto" })) marker.setAttribute(key, value);
+  const head = document.createElementNS(svgNS, "path");
+  head.setAttribute("d", "M0 0 L8 4 L0 8 z");
+  marker.append(head);
+  const defs = document.createElementNS(svgNS, "defs");
+  defs.append(marker);
+  svg.append(defs);
   for (const [from, to] of edges) {
     const [x1, y1] = position[from], [x2, y2] = position[to];
     const path = document.createElementNS(svgNS, "path");
+    path.setAttribute("marker-end", "url(#arrow)");
     path.setAttribute("d", `M${x1} ${y1 + height / 2} C${x1 - gapX / 2} ${y1 + height / 2} ${x2 + width + gapX / 2} ${y2 + height / 2} ${x2 + width} ${y2 + height / 2}`);
     svg.append(path);
   }
