@@ -38,6 +38,7 @@ extension Pier {
             let line = global.version ? ["version"] + commandArguments : commandArguments
             var command = try parseAsRoot(try normalizedCommandLine(line))
             if !(command is Version) { try global.checkProgress() }
+            if global.dryRun { try DryRun.check(command) }
             try await GlobalOptions.$current.withValue(global) {
                 try await ComposeVariables.$current.withValue(variables) {
                     if var asyncCommand = command as? AsyncParsableCommand {

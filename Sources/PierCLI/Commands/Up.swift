@@ -123,6 +123,7 @@ struct Up: AsyncParsableCommand {
 
     func run() async throws {
         let options = try upOptions()
+        if global.dryRun { return try await DryRun.up(options, global: global) }
         let session = try await EngineSession.open(global, services: services)
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
