@@ -162,6 +162,25 @@ import Testing
         #expect(plan.services[0].reasons["db1"] == [PlanReason("networks.back", "not connected")])
     }
 
+    /// A dry run reports `up`'s steps in `up`'s order: images missing from the engine pulled, networks created, the
+    /// containers created or recreated, then started; a running container kept as it is is reported running.
+    @Test func dryRunProgressFollowsTheSteps() throws {
+        let plan = try Self.plan([Self.container("db", 1, hash: "old"), Self.container("web", 1)])
+        let project = try ServiceFixture.project(Self.yaml)
+        let lines = try plan.steps(in: project).upProgress().map { "\($0.resource) \($0.text)" }
+        #expect(
+            lines == [
+                "Image postgres Pulling", "Image postgres Pulled", "Image nginx Pulling", "Image nginx Pulled",
+                "Network proj_default Creating", "Network proj_default Created", "Container proj-db-1 Recreate",
+                "Container proj-db-1 Recreated", "Container proj-web-1 Running",
+                "Container proj-web-2 Creating", "Container proj-web-2 Created", "Container proj-web-3 Creating",
+                "Container proj-web-3 Created", "Container proj-db-1 Starting", "Container proj-db-1 Started",
+                "Container proj-web-2 Starting", "Container proj-web-2 Started", "Container proj-web-3 Starting",
+                "Container proj-web-3 Started",
+            ])
+        #expect(plan.steps(in: project, start: false).allSatisfy { !$0.starts || $0.isRunning })
+    }
+
     @Test func sharedServicesAreNamed() throws {
         let yaml = """
             network_mode: service:net
