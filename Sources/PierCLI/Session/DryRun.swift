@@ -15,7 +15,7 @@ enum DryRun {
     static func check(_ command: any ParsableCommand) throws {
         let type = type(of: command)
         guard unsupported.contains(where: { $0 == type }) else { return }
-        throw CommandFailure.bare(
+        throw CommandFailure(
             "--dry-run is not supported by `\(type._commandName)` yet: only `up` and `create` "
                 + "run dry (docs/plan.md); `pier plan` shows what `up` would do")
     }
