@@ -57,14 +57,11 @@ extension ProjectRuntime {
         {
             observed = try await containers()
         }
-        var planner = Planner()
-        planner.recreate = options.recreate
-        planner.alwaysRecreateDependencies = options.alwaysRecreateDependencies
-        planner.scale = options.scale
-        let plan = planner.plan(
-            document: project.document, graph: graph, observed: observed, selection: selection,
-            configHashes: configHashes(observed),
-            imageIDs: imageIDs, explicitlySelected: Set(options.services), knownServices: knownServices)
+        var target = Planner.Target(project: project, graph: graph, apiVersion: apiVersion, selection: selection)
+        target.explicitlySelected = Set(options.services)
+        target.knownServices = knownServices
+        let plan = Planner(options).servicePlans(
+            target, observed: ObservedState(containers: observed), imageIDs: imageIDs)
         if options.removeOrphans || !options.ignoreOrphans {
             try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
         }
