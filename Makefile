@@ -6,7 +6,8 @@ JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
 FORMAT_PATHS := $(wildcard Sources Tests Package.swift examples/testing/Package.swift examples/testing/Tests)
 
-.PHONY: build release install test test-engine26 test-example fmt fmt-check bench demo demo-down install-plugin
+.PHONY: build release install test test-engine26 test-example test-reliability sigkill-trials soak fmt fmt-check bench demo demo-down \
+	install-plugin
 
 build:
 	$(SWIFT) build -j $(JOBS)
@@ -44,11 +45,30 @@ test-example:
 ENGINE26_SUITES ?= EndToEndTests|DockerEngineTests|PierTestingTests
 ENGINE26_HOST := unix:///run/pier-engine26/docker.sock
 ENGINE26_NETNS := /var/run/netns/pier-engine26
-ENGINE26_SKIP := ConfigDifferentialTests|ConfigErrorTests|ConfigHashDifferentialTests|SeedConfigTests|LintCommandTests|PodmanTests|SwarmTests
+ENGINE26_SKIP := ConfigDifferentialTests|ConfigErrorTests|ConfigHashDifferentialTests|SeedConfigTests|LintCommandTests|PodmanTests|SwarmTests|EngineRestartTests
 test-engine26:
 	$(SWIFT) build --build-tests -j $(JOBS)
 	DOCKER_HOST=$(ENGINE26_HOST) nsenter --net=$(ENGINE26_NETNS) \
 		$(SWIFT) test --skip-build -j $(JOBS) --filter '$(ENGINE26_SUITES)' --skip '$(ENGINE26_SKIP)'
+
+# The reliability suites alone (docs/reliability.md): recovery, duplicate networks, the project lock, engine
+# restarts on a private engine, faults injected by scripts/engine-proxy, a few SIGKILL trials, connections.
+RELIABILITY_SUITES := RecreateRecoveryTests|DuplicateNetworkTests|ProjectLockTests|ProjectLockEndToEndTests|EngineRestartTests|FaultInjectionTests|SigkillTrialTests|ConnectionReuseTests|InterruptedRecreateTests|SecretTests
+test-reliability:
+	$(SWIFT) build --build-tests -j $(JOBS)
+	$(SWIFT) test --skip-build -j $(JOBS) --filter '$(RELIABILITY_SUITES)'
+
+# Nightly-style runs (docs/reliability.md): `up -d` and `down` killed with SIGKILL at SIGKILL_TRIALS random points
+# (CI runs 4 within `make test`), and the soak: a 20-service stack up and down SOAK_ITERATIONS times, Pier's
+# memory and descriptors checked flat and the engine left with nothing of it.
+SIGKILL_TRIALS ?= 40
+sigkill-trials:
+	$(SWIFT) build --build-tests -j $(JOBS)
+	PIER_SIGKILL_TRIALS=$(SIGKILL_TRIALS) $(SWIFT) test --skip-build -j $(JOBS) --filter SigkillTrialTests
+
+SOAK_ITERATIONS ?= 500
+soak: build
+	python3 scripts/soak --iterations $(SOAK_ITERATIONS) $(SOAK_ARGS)
 
 fmt:
 	$(SWIFT) format --in-place --recursive $(FORMAT_PATHS)

@@ -108,7 +108,7 @@ struct Build: AsyncParsableCommand {
         pushOptions.services = services
         pushOptions.includeDependencies = withDependencies
         pushOptions.quiet = quiet
-        try await session.run { [push] runtime in
+        try await session.run(locking: false) { [push] runtime in
             try await runtime.build(services, request: request, withDependencies: withDependencies, limit: limit)
             if push { _ = try await runtime.push(pushOptions) }
         }

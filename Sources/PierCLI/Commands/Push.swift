@@ -24,7 +24,7 @@ struct Push: AsyncParsableCommand {
         var global = self.global
         if quiet { global.progress = "quiet" }
         let session = try await EngineSession.open(global, services: services, title: "Pushing")
-        let ignored = try await session.run { try await $0.push(options) }
+        let ignored = try await session.run(locking: false) { try await $0.push(options) }
         for failure in ignored { Output.writeError(failure + "\n") }
     }
 }

@@ -12,7 +12,7 @@ struct Wait: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await EngineSession.open(global, allProfiles: true)
-        let code = try await session.run {
+        let code = try await session.run(locking: false) {
             try await $0.wait(services) { container, code in
                 Output.write("container \"\(container.id)\" exited with status code \(code)\n")
             }
