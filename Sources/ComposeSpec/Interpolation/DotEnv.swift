@@ -17,6 +17,7 @@ enum DotEnv {
         var reader = DotEnvReader(contents, file: file)
         var entries: [(key: String, value: String?)] = []
         var definedEarlier: [String: String] = [:]
+        var budget = LoaderLimits.interpolationGrowth
         while reader.skipToStatement() {
             let statementLocation = reader.location
             switch try reader.readKey() {
@@ -31,7 +32,7 @@ enum DotEnv {
                     do {
                         text = try Interpolation.substitute(
                             text, lookup: { name in lookup(name) ?? definedEarlier[name] },
-                            onUnsetVariable: onUnsetVariable)
+                            onUnsetVariable: onUnsetVariable, budget: &budget)
                     } catch {
                         throw reader.templateError(error, at: statementLocation)
                     }

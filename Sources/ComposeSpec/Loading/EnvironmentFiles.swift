@@ -16,13 +16,15 @@ enum EnvironmentFiles {
     }
 
     /// Reads `files` in order, later ones overriding earlier ones, and lays `base` over the result.
-    static func load(_ files: [String], over base: [String: String]) throws(ComposeError) -> [String: String] {
+    static func load(
+        _ files: [String], over base: [String: String], from origin: Paths.Origin = .commandLine
+    ) throws(ComposeError) -> [String: String] {
         var fromFiles: [String: String] = [:]
         for file in files {
             guard Paths.exists(file) else {
                 throw ComposeError(.missingFile, "couldn't find env file: \(file)", file: file)
             }
-            let text = try Paths.readText(file)
+            let text = try Paths.readText(file, from: origin)
             let entries = try DotEnv.parse(text, file: file) { name in base[name] ?? fromFiles[name] }
             for (key, value) in entries {
                 if let value {

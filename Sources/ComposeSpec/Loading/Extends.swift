@@ -7,7 +7,7 @@ enum Extends {
         var resolver = Resolver(context: context)
         var resolved = services
         for name in services.keys where services[name]?["extends"] != nil {
-            resolved[name] = try resolver.service(name, in: document, file: file, chain: [])
+            resolved[name] = try resolver.service(name, in: document, file: file)
         }
         context.warnings = resolver.context.warnings
         var result = document
@@ -15,45 +15,70 @@ enum Extends {
         return result
     }
 
+    /// Resolves chains without recursion, and each service once: a chain of any length costs one merge per link.
     private struct Resolver {
+        /// One service of a chain, which extends the next one.
+        struct Link {
+            var key: String
+            var service: Node
+            /// The file of the service it extends, when that is another file.
+            var baseFile: String?
+        }
+
         var context: LoadContext
         var documents: [String: Node] = [:]
+        /// Services already resolved, by `file#name`.
+        var resolved: [String: Node] = [:]
 
-        mutating func service(
-            _ name: String, in document: Node, file: String, chain: [String]
-        ) throws(ComposeError) -> Node {
-            let key = "\(file)#\(name)"
-            guard let service = document["services"]?[name] else {
-                throw ComposeError(
-                    .undefinedReference, "cannot extend service \"\(name)\": service not found", file: file)
-            }
-            guard let extends = service["extends"] else { return service }
-            guard !chain.contains(key) else {
-                let cycle = (chain + [key]).map { $0.split(separator: "#").last.map(String.init) ?? $0 }
-                throw ComposeError(
-                    .dependencyCycle, "circular reference with extends: \(cycle.joined(separator: " -> "))",
-                    at: extends.location)
-            }
-            let (baseName, baseFile) = try target(of: extends, file: file)
+        mutating func service(_ name: String, in document: Node, file: String) throws(ComposeError) -> Node {
+            var chain: [Link] = []
+            var positions: [String: Int] = [:]
+            var (name, document, file) = (name, document, file)
+            var reference: SourceLocation?
             var base: Node
-            if let baseFile {
-                let baseDocument = try loadDocument(at: baseFile)
-                base = try self.service(baseName, in: baseDocument, file: baseFile, chain: chain + [key])
-                base = PathRebase.service(base, directory: Paths.directory(of: baseFile))
-            } else {
-                guard document["services"]?[baseName] != nil else {
+            while true {
+                let key = "\(file)#\(name)"
+                if let done = resolved[key] {
+                    base = done
+                    break
+                }
+                guard let service = document["services"]?[name] else {
                     throw ComposeError(
-                        .undefinedReference, "cannot extend service \"\(baseName)\": service not found",
+                        .undefinedReference, "cannot extend service \"\(name)\": service not found", at: reference,
+                        file: file)
+                }
+                guard let extends = service["extends"] else {
+                    base = service
+                    break
+                }
+                if let start = positions[key] {
+                    let cycle = (chain[start...].map(\.key) + [key]).map {
+                        $0.split(separator: "#").last.map(String.init) ?? $0
+                    }
+                    throw ComposeError(
+                        .dependencyCycle, "circular reference with extends: \(cycle.joined(separator: " -> "))",
                         at: extends.location)
                 }
-                base = try self.service(baseName, in: document, file: file, chain: chain + [key])
+                positions[key] = chain.count
+                let (baseName, baseFile) = try target(of: extends, file: file)
+                chain.append(Link(key: key, service: service, baseFile: baseFile))
+                if let baseFile {
+                    document = try loadDocument(at: baseFile, for: extends)
+                    file = baseFile
+                }
+                name = baseName
+                reference = extends.location
             }
-            var override = service
-            if case .mapping(var entries) = override.value {
-                entries.removeValue(forKey: "extends")
-                override.value = .mapping(entries)
+            for link in chain.reversed() {
+                if let baseFile = link.baseFile {
+                    base = PathRebase.service(base, directory: Paths.directory(of: baseFile))
+                }
+                var override = link.service
+                override.remove("extends")
+                base = try Merge.service(base, override)
+                resolved[link.key] = base
             }
-            return try Merge.service(base, override)
+            return base
         }
 
         private func target(of extends: Node, file: String) throws(ComposeError) -> (String, String?) {
@@ -67,12 +92,13 @@ enum Extends {
             return (name, absolute == file ? nil : absolute)
         }
 
-        private mutating func loadDocument(at file: String) throws(ComposeError) -> Node {
+        private mutating func loadDocument(at file: String, for extends: Node) throws(ComposeError) -> Node {
             if let cached = documents[file] { return cached }
             guard Paths.exists(file) else {
-                throw ComposeError(.missingFile, "extends: open \(file): no such file or directory", file: file)
+                throw ComposeError(
+                    .missingFile, "extends: open \(file): no such file or directory", at: extends.location, file: file)
             }
-            let document = try context.readDocument(file)
+            let document = try context.readDocument(file, from: .composeFile)
             documents[file] = document
             return document
         }

@@ -48,6 +48,11 @@ enum Paths {
         return joined.isEmpty ? "." : joined
     }
 
+    /// The absolute path with symbolic links resolved, to tell whether two paths name the same file.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+
     static func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
     }
@@ -55,19 +60,6 @@ enum Paths {
     static func isRegularFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-    }
-
-    static func readText(_ path: String) throws(ComposeError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw ComposeError(.missingFile, "is a directory, not a file", file: path)
-            }
-            throw ComposeError(.missingFile, "no such file or directory", file: path)
-        }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text
     }
 
     /// Whether `path` names a remote build context (a URL or a git repository) rather than a directory.

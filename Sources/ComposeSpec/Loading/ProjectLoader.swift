@@ -59,7 +59,7 @@ extension ProjectLoader {
         raw.interpolate = false
         raw.normalize = false
         raw.checkConsistency = false
-        return Interpolation.variables(in: try load(raw).document)
+        return try Interpolation.variables(in: try load(raw).document)
     }
 }
 
@@ -71,6 +71,10 @@ struct LoadContext {
     var warnings: [String] = []
     /// The text of every file read, to tell whether a file refers to a variable at all.
     var readTexts: [String] = []
+    /// The files being loaded, each included by the one before it (canonical paths): a file met again is a cycle.
+    var includeChain: [String] = []
+    /// How many files `include` loaded so far in the whole project.
+    var includedFileCount = 0
 
     init(environment: [String: String], projectDirectory: String, options: ProjectOptions) {
         self.environment = environment
@@ -81,14 +85,15 @@ struct LoadContext {
     mutating func loadComposeFiles(_ files: [String]) throws(ComposeError) -> Node {
         var document = Node.mapping([:])
         for file in files {
-            document = try Merge.documents(document, try loadComposeFile(file))
+            includeChain = file == "-" ? [] : [Paths.canonical(file)]
+            document = try Merge.documents(document, try loadComposeFile(file, from: .commandLine))
         }
         return document
     }
 
     /// Reads a file and brings it to the point where files merge: interpolated, typed, validated, extended.
-    mutating func loadComposeFile(_ file: String) throws(ComposeError) -> Node {
-        var document = try readDocument(file)
+    mutating func loadComposeFile(_ file: String, from origin: Paths.Origin) throws(ComposeError) -> Node {
+        var document = try readDocument(file, from: origin)
         let directory = file == "-" ? options.workingDirectory : Paths.directory(of: file)
         document = try Extends.apply(to: document, file: file, context: &self)
         document = try Include.apply(to: document, directory: directory, context: &self)
@@ -107,13 +112,13 @@ struct LoadContext {
     }
 
     /// Reads, interpolates, casts and validates one file, without resolving `extends`.
-    mutating func readDocument(_ file: String) throws(ComposeError) -> Node {
+    mutating func readDocument(_ file: String, from origin: Paths.Origin) throws(ComposeError) -> Node {
         let displayName = file == "-" ? "-" : Paths.absolute(file, from: options.workingDirectory)
         let text: String
         if file == "-" {
             text = options.readStandardInput()
         } else {
-            text = try Paths.readText(displayName)
+            text = try Paths.readText(displayName, from: origin)
         }
         readTexts.append(text)
         let documents = try YAMLReader.documents(text, file: displayName)

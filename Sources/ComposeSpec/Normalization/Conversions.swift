@@ -50,35 +50,26 @@ extension Node {
         }
     }
 
-    /// A Go duration in canonical form (`90s` → `1m30s`).
-    var canonicalDuration: Node {
-        guard let text = scalarText, let nanoseconds = GoDuration.parse(text) else { return self }
-        return with(.string(GoDuration.format(nanoseconds)))
-    }
-
-    /// A byte size as its count of bytes, written as a string.
-    var canonicalBytes: Node {
-        guard let text = scalarText, let bytes = ByteSize.parse(text) else { return self }
-        return with(.string(String(bytes)))
-    }
-
-    /// The canonical duration, or an error naming `path` when the text is not a duration.
+    /// The canonical duration (`90s` → `1m30s`), or an error naming `path` when the text is not a duration.
     func validDuration(path: String) throws(ComposeError) -> Node {
         guard let text = scalarText else { return self }
-        guard let nanoseconds = GoDuration.parse(text) else {
-            throw ComposeError(.invalidValue, "\(path): invalid duration \"\(text)\"", at: location)
+        do {
+            return with(.string(GoDuration.format(try GoDuration.nanoseconds(text))))
+        } catch {
+            throw ComposeError(.invalidValue, "\(path): \(error.message(for: text))", at: location)
         }
-        return with(.string(GoDuration.format(nanoseconds)))
     }
 
-    /// The canonical byte count, or an error naming `path` when the text is not a size.
+    /// The byte count written as a string, or an error naming `path` when the text is not a size. An integer is
+    /// taken as written: Compose accepts `-1` (no limit) as an integer, but not as text.
     func validBytes(path: String) throws(ComposeError) -> Node {
         if case .int(let bytes) = value { return with(.string(String(bytes))) }
         guard let text = scalarText else { return self }
-        guard let bytes = ByteSize.parse(text), bytes >= 0 else {
-            throw ComposeError(.invalidValue, "\(path): invalid size \"\(text)\"", at: location)
+        do {
+            return with(.string(String(try ByteSize.bytes(text))))
+        } catch {
+            throw ComposeError(.invalidValue, "\(path): \(error.message(for: text))", at: location)
         }
-        return with(.string(String(bytes)))
     }
 
     /// A number that may have been written as a string (`cpus: "0.5"`).

@@ -69,7 +69,12 @@ struct EnvFileEntry {
             if !required { return [] }
             throw ComposeError(.missingFile, "env file \(path) not found: no such file or directory", at: location)
         }
-        let text = try Paths.readText(path)
+        let text: String
+        do {
+            text = try Paths.readText(path, from: .composeFile)
+        } catch {
+            throw ComposeError(error.code, error.message, at: location)
+        }
         let entries = raw ? try DotEnv.parseRaw(text, file: path) : try DotEnv.parse(text, file: path, lookup: lookup)
         return entries.map { entry in (entry.key, entry.value ?? lookup(entry.key)) }
     }

@@ -110,15 +110,21 @@ extension Normalizer {
         try service.update("sysctls") { $0.keyValueMapping(missing: .empty) }
         try service.update("extra_hosts") { node throws(ComposeError) in try normalizeExtraHosts(node) }
         try service.update("depends_on") { dependsOn($0) }
-        try service.update("healthcheck") { node throws(ComposeError) in try healthcheck(node) }
+        try service.update("healthcheck") { node throws(ComposeError) in
+            try healthcheck(node, path: "services.\(name).healthcheck")
+        }
         try service.update("devices") { node throws(ComposeError) in try devices(node) }
         try service.update("secrets") { fileReferences($0, defaultDirectory: "/run/secrets/") }
         try service.update("configs") { fileReferences($0, defaultDirectory: nil) }
-        try service.update("blkio_config") { blkio($0) }
+        try service.update("blkio_config") { node throws(ComposeError) in
+            try blkio(node, path: "services.\(name).blkio_config")
+        }
         try service.update("ports") { node throws(ComposeError) in try Ports.normalize(node) }
-        try service.update("volumes") { node throws(ComposeError) in try Volumes.normalize(node) }
-        try service.update("build") { node throws(ComposeError) in try build(node) }
-        try service.update("deploy") { deploy($0) }
+        try service.update("volumes") { node throws(ComposeError) in
+            try Volumes.normalize(node, path: "services.\(name).volumes")
+        }
+        try service.update("build") { node throws(ComposeError) in try build(node, path: "services.\(name).build") }
+        try service.update("deploy") { node throws(ComposeError) in try deploy(node, path: "services.\(name).deploy") }
         try service.update("post_start") { node throws(ComposeError) in try hooks(node) }
         try service.update("pre_stop") { node throws(ComposeError) in try hooks(node) }
         try service.update("gpus") { gpus in
@@ -246,7 +252,7 @@ extension Normalizer {
         return node.with(.mapping(result))
     }
 
-    private func healthcheck(_ node: Node) throws(ComposeError) -> Node {
+    private func healthcheck(_ node: Node, path: String) throws(ComposeError) -> Node {
         var check = node
         if let test = node["test"], case .string(let line) = test.value {
             check["test"] = test.with(.sequence([.string("CMD-SHELL"), .string(line)]))
@@ -259,25 +265,26 @@ extension Normalizer {
         if case .bool(false) = check["disable"]?.value { check.remove("disable") }
         if check["test"]?.sequence?.isEmpty == true { check.remove("test") }
         for key in ["interval", "timeout", "start_period", "start_interval"] {
-            try check.update(key) { node throws(ComposeError) in try node.validDuration(path: "healthcheck.\(key)") }
+            try check.update(key) { node throws(ComposeError) in try node.validDuration(path: "\(path).\(key)") }
         }
         return check
     }
 
-    /// `blkio_config` device rates: byte sizes for `*_bps`, counts for `*_iops`, both printed as strings.
-    private func blkio(_ node: Node) -> Node {
+    /// `blkio_config` device rates, printed as strings: byte sizes, for `*_iops` too (`1k` is 1024), as Compose
+    /// reads them.
+    private func blkio(_ node: Node, path: String) throws(ComposeError) -> Node {
         var config = node
         for key in ["device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops"] {
-            try? config.update(key) { list in
-                list.with(
-                    .sequence(
-                        (list.sequence ?? []).map { entry in
-                            var device = entry
-                            try? device.update("rate") { rate in
-                                key.hasSuffix("bps") ? rate.canonicalBytes : rate.with(.string(rate.scalarText ?? ""))
-                            }
-                            return device
-                        }))
+            try config.update(key) { list throws(ComposeError) in
+                var devices: [Node] = []
+                for (index, entry) in (list.sequence ?? []).enumerated() {
+                    var device = entry
+                    try device.update("rate") { rate throws(ComposeError) in
+                        try rate.validBytes(path: "\(path).\(key)[\(index)].rate")
+                    }
+                    devices.append(device)
+                }
+                return list.with(.sequence(devices))
             }
         }
         return config
