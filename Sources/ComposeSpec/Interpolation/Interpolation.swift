@@ -64,7 +64,7 @@ enum Interpolation {
     ) throws(InterpolationFailure) -> String {
         guard text.unicodeScalars.contains("$") else { return text }
         let template = TemplateText(text)
-        var output = String.UnicodeScalarView()
+        var output = ""
         let failure = withoutActuallyEscaping(lookup) { lookup in
             withoutActuallyEscaping(onUnsetVariable) { onUnsetVariable in
                 var substitution = Substitution(
@@ -74,7 +74,7 @@ enum Interpolation {
             }
         }
         if let failure { throw failure }
-        return String(output)
+        return output
     }
 
     static func apply(

@@ -14,7 +14,7 @@ struct Substitution {
     /// the reference: invalid formats in it report it, and it is skipped when the expression fails. All such texts
     /// of one line end at that last brace, so one marker (`trailing`) is enough to follow them.
     mutating func run(
-        _ range: Range<Int>, depth: Int, into output: inout String.UnicodeScalarView
+        _ range: Range<Int>, depth: Int, into output: inout String
     ) -> InterpolationFailure? {
         let scalars = template.scalars
         var failure: InterpolationFailure?
@@ -23,7 +23,7 @@ struct Substitution {
         while index < range.upperBound {
             if let current = trailing, index >= current.upperBound { trailing = nil }
             guard scalars[index] == "$" else {
-                output.append(scalars[index])
+                output.unicodeScalars.append(scalars[index])
                 index += 1
                 continue
             }
@@ -31,11 +31,11 @@ struct Substitution {
             index = end
             switch token {
             case .escapedDollar, .literalDollar:
-                output.append("$")
+                output.unicodeScalars.append("$")
             case .variable(let name):
                 if let value = lookup(name) {
                     guard spend(value) else { return failure ?? .growsTooLarge }
-                    output.append(contentsOf: value.unicodeScalars)
+                    output += value
                 } else {
                     onUnsetVariable(name)
                 }
@@ -45,7 +45,7 @@ struct Substitution {
                 // The argument is substituted first, whether or not the operator then uses it. A failure there or
                 // in the operator ends the expression: the text after it is skipped (no warnings from it).
                 guard depth < LoaderLimits.interpolationNesting else { return failure ?? .nestedTooDeep }
-                var resolved = String.UnicodeScalarView()
+                var resolved = ""
                 if let argumentFailure = run(argument, depth: depth + 1, into: &resolved) {
                     if case .growsTooLarge = argumentFailure { return failure ?? argumentFailure }
                     if case .nestedTooDeep = argumentFailure { return failure ?? argumentFailure }
@@ -55,10 +55,10 @@ struct Substitution {
                 let value = lookup(name)
                 do {
                     let result = try Interpolation.apply(
-                        templateOperator, to: name, value: value, argument: String(resolved))
+                        templateOperator, to: name, value: value, argument: resolved)
                     // The argument's own substitutions were counted already; the variable's value was not.
                     if let value, result == value, !spend(value) { return failure ?? .growsTooLarge }
-                    output.append(contentsOf: result.unicodeScalars)
+                    output += result
                     index = rest.lowerBound
                     if !rest.isEmpty { trailing = rest }
                 } catch {
