@@ -71,6 +71,7 @@ struct GlobalOptions: ParsableArguments {
 /// Prints an error the way users expect from a command-line tool and exits with status 1.
 enum Failure {
     static func exit(_ error: ComposeError) -> Never {
+        for warning in error.warnings { warn(warning) }
         FileHandle.standardError.write(Data((error.description + "\n").utf8))
         Foundation.exit(1)
     }

@@ -66,6 +66,22 @@ import Testing
         #expect(mine == theirs)
     }
 
+    /// The golden hashes `ServiceHashTests` checks Pier against are the reference's own.
+    @Test func goldenHashesAreTheReferences() throws {
+        guard let reference = TestSupport.referenceCompose else {
+            #expect(!TestSupport.requireReference, "CI=true but the reference Docker Compose is not installed")
+            return
+        }
+        let directory = TestSupport.fixtures.appendingPathComponent("config-hash")
+        let result = try TestSupport.run(
+            reference, ["--profile", "*", "config", "--hash", "*"], in: directory,
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+        try #require(result.status == 0, "\(result.stderr)")
+        let golden = try String(contentsOf: directory.appendingPathComponent("hashes.txt"), encoding: .utf8)
+        #expect(!Self.hashes(golden).isEmpty)
+        #expect(Self.hashes(result.stdout) == Self.hashes(golden))
+    }
+
     @Test(arguments: fixtures)
     func jsonIsByteIdentical(_ fixture: Fixture) throws {
         guard let (pier, reference) = try Self.outputs(fixture, fixture.arguments(format: "json")) else { return }

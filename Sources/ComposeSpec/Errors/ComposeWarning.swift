@@ -16,3 +16,10 @@ public struct ComposeWarning: Sendable, Hashable, CustomStringConvertible {
         return "\(location): \(message)"
     }
 }
+
+extension ComposeWarning {
+    /// Compose's warning for a plain reference (`$NAME`, `${NAME}`) to a variable that is not set.
+    static func unsetVariable(_ name: String, at location: SourceLocation?) -> ComposeWarning {
+        ComposeWarning("The \"\(name)\" variable is not set. Defaulting to a blank string.", at: location)
+    }
+}

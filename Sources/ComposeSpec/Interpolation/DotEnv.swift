@@ -12,7 +12,7 @@ enum DotEnv {
         _ contents: String,
         file: String,
         lookup: (String) -> String?,
-        onUnsetVariable: (String) -> Void = { _ in }
+        onUnsetVariable: (String, SourceLocation) -> Void = { _, _ in }
     ) throws(ComposeError) -> [(key: String, value: String?)] {
         var reader = DotEnvReader(contents, file: file)
         var entries: [(key: String, value: String?)] = []
@@ -32,7 +32,7 @@ enum DotEnv {
                     do {
                         text = try Interpolation.substitute(
                             text, lookup: { name in lookup(name) ?? definedEarlier[name] },
-                            onUnsetVariable: onUnsetVariable, budget: &budget)
+                            onUnsetVariable: { onUnsetVariable($0, statementLocation) }, budget: &budget)
                     } catch {
                         throw reader.templateError(error, at: statementLocation)
                     }

@@ -6,7 +6,7 @@ extension Interpolation {
     static func interpolate(
         _ node: Node,
         lookup: (String) -> String?,
-        onUnsetVariable: (String) -> Void = { _ in }
+        onUnsetVariable: (String, SourceLocation?) -> Void = { _, _ in }
     ) throws(ComposeError) -> Node {
         var budget = LoaderLimits.interpolationGrowth
         return try interpolate(node, path: [], lookup: lookup, onUnsetVariable: onUnsetVariable, budget: &budget)
@@ -16,14 +16,14 @@ extension Interpolation {
         _ node: Node,
         path: [String],
         lookup: (String) -> String?,
-        onUnsetVariable: (String) -> Void,
+        onUnsetVariable: (String, SourceLocation?) -> Void,
         budget: inout Int
     ) throws(ComposeError) -> Node {
         switch node.value {
         case .string(let text):
             do {
                 let substituted = try substitute(
-                    text, lookup: lookup, onUnsetVariable: onUnsetVariable, budget: &budget)
+                    text, lookup: lookup, onUnsetVariable: { onUnsetVariable($0, node.location) }, budget: &budget)
                 return substituted == text ? node : node.with(.string(substituted))
             } catch {
                 throw error.composeError(path: path.joined(separator: "."), at: node.location)

@@ -134,24 +134,24 @@ enum ResourceRules {
             if sources.count > 1 {
                 throw ComposeError(
                     .invalidValue, "secrets.\(name): file|environment attributes are mutually exclusive",
-                    at: secret.location)
+                    at: secret.keyLocation ?? secret.location)
             }
             if sources.isEmpty {
                 throw ComposeError(
-                    .invalidValue, "secrets.\(name): one of file|environment must be set", at: secret.location)
+                    .invalidValue, "secrets.\(name): one of file|environment must be set", at: secret.keyLocation ?? secret.location)
             }
         }
         for (name, config) in document["configs"]?.mapping ?? [:] where !isExternal(config) {
             if ["file", "environment", "content"].filter({ config[$0] != nil }).count > 1 {
                 throw ComposeError(
                     .invalidValue, "configs.\(name): file|environment|content attributes are mutually exclusive",
-                    at: config.location)
+                    at: config.keyLocation ?? config.location)
             }
         }
         for (name, volume) in document["volumes"]?.mapping ?? [:] where isExternal(volume) && volume["driver"] != nil {
             throw ComposeError(
                 .invalidValue, "volumes.\(name): conflicting parameters \"external\" and \"driver\" specified",
-                at: volume.location)
+                at: volume.keyLocation ?? volume.location)
         }
     }
 
@@ -159,7 +159,7 @@ enum ResourceRules {
         if service["image"] == nil, service["build"] == nil, service["provider"] == nil {
             throw ComposeError(
                 .invalidValue, "service \"\(name)\" has neither an image nor a build context specified",
-                at: service.location)
+                at: service.keyLocation ?? service.location)
         }
         if service["network_mode"] != nil, service["networks"] != nil {
             throw ComposeError(

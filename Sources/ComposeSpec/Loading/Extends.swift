@@ -67,7 +67,7 @@ enum Extends {
                     file = baseFile
                 }
                 name = baseName
-                reference = extends.location
+                reference = (extends["service"] ?? extends).location
             }
             for link in chain.reversed() {
                 if let baseFile = link.baseFile {
@@ -96,7 +96,8 @@ enum Extends {
             if let cached = documents[file] { return cached }
             guard Paths.exists(file) else {
                 throw ComposeError(
-                    .missingFile, "extends: open \(file): no such file or directory", at: extends.location, file: file)
+                    .missingFile, "extends: open \(file): no such file or directory",
+                    at: (extends["file"] ?? extends).location, file: file)
             }
             let document = try context.readDocument(file, from: .composeFile)
             documents[file] = document

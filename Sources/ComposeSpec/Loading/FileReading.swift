@@ -21,21 +21,21 @@ extension Paths {
     static func readText(_ path: String, from origin: Origin = .commandLine) throws(ComposeError) -> String {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw ComposeError(.missingFile, "open \(path): \(String(cString: strerror(errno)))", file: path)
+            throw ComposeError(.missingFile, systemError(), file: path)
         }
         switch status.st_mode & S_IFMT {
         case S_IFDIR:
-            throw ComposeError(.missingFile, "\(path) is a directory, not a file", file: path)
+            throw ComposeError(.missingFile, "is a directory, not a file", file: path)
         case S_IFREG, S_IFCHR:
             break
         default:
             guard origin == .commandLine else {
-                throw ComposeError(.invalidValue, "\(path) is not a regular file", file: path)
+                throw ComposeError(.invalidValue, "not a regular file: a pipe or socket would wait forever", file: path)
             }
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw ComposeError(.missingFile, "open \(path): \(String(cString: strerror(errno)))", file: path)
+            throw ComposeError(.missingFile, systemError(), file: path)
         }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -44,18 +44,23 @@ extension Paths {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else {
-                throw ComposeError(.missingFile, "read \(path): \(String(cString: strerror(errno)))", file: path)
+                throw ComposeError(.missingFile, systemError(), file: path)
             }
             if count == 0 { break }
             bytes += chunk[..<count]
             if bytes.count > LoaderLimits.fileSize {
                 throw ComposeError(
                     .invalidValue,
-                    LoaderLimits.exceeded("\(path) is larger than \(LoaderLimits.fileSize >> 20) MiB"), file: path)
+                    LoaderLimits.exceeded("larger than \(LoaderLimits.fileSize >> 20) MiB"), file: path)
             }
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
+    }
+
+    /// The C library's message for `errno`, worded as Go words it (`no such file or directory`).
+    private static func systemError() -> String {
+        String(cString: strerror(errno)).lowercased()
     }
 }

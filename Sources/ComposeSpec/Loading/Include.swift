@@ -27,6 +27,9 @@ enum Include {
         for file in files where !Paths.exists(file) {
             throw ComposeError(.missingFile, "include: open \(file): no such file or directory", at: entry.location)
         }
+        for file in files where !Paths.isRegularFile(file) {
+            throw ComposeError(.missingFile, "include: \(file) is a directory, not a file", at: entry.location)
+        }
         try checkBounds(including: files, at: entry.location, context: &context)
         let projectDirectory =
             entry["project_directory"]?.scalarText.map { Paths.absolute($0, from: directory) }
@@ -35,10 +38,14 @@ enum Include {
         if envFiles.isEmpty, Paths.isRegularFile(projectDirectory + "/.env") {
             envFiles = [projectDirectory + "/.env"]
         }
+        for file in envFiles where !Paths.exists(file) {
+            throw ComposeError(.missingFile, "include: couldn't find env file: \(file)", at: entry.location)
+        }
         let environment =
             envFiles.isEmpty
             ? context.environment
-            : try EnvironmentFiles.load(envFiles, over: context.environment, from: .composeFile)
+            : try EnvironmentFiles.load(
+                envFiles, over: context.environment, from: .composeFile, warnings: &context.warnings)
         var sub = LoadContext(environment: environment, projectDirectory: projectDirectory, options: context.options)
         sub.includedFileCount = context.includedFileCount
         var included = Node.mapping([:])
@@ -87,7 +94,8 @@ enum Include {
             for (name, resource) in resources {
                 if let existing = merged[name], !NodeEquality.equal(existing, resource) {
                     throw ComposeError(
-                        .conflict, "\(section).\(name) conflicts with imported resource", at: merged[name]?.location)
+                        .conflict, "\(section).\(name) conflicts with imported resource",
+                        at: existing.keyLocation ?? existing.location)
                 }
                 merged[name] = resource
             }

@@ -8,6 +8,21 @@ enum Paths {
         return clean(base + "/" + expanded)
     }
 
+    /// Whether `path` is absolute on Linux or on Windows (`C:\\x`, `c:/x`, `\\\\server\\share`): Compose keeps such
+    /// paths as they are written.
+    static func isAbsolute(_ path: String) -> Bool {
+        if path.hasPrefix("/") || path.hasPrefix("\\\\") { return true }
+        let scalars = Array(path.unicodeScalars.prefix(3))
+        return scalars.count == 3 && scalars[0].properties.isAlphabetic && scalars[0].isASCII && scalars[1] == ":"
+            && (scalars[2] == "\\" || scalars[2] == "/")
+    }
+
+    /// `path` against `base` unless it is absolute (Linux or Windows), which stays exactly as written; an empty
+    /// path is `base` itself.
+    static func resolved(_ path: String, from base: String) -> String {
+        isAbsolute(path) ? path : absolute(path, from: base)
+    }
+
     static func directory(of path: String) -> String {
         let cleaned = clean(path)
         guard let slash = cleaned.lastIndex(of: "/") else { return "." }

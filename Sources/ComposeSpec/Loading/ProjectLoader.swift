@@ -5,13 +5,32 @@ import Foundation
 /// normalize to the canonical form `config` prints.
 public enum ProjectLoader {
     public static func load(_ options: ProjectOptions) throws(ComposeError) -> LoadedProject {
+        var warnings: [String] = []
+        do {
+            return try load(options, warnings: &warnings)
+        } catch {
+            var failure = error
+            failure.warnings = warnings
+            throw failure
+        }
+    }
+
+    /// Loads, gathering warnings in `warnings` as it goes, so that they are not lost when a later step fails.
+    private static func load(
+        _ options: ProjectOptions, warnings: inout [String]
+    ) throws(ComposeError) -> LoadedProject {
+        var options = options
+        options.environment = try EnvironmentFiles.workingEnvironment(options, warnings: &warnings)
         let files = try ConfigFiles.resolve(options)
         let projectDirectory =
             options.projectDirectory.map { Paths.absolute($0, from: options.workingDirectory) }
             ?? files.first.flatMap { $0 == "-" ? nil : Paths.directory(of: $0) } ?? options.workingDirectory
-        var environment = try EnvironmentFiles.projectEnvironment(options, projectDirectory: projectDirectory)
+        var environment = try EnvironmentFiles.projectEnvironment(
+            options, projectDirectory: projectDirectory, warnings: &warnings)
+        let environmentWarnings = warnings
         var context = LoadContext(
             environment: environment, projectDirectory: projectDirectory, options: options)
+        defer { warnings = environmentWarnings + context.warnings }
         var document = try context.loadComposeFiles(files)
         let name = try ProjectName.resolve(
             flag: options.projectName, environment: environment, document: document,
@@ -30,14 +49,17 @@ public enum ProjectLoader {
         let activeProfiles = Profiles.active(options.profiles, environment: environment)
         let allProfiles = Profiles.all(in: document)
         let allServices = (document["services"]?.mapping?.keys).map(Array.init) ?? []
+        if options.checkConsistency {
+            try EnabledServiceRules.check(try Profiles.select(document, profiles: activeProfiles, services: []))
+        }
         document = try Profiles.select(
             document, profiles: activeProfiles, services: options.selectedServices)
 
         if options.normalize {
             document = try Normalizer(
                 projectName: name, projectDirectory: projectDirectory, environment: environment,
-                resolvePaths: options.resolvePaths, warnings: &context.warnings
-            ).normalize(document)
+                resolvePaths: options.resolvePaths
+            ).normalize(document, warnings: &context.warnings)
         }
         if options.checkConsistency {
             try Consistency.check(document)
@@ -48,7 +70,8 @@ public enum ProjectLoader {
         return LoadedProject(
             name: name, document: document, workingDirectory: projectDirectory,
             configFiles: files.map { $0 == "-" ? $0 : Paths.absolute($0, from: options.workingDirectory) },
-            environment: environment, allProfiles: allProfiles, allServices: allServices, warnings: context.warnings)
+            environment: environment, allProfiles: allProfiles, allServices: allServices,
+            warnings: environmentWarnings + context.warnings)
     }
 }
 
@@ -140,7 +163,13 @@ struct LoadContext {
         }
         if options.interpolate {
             let environment = self.environment
-            document = try Interpolation.interpolate(document) { environment[$0] }
+            var unset: [String] = []
+            defer { warnings += unset }
+            document = try Interpolation.interpolate(document) {
+                environment[$0]
+            } onUnsetVariable: {
+                unset.append(ComposeWarning.unsetVariable($0, at: $1).description)
+            }
         }
         if options.interpolate {
             document = try SchemaCasting.cast(document, warnings: &warnings)

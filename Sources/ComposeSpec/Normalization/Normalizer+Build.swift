@@ -11,7 +11,9 @@ extension Normalizer {
             return node
         }
         if build["context"] == nil { build["context"] = .string(resolvePaths ? projectDirectory : ".") }
-        if build["dockerfile"] == nil, build["dockerfile_inline"] == nil {
+        if build["dockerfile"]?.string == "" {
+            build.remove("dockerfile")  // Compose prints nothing then, and builds `Dockerfile`.
+        } else if build["dockerfile"] == nil, build["dockerfile_inline"] == nil {
             build["dockerfile"] = .string("Dockerfile")
         }
         try build.update("args") { args in

@@ -58,6 +58,10 @@ extension Normalizer {
         guard input.mapping != nil else { return input.with(.mapping([:])) }
         var service = input
         service.remove("extends")
+        // An empty value is no value for Compose (`image: ${TAG}` with TAG unset): a service with an empty image
+        // and no build then fails as one without an image.
+        for key in ["image", "platform"] where service[key]?.string == "" { service.remove(key) }
+        if service["pid"]?.isNull == true { service.remove("pid") }  // The schema allows it: it means no `pid`.
         for key in Self.durationKeys {
             try service.update(key) { node throws(ComposeError) in
                 try node.validDuration(path: "services.\(name).\(key)")
@@ -135,25 +139,13 @@ extension Normalizer {
             return models.with(
                 .mapping(Node.Mapping(uniqueKeysWithValues: list.compactMap { $0.scalarText.map { ($0, Node.null) } })))
         }
-        try service.update("develop") { develop in
+        try service.update("develop") { develop throws(ComposeError) in
             var develop = develop
-            try? develop.update("watch") { watch in
-                watch.with(
-                    .sequence(
-                        (watch.sequence ?? []).map { rule in
-                            var rule = rule
-                            for key in ["include", "ignore"] { try? rule.update(key) { $0.stringList } }
-                            return rule
-                        }))
-            }
+            try develop.update("watch") { watch throws(ComposeError) in try watchRules(watch) }
             return develop
         }
         if service["pull_policy"]?.string == "if_not_present" { service["pull_policy"] = .string("missing") }
         service.remove("pull_refresh_after")
-        for key in Self.byteKeys where service[key].map({ if case .double = $0.value { true } else { false } }) == true
-        {
-            service.remove(key)  // Compose drops sizes written as bare floats.
-        }
         for key in Self.omittedWhenFalse {
             if case .bool(false) = service[key]?.value { service.remove(key) }
         }
@@ -163,6 +155,23 @@ extension Normalizer {
         if service["provider"] == nil { normalizeNetworks(&service) }
         if case .null = service["deploy"]?.value { service.remove("deploy") }
         return sortedKeys(service)
+    }
+
+    /// `develop.watch` rules: `include` and `ignore` as lists, an `exec` command written as a string split as a
+    /// shell would.
+    private func watchRules(_ watch: Node) throws(ComposeError) -> Node {
+        var rules: [Node] = []
+        for rule in watch.sequence ?? [] {
+            var rule = rule
+            for key in ["include", "ignore"] { try rule.update(key) { $0.stringList } }
+            try rule.update("exec") { exec throws(ComposeError) in
+                var exec = exec
+                try exec.update("command") { command throws(ComposeError) in try commandLine(command) }
+                return exec
+            }
+            rules.append(rule)
+        }
+        return watch.with(.sequence(rules))
     }
 
     private func sortedKeys(_ service: Node) -> Node {

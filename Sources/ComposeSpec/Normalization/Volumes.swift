@@ -19,6 +19,8 @@ enum Volumes {
 
     private static func long(_ item: Node, path: String) throws(ComposeError) -> Node {
         var volume = item
+        // An empty source is none: an anonymous volume, or an image volume Compose then reports as incomplete.
+        if item["source"]?.string == "", item["type"]?.string != "bind" { volume.remove("source") }
         if case .bool(false) = item["bind"]?["create_host_path"]?.value {
             var bind = item["bind"]!
             bind.remove("create_host_path")
