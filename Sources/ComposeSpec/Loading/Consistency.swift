@@ -138,7 +138,8 @@ enum ResourceRules {
             }
             if sources.isEmpty {
                 throw ComposeError(
-                    .invalidValue, "secrets.\(name): one of file|environment must be set", at: secret.keyLocation ?? secret.location)
+                    .invalidValue, "secrets.\(name): one of file|environment must be set",
+                    at: secret.keyLocation ?? secret.location)
             }
         }
         for (name, config) in document["configs"]?.mapping ?? [:] where !isExternal(config) {
