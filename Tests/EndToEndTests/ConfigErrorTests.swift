@@ -25,6 +25,18 @@ import Testing
         try Self.expectError(result.stderr, at: fixture.expectedErrorPosition, in: fixture)
     }
 
+    /// What loading warned about before the error is printed before it, as Compose prints it.
+    @Test func warnsBeforeItFails() throws {
+        let fixture = try #require(Self.errorFixtures.first { $0.name == "err-image-empty-no-build" })
+        let result = try TestSupport.run(
+            TestSupport.pierBinary, fixture.arguments, in: fixture.directory, environment: fixture.environment)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stderr)")
+        #expect(
+            lines.first?.hasSuffix(
+                "/compose.yaml:4:12: The \"UNSET_IMAGE\" variable is not set. Defaulting to a blank string.") == true)
+    }
+
     /// The error is the first line that is not a warning; it starts with `<directory>/<position>: `, or with no
     /// position at all when `position` is nil.
     static func expectError(_ stderr: String, at position: String?, in fixture: Fixture) throws {
