@@ -6,7 +6,7 @@ JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
 FORMAT_PATHS := $(wildcard Sources Tests Package.swift)
 
-.PHONY: build release test fmt fmt-check bench demo demo-down
+.PHONY: build release test fmt fmt-check bench demo demo-down fuzz-build fuzz fuzz-smoke sanitize
 
 build:
 	$(SWIFT) build -j $(JOBS)
@@ -40,3 +40,26 @@ demo: build
 
 demo-down: build
 	$(DEMO_PIER) --profile tools down --volumes
+
+# libFuzzer targets of the loader (Fuzz/), in their own build folder: `make fuzz` runs each for FUZZ_TIME
+# seconds (default 60) from the fixtures; findings go to .build-fuzz/findings. `fuzz-smoke` is CI's short run.
+FUZZ_TARGETS := FuzzYAML FuzzInterpolation FuzzDotEnv FuzzMerge FuzzLoader
+FUZZ_TIME ?= 60
+fuzz-build:
+	for target in $(FUZZ_TARGETS); do \
+		PIER_FUZZ=1 $(SWIFT) build -j $(JOBS) --scratch-path .build-fuzz --product $$target \
+			-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library || exit 1; \
+	done
+
+fuzz: fuzz-build
+	FUZZ_TIME=$(FUZZ_TIME) FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
+
+fuzz-smoke: fuzz-build
+	FUZZ_TIME=10 FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
+
+# The unit tests (no engine needed) under AddressSanitizer, then ThreadSanitizer, each in its own build folder.
+SANITIZED_TESTS ?= ComposeSpecTests|OrchestrationTests
+sanitize:
+	$(SWIFT) test -j $(JOBS) --scratch-path .build-asan --sanitize=address --filter '$(SANITIZED_TESTS)'
+	$(SWIFT) test -j $(JOBS) --scratch-path .build-tsan --sanitize=thread --filter '$(SANITIZED_TESTS)'
+

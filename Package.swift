@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -63,3 +64,12 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec"]),
     ]
 )
+
+// The libFuzzer targets of `make fuzz` (Fuzz/): only with PIER_FUZZ=1, built with `-sanitize=fuzzer`, whose runtime
+// supplies `main`. They reach the loader's internals through `@testable import` (a debug build).
+if ProcessInfo.processInfo.environment["PIER_FUZZ"] != nil {
+    for name in ["FuzzYAML", "FuzzInterpolation", "FuzzDotEnv", "FuzzMerge", "FuzzLoader"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["ComposeSpec"], path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

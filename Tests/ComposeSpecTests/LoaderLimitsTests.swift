@@ -81,6 +81,31 @@ import Testing
         #expect(error.message.hasPrefix("circular reference with extends: "))
     }
 
+    @Test func extendsThatGrowsAtEachLinkIsBounded() throws {
+        let project = try ScratchProject([
+            "compose.yaml": Self.services(3_000) { "extends: s\($0 - 1), environment: [A\($0)=1]" }
+        ])
+        defer { project.remove() }
+        let error = try #require(project.failure())
+        #expect(error.message.hasPrefix("extends adds more than 1000000 nodes to this file"), "\(error)")
+    }
+
+    @Test func portRangesAreCheckedBeforeTheyExpand() throws {
+        let huge = try ScratchProject(["compose.yaml": "services:\n  a: {image: x, ports: ['1-4294967296']}\n"])
+        defer { huge.remove() }
+        let error = try #require(huge.failure())
+        #expect(
+            error.description == huge.path("compose.yaml")
+                + ":2:25: invalid port \"1-4294967296\": invalid containerPort: 1-4294967296")
+
+        let many = try ScratchProject([
+            "compose.yaml": "services:\n  a: {image: x, ports: ["
+                + Array(repeating: "'1-65535'", count: 20).joined(separator: ", ") + "]}\n"
+        ])
+        defer { many.remove() }
+        #expect(many.failure()?.message.hasPrefix("ports expand to more than 1000000 in all") == true)
+    }
+
     @Test(arguments: ["depends_on: [s%]", "links: [s%]", "network_mode: 'service:s%'", "volumes_from: [s%]"])
     func dependencyChainsOf15000ServicesLoad(attribute: String) throws {
         let yaml = Self.services(15_000) {
@@ -157,7 +182,7 @@ import Testing
         let error = try #require(project.failure())
         #expect(
             error.description == project.path("compose.yaml")
-                + ":3:30: env file /dev/zero: larger than 64 MiB (see the limits in docs/limits.md)")
+                + ":3:30: env file /dev/zero: larger than 256 MiB (see the limits in docs/limits.md)")
 
         let fifo = try ScratchProject(["compose.yaml": "services: {a: {image: x, env_file: pipe}}\n"])
         defer { fifo.remove() }

@@ -4,7 +4,7 @@ enum Extends {
         guard let services = document["services"]?.mapping,
             services.values.contains(where: { $0["extends"] != nil })
         else { return document }
-        var resolver = Resolver(context: context)
+        var resolver = Resolver(context: context, limit: max(LoaderLimits.extendsNodes, 10 * document.nodeCount))
         var resolved = services
         for name in services.keys where services[name]?["extends"] != nil {
             resolved[name] = try resolver.service(name, in: document, file: file)
@@ -23,12 +23,22 @@ enum Extends {
             var service: Node
             /// The file of the service it extends, when that is another file.
             var baseFile: String?
+            var extends: Node
         }
 
         var context: LoadContext
+        /// Nodes the resolved services may add to the file, and how many they still may.
+        let limit: Int
+        var budget: Int
         var documents: [String: Node] = [:]
         /// Services already resolved, by `file#name`.
         var resolved: [String: Node] = [:]
+
+        init(context: LoadContext, limit: Int) {
+            self.context = context
+            self.limit = limit
+            self.budget = limit
+        }
 
         mutating func service(_ name: String, in document: Node, file: String) throws(ComposeError) -> Node {
             var chain: [Link] = []
@@ -61,7 +71,7 @@ enum Extends {
                 }
                 positions[key] = chain.count
                 let (baseName, baseFile) = try target(of: extends, file: file)
-                chain.append(Link(key: key, service: service, baseFile: baseFile))
+                chain.append(Link(key: key, service: service, baseFile: baseFile, extends: extends))
                 if let baseFile {
                     document = try loadDocument(at: baseFile, for: extends)
                     file = baseFile
@@ -76,6 +86,12 @@ enum Extends {
                 var override = link.service
                 override.remove("extends")
                 base = try Merge.service(base, override)
+                budget -= base.nodeCount
+                if budget < 0 {
+                    throw ComposeError(
+                        .invalidValue, LoaderLimits.exceeded("extends adds more than \(limit) nodes to this file"),
+                        at: link.extends.location)
+                }
                 resolved[link.key] = base
             }
             return base
@@ -102,6 +118,17 @@ enum Extends {
             let document = try context.readDocument(file, from: .composeFile)
             documents[file] = document
             return document
+        }
+    }
+}
+
+extension Node {
+    /// How many nodes the tree holds, this one included.
+    var nodeCount: Int {
+        switch value {
+        case .sequence(let items): return items.reduce(1) { $0 + $1.nodeCount }
+        case .mapping(let entries): return entries.values.reduce(1) { $0 + $1.nodeCount }
+        case .null, .bool, .int, .double, .string: return 1
         }
     }
 }

@@ -15,8 +15,13 @@ public enum LoaderLimits {
     public static let interpolationNesting = 100
     /// Bytes interpolation may add to one compose file or env file (the values it substitutes, in all).
     public static let interpolationGrowth = 32 << 20
+    /// Ports in a project once ranges (`8000-9000:8000-9000`) are written out one per port.
+    public static let portEntries = 1_000_000
+    /// Nodes that `extends` adds to one file (each service that extends another copies it), beyond those written in
+    /// it: past this, or 10 times the nodes written, a chain that grows at each link is refused.
+    public static let extendsNodes = 1_000_000
     /// Bytes of one file the loader reads (compose files, env files, label files).
-    public static let fileSize = 64 << 20
+    public static let fileSize = 256 << 20
 
     /// The text errors end with, to point at the documentation.
     static func exceeded(_ what: String) -> String {
