@@ -48,7 +48,7 @@ FUZZ_TIME ?= 60
 fuzz-build:
 	for target in $(FUZZ_TARGETS); do \
 		PIER_FUZZ=1 $(SWIFT) build -j $(JOBS) --scratch-path .build-fuzz --product $$target \
-			-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library || exit 1; \
+			-Xswiftc -sanitize=fuzzer,address || exit 1; \
 	done
 
 fuzz: fuzz-build

@@ -65,11 +65,13 @@ let package = Package(
     ]
 )
 
-// The libFuzzer targets of `make fuzz` (Fuzz/): only with PIER_FUZZ=1, built with `-sanitize=fuzzer`, whose runtime
-// supplies `main`. They reach the loader's internals through `@testable import` (a debug build).
+// The libFuzzer targets of `make fuzz` (Fuzz/): only with PIER_FUZZ=1, built with `-sanitize=fuzzer`. Each runs
+// libFuzzer's driver from its own `main` (FuzzDriver), and reaches the loader's internals with `@testable import`.
 if ProcessInfo.processInfo.environment["PIER_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for name in ["FuzzYAML", "FuzzInterpolation", "FuzzDotEnv", "FuzzMerge", "FuzzLoader"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["ComposeSpec"], path: "Fuzz/\(name)"))
+        package.targets.append(
+            .executableTarget(name: name, dependencies: ["ComposeSpec", "FuzzDriver"], path: "Fuzz/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))
     }
 }

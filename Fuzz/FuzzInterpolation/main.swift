@@ -1,10 +1,13 @@
+import Foundation
+import FuzzDriver
+
 @testable import ComposeSpec
 
 /// Interpolation of one value, and the variables `config --variables` lists for it. Variables whose name starts
 /// with a vowel are set (to a value that is itself a template, so it must not be substituted again), `E` to the
 /// empty string, the others unset.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzInterpolation(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzInterpolation(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let lookup: (String) -> String? = { name in
         if name == "E" { return "" }
@@ -15,3 +18,5 @@ public func fuzzInterpolation(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     _ = try? Interpolation.variables(in: text)
     return 0
 }
+
+exit(pier_fuzz_run(CommandLine.argc, CommandLine.unsafeArgv, fuzzInterpolation))

@@ -1,34 +1,40 @@
 import Foundation
+import FuzzDriver
 
 @testable import ComposeSpec
 
 /// The whole loader, `include` and `extends` included, on files kept in memory (a directory under /dev/shm): the
-/// input is a little archive of files, each starting with a line `#@ NAME` where NAME is one of `files`.
+/// input is a little archive of files, each starting with a line `#@ NAME` where NAME is one of `Layout.files`.
 /// Everything up to the first such line is `compose.yaml`.
-let files = ["compose.yaml", "compose.override.yaml", "b.yaml", "c.yaml", ".env", "e.env", "sub/d.yaml", "sub/.env"]
-let root: String = {
-    let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-    return base + "/pier-fuzz-loader-\(ProcessInfo.processInfo.processIdentifier)"
-}()
+enum Layout {
+    static let files = [
+        "compose.yaml", "compose.override.yaml", "b.yaml", "c.yaml", ".env", "e.env", "sub/d.yaml", "sub/.env",
+    ]
+    static let root: String = {
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        return base + "/pier-fuzz-loader-\(ProcessInfo.processInfo.processIdentifier)"
+    }()
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    try? FileManager.default.removeItem(atPath: root)
-    try? FileManager.default.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
+    try? FileManager.default.removeItem(atPath: Layout.root)
+    try? FileManager.default.createDirectory(atPath: Layout.root + "/sub", withIntermediateDirectories: true)
     var name = "compose.yaml"
     var contents: [String: String] = [:]
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        if line.hasPrefix("#@ "), files.contains(String(line.dropFirst(3))) {
+        if line.hasPrefix("#@ "), Layout.files.contains(String(line.dropFirst(3))) {
             name = String(line.dropFirst(3))
             continue
         }
         contents[name, default: ""] += line + "\n"
     }
     for (file, content) in contents {
-        FileManager.default.createFile(atPath: root + "/" + file, contents: Data(content.utf8))
+        FileManager.default.createFile(atPath: Layout.root + "/" + file, contents: Data(content.utf8))
     }
-    var options = ProjectOptions(environment: ["HOME": "/home/fuzz", "PATH": "/usr/bin"], workingDirectory: root)
+    var options = ProjectOptions(
+        environment: ["HOME": "/home/fuzz", "PATH": "/usr/bin"], workingDirectory: Layout.root)
     options.profiles = contents["compose.yaml"]?.contains("profiles") == true ? ["*"] : []
     if let project = try? ProjectLoader.load(options) {
         _ = JSONWriter.write(project.document)
@@ -36,3 +42,5 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
+
+exit(pier_fuzz_run(CommandLine.argc, CommandLine.unsafeArgv, fuzzLoader))

@@ -1,9 +1,12 @@
+import Foundation
+import FuzzDriver
+
 @testable import ComposeSpec
 
 /// Merging a later compose file into an earlier one, as `-f a.yaml -f b.yaml` does, and one service over another
 /// as `extends` does. The input is the two files, as two YAML documents (`---` between them).
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzMerge(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzMerge(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     guard let documents = try? YAMLReader.documents(text, file: "fuzz.yaml"), documents.count >= 2 else { return 0 }
     guard let merged = try? Merge.documents(Merge.documents(.mapping([:]), documents[0]), documents[1]) else {
@@ -15,3 +18,5 @@ public func fuzzMerge(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
+
+exit(pier_fuzz_run(CommandLine.argc, CommandLine.unsafeArgv, fuzzMerge))
