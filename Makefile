@@ -4,7 +4,7 @@
 SWIFT ?= swift
 JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
-FORMAT_PATHS := $(wildcard Sources Tests Package.swift)
+FORMAT_PATHS := $(wildcard Sources Tests Fuzz Package.swift)
 
 .PHONY: build release test fmt fmt-check bench demo demo-down fuzz-build fuzz fuzz-smoke sanitize
 
