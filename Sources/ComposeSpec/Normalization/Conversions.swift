@@ -72,10 +72,23 @@ extension Node {
         }
     }
 
-    /// A number that may have been written as a string (`cpus: "0.5"`).
-    var canonicalNumber: Node {
-        guard case .string(let text) = value, let number = Double(text) else { return self }
-        return with(.double(number))
+    /// A number of CPUs, which may have been written as a string (`cpus: "0.5"`). The engine counts nano-CPUs in
+    /// 64 bits: more than 9,223,372,036 CPUs is an error naming `path` (the reference wraps it around).
+    func validCPUs(path: String) throws(ComposeError) -> Node {
+        var node = self
+        if case .string(let text) = value, let number = Double(text) { node = with(.double(number)) }
+        let number: Double
+        switch node.value {
+        case .double(let value): number = value
+        case .int(let value): number = Double(value)
+        default: return node
+        }
+        guard number.isFinite, abs(number) * 1e9 < 9_223_372_036_854_775_808.0 else {
+            throw ComposeError(
+                .invalidValue, "\(path): \(node.scalarText ?? "") CPUs are more than a 64-bit count of nano-CPUs holds",
+                at: location)
+        }
+        return node
     }
 
     /// Sets `key` through a transform when present.

@@ -115,3 +115,29 @@ enum GoDuration {
         return "\(whole).\(digits)"
     }
 }
+
+/// `pull_policy: every_<interval>`: numbers each followed by `w`, `d`, `h`, `m` or `s` (the schema checks the form).
+enum PullInterval {
+    private static let units: [Character: UInt64] = ["w": 604_800, "d": 86_400, "h": 3_600, "m": 60, "s": 1]
+
+    /// The interval in seconds; nil when it does not fit 64 bits (or is malformed).
+    static func seconds(_ text: Substring) -> Int64? {
+        var total: UInt64 = 0
+        var number: UInt64 = 0
+        for character in text {
+            if let digit = character.wholeNumberValue, character.isASCII {
+                let (shifted, overflow) = number.multipliedReportingOverflow(by: 10)
+                guard !overflow, shifted <= UInt64(Int64.max) - UInt64(digit) else { return nil }
+                number = shifted + UInt64(digit)
+            } else if let unit = units[character] {
+                let (product, overflow) = number.multipliedReportingOverflow(by: unit)
+                guard !overflow, product <= UInt64(Int64.max) - total else { return nil }
+                total += product
+                number = 0
+            } else {
+                return nil
+            }
+        }
+        return Int64(total)
+    }
+}

@@ -13,7 +13,9 @@ extension Normalizer {
                     try limits.update("memory") { memory throws(ComposeError) in
                         try memory.validBytes(path: "\(path).resources.\(key).memory")
                     }
-                    try limits.update("cpus") { $0.canonicalNumber }
+                    try limits.update("cpus") { node throws(ComposeError) in
+                        try node.validCPUs(path: "\(path).resources.\(key).cpus")
+                    }
                     try limits.update("devices") { devices in
                         guard let items = devices.sequence else { return devices }
                         return devices.with(.sequence(items.map(deviceRequest)))

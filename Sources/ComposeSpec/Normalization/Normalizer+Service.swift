@@ -104,7 +104,7 @@ extension Normalizer {
         }
         for key in Self.listKeys { try service.update(key) { $0.stringList } }
         for key in Self.stringListKeys { try service.update(key) { $0.stringList } }
-        try service.update("cpus") { $0.canonicalNumber }
+        try service.update("cpus") { node throws(ComposeError) in try node.validCPUs(path: "services.\(name).cpus") }
         try service.update("command") { node throws(ComposeError) in try commandLine(node) }
         try service.update("entrypoint") { node throws(ComposeError) in try commandLine(node) }
         if service["command"] == nil { service["command"] = .null }
@@ -145,6 +145,13 @@ extension Normalizer {
             return develop
         }
         if service["pull_policy"]?.string == "if_not_present" { service["pull_policy"] = .string("missing") }
+        if let policy = service["pull_policy"], let text = policy.string, text.hasPrefix("every_"),
+            PullInterval.seconds(text.dropFirst("every_".count)) == nil
+        {
+            throw ComposeError(
+                .invalidValue, "services.\(name).pull_policy: \"\(text)\" is longer than 64 bits of seconds hold",
+                at: policy.location)
+        }
         service.remove("pull_refresh_after")
         for key in Self.omittedWhenFalse {
             if case .bool(false) = service[key]?.value { service.remove(key) }
