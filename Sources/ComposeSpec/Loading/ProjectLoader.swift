@@ -140,6 +140,10 @@ struct LoadContext {
         let text: String
         if file == "-" {
             text = options.readStandardInput()
+            if text.utf8.count > LoaderLimits.fileSize {
+                throw ComposeError(
+                    .invalidValue, LoaderLimits.exceeded("larger than \(LoaderLimits.fileSize >> 20) MiB"), file: "-")
+            }
         } else {
             text = try Paths.readText(displayName, from: origin)
         }
