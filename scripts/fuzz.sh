@@ -14,8 +14,8 @@ BUILD=.build-fuzz
 BIN="$BUILD/debug"
 SEEDS="$BUILD/seeds"
 
-# Swift's regex library keeps what it builds for the schema's patterns: not the loader's leak (Fuzz/lsan.supp).
-export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# Swift's regex library keeps what it builds for the schema's patterns: not the loader's leak (scripts/lsan.supp).
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 rm -rf "$SEEDS"
 python3 scripts/fuzz-seeds.py "$SEEDS"
