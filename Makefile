@@ -41,14 +41,15 @@ demo: build
 demo-down: build
 	$(DEMO_PIER) --profile tools down --volumes
 
-# libFuzzer targets of the loader (Fuzz/), in their own build folder: `make fuzz` runs each for FUZZ_TIME
-# seconds (default 60) from the fixtures; findings go to .build-fuzz/findings. `fuzz-smoke` is CI's short run.
+# libFuzzer targets of the loader (Fuzz/), optimized (a debug build with AddressSanitizer is ten times slower, and
+# takes limits-sized inputs for hangs), in their own build folder: `make fuzz` runs each for FUZZ_TIME seconds
+# (default 60) from the fixtures; findings go to .build-fuzz/findings. `fuzz-smoke` is CI's short run.
 FUZZ_TARGETS := FuzzYAML FuzzInterpolation FuzzDotEnv FuzzMerge FuzzLoader
 FUZZ_TIME ?= 60
 fuzz-build:
 	for target in $(FUZZ_TARGETS); do \
-		PIER_FUZZ=1 $(SWIFT) build -j $(JOBS) --scratch-path .build-fuzz --product $$target \
-			-Xswiftc -sanitize=fuzzer,address || exit 1; \
+		PIER_FUZZ=1 $(SWIFT) build -c release -j $(JOBS) --scratch-path .build-fuzz --product $$target \
+			-Xswiftc -enable-testing -Xswiftc -sanitize=fuzzer,address || exit 1; \
 	done
 
 fuzz: fuzz-build

@@ -66,7 +66,8 @@ let package = Package(
 )
 
 // The libFuzzer targets of `make fuzz` (Fuzz/): only with PIER_FUZZ=1, built with `-sanitize=fuzzer`. Each runs
-// libFuzzer's driver from its own `main` (FuzzDriver), and reaches the loader's internals with `@testable import`.
+// libFuzzer's driver from its own `main` (FuzzDriver), and reaches the loader's internals with `@testable import`
+// (the Makefile passes `-enable-testing`).
 if ProcessInfo.processInfo.environment["PIER_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for name in ["FuzzYAML", "FuzzInterpolation", "FuzzDotEnv", "FuzzMerge", "FuzzLoader"] {

@@ -31,7 +31,7 @@ func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         contents[name, default: ""] += line + "\n"
     }
     for (file, content) in contents {
-        FileManager.default.createFile(atPath: Layout.root + "/" + file, contents: Data(content.utf8))
+        _ = FileManager.default.createFile(atPath: Layout.root + "/" + file, contents: Data(content.utf8))
     }
     var options = ProjectOptions(
         environment: ["HOME": "/home/fuzz", "PATH": "/usr/bin"], workingDirectory: Layout.root)
