@@ -4,9 +4,10 @@
 SWIFT ?= swift
 JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
-FORMAT_PATHS := $(wildcard Sources Tests Fuzz Package.swift)
+FORMAT_PATHS := $(wildcard Sources Tests Fuzz Package.swift examples/testing/Package.swift examples/testing/Tests)
 
-.PHONY: build release test fmt fmt-check bench demo demo-down fuzz-build fuzz fuzz-smoke sanitize
+.PHONY: build release test test-engine26 test-example fmt fmt-check bench demo demo-down install-plugin fuzz-build fuzz \
+	fuzz-smoke sanitize
 
 build:
 	$(SWIFT) build -j $(JOBS)
@@ -17,12 +18,42 @@ release:
 test:
 	$(SWIFT) test -j $(JOBS)
 
+# The PierTesting example (examples/testing), a package of its own that depends on
+# Pier by path. It shares Pier's build folder: Pier's targets and dependencies are
+# built once, only the example's tests are compiled (seconds, not minutes).
+test-example:
+	$(SWIFT) build --package-path examples/testing --scratch-path $(CURDIR)/.build -j $(JOBS) --build-tests
+	$(SWIFT) test --package-path examples/testing --scratch-path $(CURDIR)/.build -j $(JOBS) --skip-build
+
+# The engine suites again, on Docker Engine 26.1 (scripts/engine-start.sh 26.1,
+# and scripts/seed-images.sh 26.1 for the seed stacks). The tests run inside
+# its network namespace, where the ports its containers publish are; the suites
+# that need no engine, Podman's and the Swarm's (its nodes are 26.1 already) run
+# with `make test` only. One suite: `make test-engine26 ENGINE26_SUITES=LifecycleTests`.
+ENGINE26_SUITES ?= EndToEndTests|DockerEngineTests|PierTestingTests
+ENGINE26_HOST := unix:///run/pier-engine26/docker.sock
+ENGINE26_NETNS := /var/run/netns/pier-engine26
+ENGINE26_SKIP := ConfigDifferentialTests|ConfigErrorTests|ConfigHashDifferentialTests|SeedConfigTests|LintCommandTests|PodmanTests|SwarmTests
+test-engine26:
+	$(SWIFT) build --build-tests -j $(JOBS)
+	DOCKER_HOST=$(ENGINE26_HOST) nsenter --net=$(ENGINE26_NETNS) \
+		$(SWIFT) test --skip-build -j $(JOBS) --filter '$(ENGINE26_SUITES)' --skip '$(ENGINE26_SKIP)'
+
 fmt:
 	$(SWIFT) format --in-place --recursive $(FORMAT_PATHS)
 
 # --strict turns every diagnostic (warnings too) into a failure.
 fmt-check:
 	$(SWIFT) format lint --strict --recursive $(FORMAT_PATHS)
+
+# Pier as the docker CLI's compose plugin: `docker compose up` runs Pier.
+# PLUGIN_DIR defaults to $DOCKER_CONFIG/cli-plugins (else ~/.docker/cli-plugins);
+# CONFIGURATION=debug installs the debug build instead of the optimized one.
+CONFIGURATION ?= release
+PLUGIN_DIR ?= $(or $(DOCKER_CONFIG),$(HOME)/.docker)/cli-plugins
+install-plugin:
+	$(SWIFT) build -c $(CONFIGURATION) -j $(JOBS) --product pier
+	scripts/install-plugin.sh "$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/pier" "$(PLUGIN_DIR)"
 
 # Timings against the reference need an optimized Pier.
 bench: release

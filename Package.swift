@@ -10,7 +10,10 @@ let package = Package(
         .library(name: "ComposeSpec", targets: ["ComposeSpec"]),
         .library(name: "DockerEngine", targets: ["DockerEngine"]),
         .library(name: "Orchestration", targets: ["Orchestration"]),
+        .library(name: "ComposeAnalysis", targets: ["ComposeAnalysis"]),
+        .library(name: "ScaleOut", targets: ["ScaleOut"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
+        .library(name: "PierTesting", targets: ["PierTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -18,9 +21,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         .target(name: "Digest"),
+        .target(name: "Tar"),
         .target(
             name: "ComposeSpec",
             dependencies: [
@@ -37,31 +44,86 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
-        .target(name: "Orchestration", dependencies: ["ComposeSpec", "DockerEngine"]),
+        .target(name: "ComposeAnalysis", dependencies: ["ComposeSpec"]),
+        .target(
+            name: "Orchestration",
+            dependencies: [
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Tar",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        // Beyond one engine: Kubernetes and Swarm conversion (pure), Swarm deploy (the only part that needs an engine).
+        .target(name: "ScaleOut", dependencies: ["ComposeSpec", "DockerEngine", "Digest"]),
         .target(
             name: "PierCLI",
             dependencies: [
-                "ComposeSpec", "DockerEngine", "Orchestration",
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "pier", dependencies: ["PierCLI"]),
+        // Compose stacks inside Swift tests: on Orchestration, without the command line.
+        .target(
+            name: "PierTesting",
+            dependencies: [
+                "ComposeSpec", "DockerEngine", "Orchestration",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // What the test targets share: child processes, one trait per real dependency, scratch projects, an
+        // in-process HTTP server and the fake engine on it.
+        .target(
+            name: "PierTestSupport",
+            dependencies: [
+                "DockerEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            path: "Tests/PierTestSupport"
+        ),
         .testTarget(name: "ComposeSpecTests", dependencies: ["ComposeSpec", "Digest"]),
+        .testTarget(name: "ComposeAnalysisTests", dependencies: ["ComposeAnalysis", "ComposeSpec", "PierTestSupport"]),
+        .testTarget(name: "TarTests", dependencies: ["Tar", "PierTestSupport"]),
         .testTarget(
             name: "DockerEngineTests",
             dependencies: [
                 "DockerEngine",
                 "Digest",
+                "Tar",
+                "PierTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "ComposeSpec", "DockerEngine"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ComposeSpec"]),
+        .testTarget(
+            name: "OrchestrationTests",
+            dependencies: ["Orchestration", "ComposeSpec", "DockerEngine", "Tar", "PierTestSupport"]
+        ),
+        .testTarget(
+            name: "PierCLITests",
+            dependencies: [
+                "PierCLI", "ComposeSpec", "Orchestration", "DockerEngine", "PierTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PierTestingTests", dependencies: ["PierTesting", "PierTestSupport", "DockerEngine", "Tar"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ComposeSpec", "Digest", "DockerEngine", "PierTesting", "PierTestSupport"]),
+        .testTarget(
+            name: "ScaleOutTests", dependencies: ["ScaleOut", "ComposeSpec", "DockerEngine", "PierTestSupport"]),
     ]
 )
 

@@ -26,9 +26,28 @@
 # Measured on 2 shared cores: about 150 s from nothing (debootstrap, then one
 # apt layer of ~450 MB), 3 s when the images are there.
 #
+#   scripts/seed-images.sh        builds them on the engine at /var/run/docker.sock
+#                                 (or DOCKER_HOST)
+#   scripts/seed-images.sh 26.1   builds them there too (the builds need the
+#                                 Debian mirror, which only that engine's
+#                                 containers reach), then copies the tags the
+#                                 Engine 26.1 of scripts/engine-start.sh lacks
+#                                 with `docker save | docker load`
+#
 # Environment: PIER_SEED_CACHE (default /var/cache/pier-seed), PIER_SEED_REBUILD.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/seed-images"
+
+case ${1:-} in
+"") target= ;;
+26 | 26.1) target=unix:///run/pier-engine26/docker.sock ;;
+*)
+    echo "unknown engine version '$1': use 26.1, or nothing for the default engine" >&2
+    exit 2
+    ;;
+esac
+# The builds run on the default engine even when DOCKER_HOST names the target.
+[[ -z $target || ${DOCKER_HOST:-} != "$target" ]] || unset DOCKER_HOST
 
 cache=${PIER_SEED_CACHE:-/var/cache/pier-seed}
 rebuild=${PIER_SEED_REBUILD:-0}
@@ -39,10 +58,14 @@ start=$SECONDS
 have() { [[ $rebuild != 1 ]] && docker image inspect "$1" >/dev/null 2>&1; }
 log() { echo "seed-images: $*" >&2; }
 
+# Every tag this script makes, for the copy to another engine.
+made=()
+
 # build DIR TAG... : builds DIR once and tags the result with every TAG.
 build() {
     local dir=$1 missing=()
     shift
+    made+=("$@")
     for tag in "$@"; do have "$tag" || missing+=("$tag"); done
     ((${#missing[@]})) || return 0
     log "building $dir as ${missing[*]}"
@@ -94,4 +117,17 @@ build python python:3.10-slim python:3.11-slim python:3.13-slim \
 build qdrant qdrant/qdrant:v1.12.5
 build oauth2-proxy quay.io/oauth2-proxy/oauth2-proxy:v7.5.1
 
-log "images ready ($((SECONDS - start)) s)"
+
+# 4. The copy to another engine: one archive, so the layers the tags share travel once.
+if [[ -n $target ]]; then
+    missing=()
+    for tag in "$base" "${made[@]}"; do
+        [[ $rebuild != 1 ]] && docker -H "$target" image inspect "$tag" >/dev/null 2>&1 || missing+=("$tag")
+    done
+    if ((${#missing[@]})); then
+        log "copying ${#missing[@]} images to $target"
+        docker save "${missing[@]}" | docker -H "$target" load >/dev/null
+    fi
+fi
+
+log "images ready${target:+ on $target too} ($((SECONDS - start)) s)"

@@ -26,7 +26,7 @@ import Testing
             """,
         ])
         defer { project.remove() }
-        let warnings = try project.load().warnings
+        let warnings = try project.load().warnings.map(\.description)
         #expect(
             warnings == [
                 Self.unset("NOPE_DOTENV", at: project.path(".env:1:1")),
@@ -42,7 +42,7 @@ import Testing
         defer { project.remove() }
         let error = try #require(project.failure())
         #expect(error.message == "service \"app\" has neither an image nor a build context specified")
-        #expect(error.warnings == [Self.unset("NOPE", at: project.path("compose.yaml:3:12"))])
+        #expect(error.warnings.map(\.description) == [Self.unset("NOPE", at: project.path("compose.yaml:3:12"))])
     }
 
     @Test func noInterpolationNoWarning() throws {

@@ -123,10 +123,13 @@ extension SchemaTests {
         #expect(error.location.map { [$0.line, $0.column] } == [row, column])
     }
 
-    @Test func castWarningsCarryTheirLocationAsText() throws {
-        var warnings: [String] = []
+    @Test func castWarningsCarryTheirLocation() throws {
+        var warnings: [ComposeWarning] = []
         _ = try SchemaCasting.cast(try Self.document(SchemaCases.webService + "    tty: on\n"), warnings: &warnings)
-        #expect(warnings == ["compose.yaml:4:10: \"on\" for boolean is not supported by YAML 1.2, please use `true`"])
+        #expect(
+            warnings.map(\.description) == [
+                "compose.yaml:4:10: \"on\" for boolean is not supported by YAML 1.2, please use `true`"
+            ])
     }
 
     @Test func castDocumentThenValidates() throws {

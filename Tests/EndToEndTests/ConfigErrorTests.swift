@@ -1,4 +1,5 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 /// Every bad input makes `pier config` fail cleanly: exit status 1 (never a crash), a message on standard error,
@@ -16,8 +17,8 @@ import Testing
     }
 
     @Test(arguments: errorFixtures)
-    func failsWithAnActionableMessage(_ fixture: Fixture) throws {
-        let result = try TestSupport.run(
+    func failsWithAnActionableMessage(_ fixture: Fixture) async throws {
+        let result = try await TestSupport.run(
             TestSupport.pierBinary, fixture.arguments, in: fixture.directory, environment: fixture.environment,
             stdin: fixture.stdin)
         #expect(result.status == 1, "exit status \(result.status): \(result.stderr)")
@@ -26,9 +27,9 @@ import Testing
     }
 
     /// What loading warned about before the error is printed before it, as Compose prints it.
-    @Test func warnsBeforeItFails() throws {
+    @Test func warnsBeforeItFails() async throws {
         let fixture = try #require(Self.errorFixtures.first { $0.name == "err-image-empty-no-build" })
-        let result = try TestSupport.run(
+        let result = try await TestSupport.run(
             TestSupport.pierBinary, fixture.arguments, in: fixture.directory, environment: fixture.environment)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 2, "\(result.stderr)")

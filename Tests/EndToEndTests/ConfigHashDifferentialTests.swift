@@ -1,4 +1,5 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 @testable import ComposeSpec
@@ -6,7 +7,7 @@ import Testing
 /// Pier's configuration hashes against Docker Compose's on every valid `config` fixture, and its `config` output
 /// byte for byte: containers carry the hash, so equal hashes let a stack move between the two tools without being
 /// recreated.
-@Suite struct ConfigHashDifferentialTests {
+@Suite(.requiresReference) struct ConfigHashDifferentialTests {
     typealias Fixture = ConfigDifferentialTests.Fixture
 
     static let fixtures = ConfigDifferentialTests.fixtures.filter {
@@ -27,15 +28,12 @@ import Testing
     }()
 
     /// Runs the fixture's command line (its global flags, then `arguments`) under Pier and the reference.
-    static func outputs(_ fixture: Fixture, _ arguments: [String]) throws -> (pier: String, reference: String)? {
-        guard let reference = TestSupport.referenceCompose else {
-            #expect(!TestSupport.requireReference, "CI=true but the reference Docker Compose is not installed")
-            return nil
-        }
-        let pier = try TestSupport.run(
+    static func outputs(_ fixture: Fixture, _ arguments: [String]) async throws -> (pier: String, reference: String) {
+        let reference = try await TestSupport.requireReference()
+        let pier = try await TestSupport.run(
             TestSupport.pierBinary, arguments, in: fixture.directory, environment: fixture.environment,
             stdin: fixture.stdin)
-        let expected = try TestSupport.run(
+        let expected = try await TestSupport.run(
             reference, arguments, in: fixture.directory, environment: fixture.environment,
             stdin: fixture.stdin)
         try #require(expected.status == 0 && pier.status == 0, "pier: \(pier.stderr) reference: \(expected.stderr)")
@@ -52,9 +50,9 @@ import Testing
     }
 
     @Test(arguments: fixtures)
-    func hashesMatchReference(_ fixture: Fixture) throws {
+    func hashesMatchReference(_ fixture: Fixture) async throws {
         let global = fixture.lines("args").flatMap { $0.split(separator: " ").map(String.init) }
-        guard let (pier, reference) = try Self.outputs(fixture, global + ["config", "--hash", "*"]) else { return }
+        let (pier, reference) = try await Self.outputs(fixture, global + ["config", "--hash", "*"])
         var mine = Self.hashes(pier)
         var theirs = Self.hashes(reference)
         #expect(!theirs.isEmpty || reference.isEmpty)
@@ -67,14 +65,10 @@ import Testing
     }
 
     /// The golden hashes `ServiceHashTests` checks Pier against are the reference's own.
-    @Test func goldenHashesAreTheReferences() throws {
-        guard let reference = TestSupport.referenceCompose else {
-            #expect(!TestSupport.requireReference, "CI=true but the reference Docker Compose is not installed")
-            return
-        }
+    @Test(.requiresReference) func goldenHashesAreTheReferences() async throws {
         let directory = TestSupport.fixtures.appendingPathComponent("config-hash")
-        let result = try TestSupport.run(
-            reference, ["--profile", "*", "config", "--hash", "*"], in: directory,
+        let result = try await TestSupport.run(
+            try await TestSupport.requireReference(), ["--profile", "*", "config", "--hash", "*"], in: directory,
             environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
         try #require(result.status == 0, "\(result.stderr)")
         let golden = try String(contentsOf: directory.appendingPathComponent("hashes.txt"), encoding: .utf8)
@@ -83,22 +77,22 @@ import Testing
     }
 
     @Test(arguments: fixtures)
-    func jsonIsByteIdentical(_ fixture: Fixture) throws {
-        guard let (pier, reference) = try Self.outputs(fixture, fixture.arguments(format: "json")) else { return }
+    func jsonIsByteIdentical(_ fixture: Fixture) async throws {
+        let (pier, reference) = try await Self.outputs(fixture, fixture.arguments(format: "json"))
         // The reference ends its JSON without a line break.
         let printed = pier.hasSuffix("\n") && !reference.hasSuffix("\n") ? String(pier.dropLast()) : pier
         #expect(printed == reference)
     }
 
     @Test(arguments: fixtures)
-    func yamlIsByteIdentical(_ fixture: Fixture) throws {
-        guard let (pier, reference) = try Self.outputs(fixture, fixture.arguments(format: "yaml")) else { return }
+    func yamlIsByteIdentical(_ fixture: Fixture) async throws {
+        let (pier, reference) = try await Self.outputs(fixture, fixture.arguments(format: "yaml"))
         #expect(pier == reference)
     }
 }
 
 /// The labels the reference puts on what it creates, against Pier's hashes of the same project.
-@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+@Suite(.requiresEngine, .requiresReference)
 struct ConfigHashLabelTests {
     static let compose = """
         services:
@@ -137,8 +131,8 @@ struct ConfigHashLabelTests {
         "site/index.html": "hi\n",
     ]
 
-    func labels(_ project: ScratchProject, _ kind: [String], format: String) throws -> [String: String] {
-        let output = try project.docker(
+    func labels(_ project: ScratchProject, _ kind: [String], format: String) async throws -> [String: String] {
+        let output = try await project.docker(
             kind + ["--filter", "label=com.docker.compose.project=\(project.name)", "--format", format])
         var labels: [String: String] = [:]
         for line in output.stdout.split(separator: "\n") {
@@ -148,52 +142,52 @@ struct ConfigHashLabelTests {
         return labels
     }
 
-    @Test func referenceLabelsWhatItCreatesWithPierHashes() throws {
-        let project = try ScratchProject(Self.compose, files: Self.files)
-        defer { project.cleanUp() }
-        let create = try project.reference("create", "--pull", "never")
-        try #require(create.status == 0, "\(create.stderr)")
+    @Test func referenceLabelsWhatItCreatesWithPierHashes() async throws {
+        try await ScratchProject.with(Self.compose, files: Self.files) { project in
+            let create = try await project.reference("create", "--pull", "never")
+            try #require(create.status == 0, "\(create.stderr)")
 
-        let containers = try labels(
-            project, ["ps", "-a"],
-            format: #"{{.Label "com.docker.compose.service"}} {{.Label "com.docker.compose.config-hash"}}"#)
-        let printed = ConfigHashDifferentialTests.hashes(try project.pier("config", "--hash", "*").stdout)
-        #expect(containers.count == 2)
-        #expect(containers == printed)
+            let containers = try await labels(
+                project, ["ps", "-a"],
+                format: #"{{.Label "com.docker.compose.service"}} {{.Label "com.docker.compose.config-hash"}}"#)
+            let printed = ConfigHashDifferentialTests.hashes(try await project.pier("config", "--hash", "*").stdout)
+            #expect(containers.count == 2)
+            #expect(containers == printed)
 
-        let loaded = try ProjectLoader.load(
-            ProjectOptions(environment: project.environment, workingDirectory: project.directory.path))
-        let networks = try labels(
-            project, ["network", "ls"],
-            format: #"{{.Label "com.docker.compose.network"}} {{.Label "com.docker.compose.config-hash"}}"#)
-        #expect(networks.count == 2)
-        for (key, hash) in networks {
-            #expect(loaded.document["networks"]?[key].map(ServiceHash.network) == hash, "network \(key)")
-        }
-        let volumes = try labels(
-            project, ["volume", "ls"],
-            format: #"{{.Label "com.docker.compose.volume"}} {{.Label "com.docker.compose.config-hash"}}"#)
-        #expect(volumes.count == 1)
-        for (key, hash) in volumes {
-            #expect(loaded.document["volumes"]?[key].map(ServiceHash.volume) == hash, "volume \(key)")
+            let loaded = try ProjectLoader.load(
+                ProjectOptions(environment: project.environment, workingDirectory: project.directory.path))
+            let networks = try await labels(
+                project, ["network", "ls"],
+                format: #"{{.Label "com.docker.compose.network"}} {{.Label "com.docker.compose.config-hash"}}"#)
+            #expect(networks.count == 2)
+            for (key, hash) in networks {
+                #expect(loaded.document["networks"]?[key].map(ServiceHash.network) == hash, "network \(key)")
+            }
+            let volumes = try await labels(
+                project, ["volume", "ls"],
+                format: #"{{.Label "com.docker.compose.volume"}} {{.Label "com.docker.compose.config-hash"}}"#)
+            #expect(volumes.count == 1)
+            for (key, hash) in volumes {
+                #expect(loaded.document["volumes"]?[key].map(ServiceHash.volume) == hash, "volume \(key)")
+            }
         }
     }
 
-    @Test func pierKeepsTheContainersTheReferenceStarted() throws {
-        let project = try ScratchProject(Self.compose, files: Self.files)
-        defer { project.cleanUp() }
-        let up = try project.reference("up", "-d")
-        try #require(up.status == 0, "\(up.stderr)")
-        let format = #"{{.Label "com.docker.compose.service"}} {{.ID}}"#
-        let before = try labels(project, ["ps", "-a"], format: format)
-        let second = try project.pier("up", "-d")
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(try labels(project, ["ps", "-a"], format: format) == before)
+    @Test func pierKeepsTheContainersTheReferenceStarted() async throws {
+        try await ScratchProject.with(Self.compose, files: Self.files) { project in
+            let up = try await project.reference("up", "-d")
+            try #require(up.status == 0, "\(up.stderr)")
+            let format = #"{{.Label "com.docker.compose.service"}} {{.ID}}"#
+            let before = try await labels(project, ["ps", "-a"], format: format)
+            let second = try await project.pier("up", "-d")
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(try await labels(project, ["ps", "-a"], format: format) == before)
+        }
     }
 
     /// Services sharing another's network namespace, IPC or volumes: Compose folds that container's ID into the
     /// hash. Either tool keeps what the other started, and recreating the shared container recreates them.
-    @Test func sharedNamespacesAndVolumesHashAsTheReference() throws {
+    @Test func sharedNamespacesAndVolumesHashAsTheReference() async throws {
         func compose(_ version: Int) -> String {
             """
             services:
@@ -203,23 +197,23 @@ struct ConfigHashLabelTests {
               backup: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, volumes_from: ["db:ro"]}
             """
         }
-        let project = try ScratchProject(compose(1))
-        defer { project.cleanUp() }
-        let format = #"{{.Label "com.docker.compose.service"}} {{.ID}}"#
-        try #require(try project.reference("up", "-d").status == 0)
-        let started = try labels(project, ["ps", "-a"], format: format)
-        #expect(started.count == 3)
-        let pierUp = try project.pier("up", "-d")
-        #expect(pierUp.status == 0, "\(pierUp.stderr)")
-        #expect(try labels(project, ["ps", "-a"], format: format) == started)
+        try await ScratchProject.with(compose(1)) { project in
+            let format = #"{{.Label "com.docker.compose.service"}} {{.ID}}"#
+            try #require(try await project.reference("up", "-d").status == 0)
+            let started = try await labels(project, ["ps", "-a"], format: format)
+            #expect(started.count == 3)
+            let pierUp = try await project.pier("up", "-d")
+            #expect(pierUp.status == 0, "\(pierUp.stderr)")
+            #expect(try await labels(project, ["ps", "-a"], format: format) == started)
 
-        // db changes, so Pier recreates it, and app and backup with it; the reference then keeps all three.
-        try compose(2).write(
-            to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
-        #expect(try project.pier("up", "-d").status == 0)
-        let recreated = try labels(project, ["ps", "-a"], format: format)
-        for service in ["db", "app", "backup"] { #expect(recreated[service] != started[service], "\(service)") }
-        #expect(try project.reference("up", "-d").status == 0)
-        #expect(try labels(project, ["ps", "-a"], format: format) == recreated)
+            // db changes, so Pier recreates it, and app and backup with it; the reference then keeps all three.
+            try compose(2).write(
+                to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            #expect(try await project.pier("up", "-d").status == 0)
+            let recreated = try await labels(project, ["ps", "-a"], format: format)
+            for service in ["db", "app", "backup"] { #expect(recreated[service] != started[service], "\(service)") }
+            #expect(try await project.reference("up", "-d").status == 0)
+            #expect(try await labels(project, ["ps", "-a"], format: format) == recreated)
+        }
     }
 }

@@ -1,15 +1,19 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 /// Helpers for `exec`, `run`, `attach` and `cp`: payloads, digests, a pseudo-terminal, and a project with a running
 /// service.
 enum InteractiveSupport {
-    /// A project whose `web` service sleeps, brought up.
-    static func runningProject(_ compose: String = defaultCompose, scale: Int = 1) throws -> ScratchProject {
-        let project = try ScratchProject(compose)
-        let up = try project.pier("up", "-d", "--scale", "web=\(scale)")
-        #expect(up.status == 0, "\(up.stderr)")
-        return project
+    /// Runs `body` with a project whose `web` service sleeps, brought up; removed afterwards.
+    static func withRunningProject(
+        _ compose: String = defaultCompose, scale: Int = 1, _ body: (ScratchProject) async throws -> Void
+    ) async throws {
+        try await ScratchProject.with(compose) { project in
+            let up = try await project.pier("up", "-d", "--scale", "web=\(scale)")
+            #expect(up.status == 0, "\(up.stderr)")
+            try await body(project)
+        }
     }
 
     static let defaultCompose = """
@@ -28,29 +32,29 @@ enum InteractiveSupport {
     }
 
     /// The SHA-256 of a file, by the system's `sha256sum`.
-    static func sha256(of url: URL) throws -> String {
-        let result = try shell("sha256sum < '\(url.path)'", in: url.deletingLastPathComponent())
+    static func sha256(of url: URL) async throws -> String {
+        let result = try await shell("sha256sum < '\(url.path)'", in: url.deletingLastPathComponent())
         return String(result.stdout.prefix(64))
     }
 
     /// Runs `command` with `sh -c` in `directory` (for redirections, as a user types them).
     @discardableResult
-    static func shell(_ command: String, in directory: URL, environment: [String: String]? = nil) throws
+    static func shell(_ command: String, in directory: URL, environment: [String: String]? = nil) async throws
         -> TestSupport.Result
     {
-        try TestSupport.run(
+        try await TestSupport.run(
             URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: directory,
             environment: environment ?? ProcessInfo.processInfo.environment)
     }
 
     /// Runs `command` under a pseudo-terminal of 30 rows and 100 columns with `script`, keeping the terminal's
     /// input open for `seconds`; returns what the terminal showed, and the terminal's settings afterwards.
-    static func underTerminal(_ command: String, project: ScratchProject, seconds: Int = 4) throws
+    static func underTerminal(_ command: String, project: ScratchProject, seconds: Int = 4) async throws
         -> TestSupport.Result
     {
         let inner = "stty rows 30 cols 100; \(command); echo \"status=$?\"; stty -a"
         let quoted = inner.replacingOccurrences(of: "'", with: "'\\''")
-        return try TestSupport.run(
+        return try await TestSupport.run(
             URL(fileURLWithPath: "/bin/sh"), ["-c", "sleep \(seconds) | script -qec '\(quoted)' /dev/null"],
             in: project.directory,
             environment: project.environment.merging(["PIER": TestSupport.pierBinary.path]) {

@@ -1,9 +1,10 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 /// `up`, `down` and the commands around them, run by the built `pier` against the real engine, checked from
 /// the outside with the docker CLI and the reference Docker Compose.
-@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+@Suite(.requiresEngine)
 struct LifecycleTests {
     static let twoServices = """
         services:
@@ -22,207 +23,216 @@ struct LifecycleTests {
           data:
         """
 
-    @Test func upCreatesWhatComposeWouldAndDownRemovesIt() throws {
-        let project = try ScratchProject(Self.twoServices)
-        defer { project.cleanUp() }
-        let up = try project.pier("up", "-d")
-        #expect(up.status == 0, "\(up.stderr)")
-        let names = try project.docker(
-            "ps", "--filter", "label=com.docker.compose.project=\(project.name)", "--format", "{{.Names}}")
-        #expect(Set(names.stdout.split(separator: "\n")) == ["\(project.name)-web-1", "\(project.name)-db-1"])
-        let labels = try project.docker("inspect", "\(project.name)-web-1", "--format", "{{json .Config.Labels}}")
-        let decoded = try JSONDecoder().decode([String: String].self, from: Data(labels.stdout.utf8))
-        #expect(decoded["com.docker.compose.service"] == "web")
-        #expect(decoded["com.docker.compose.container-number"] == "1")
-        #expect(decoded["com.docker.compose.oneoff"] == "False")
-        #expect(decoded["com.docker.compose.depends_on"] == "db:service_started:false")
-        #expect(decoded["tier"] == "front")
-        // Docker Compose sees the stack as its own.
-        let listed = try project.reference("ps", "--format", "{{.Name}}")
-        #expect(Set(listed.stdout.split(separator: "\n")) == ["\(project.name)-web-1", "\(project.name)-db-1"])
+    @Test(.requiresReference) func upCreatesWhatComposeWouldAndDownRemovesIt() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            let up = try await project.pier("up", "-d")
+            #expect(up.status == 0, "\(up.stderr)")
+            let names = try await project.docker(
+                "ps", "--filter", "label=com.docker.compose.project=\(project.name)", "--format", "{{.Names}}")
+            #expect(Set(names.stdout.split(separator: "\n")) == ["\(project.name)-web-1", "\(project.name)-db-1"])
+            let labels = try await project.docker(
+                "inspect", "\(project.name)-web-1", "--format", "{{json .Config.Labels}}")
+            let decoded = try JSONDecoder().decode([String: String].self, from: Data(labels.stdout.utf8))
+            #expect(decoded["com.docker.compose.service"] == "web")
+            #expect(decoded["com.docker.compose.container-number"] == "1")
+            #expect(decoded["com.docker.compose.oneoff"] == "False")
+            #expect(decoded["com.docker.compose.depends_on"] == "db:service_started:false")
+            #expect(decoded["tier"] == "front")
+            // Docker Compose sees the stack as its own.
+            let listed = try await project.reference("ps", "--format", "{{.Name}}")
+            #expect(Set(listed.stdout.split(separator: "\n")) == ["\(project.name)-web-1", "\(project.name)-db-1"])
 
-        let down = try project.pier("down")
-        #expect(down.status == 0, "\(down.stderr)")
-        #expect(
-            try project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)").stdout
-                .isEmpty)
-        #expect(try project.docker("network", "inspect", "\(project.name)_default").status != 0)
-        // A named volume survives `down`, and goes with `down -v`.
-        #expect(try project.docker("volume", "inspect", "\(project.name)_data").status == 0)
-        #expect(try project.pier("down", "-v").status == 0)
-        #expect(try project.docker("volume", "inspect", "\(project.name)_data").status != 0)
-    }
-
-    @Test func secondUpKeepsContainersAndAChangeRecreatesOnlyThatService() throws {
-        let project = try ScratchProject(Self.twoServices)
-        defer { project.cleanUp() }
-        #expect(try project.pier("up", "-d").status == 0)
-        let before = try ids(project)
-        #expect(try project.pier("up", "-d").status == 0)
-        #expect(try ids(project) == before)
-
-        let changed = Self.twoServices.replacingOccurrences(of: "tier=front", with: "tier=edge")
-        try changed.write(
-            to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
-        #expect(try project.pier("up", "-d").status == 0)
-        let after = try ids(project)
-        #expect(after["db"] == before["db"])
-        #expect(after["web"] != before["web"])
-
-        #expect(try project.pier("up", "-d", "--force-recreate").status == 0)
-        let forced = try ids(project)
-        #expect(forced["db"] != after["db"] && forced["web"] != after["web"])
-    }
-
-    @Test func downAlsoRemovesAStackTheReferenceStarted() throws {
-        let project = try ScratchProject(Self.twoServices)
-        defer { project.cleanUp() }
-        #expect(try project.reference("up", "-d").status == 0)
-        let down = try project.pier("down", "-v")
-        #expect(down.status == 0, "\(down.stderr)")
-        #expect(
-            try project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)").stdout
-                .isEmpty)
-        // And the reference tears down what Pier started.
-        #expect(try project.pier("up", "-d").status == 0)
-        #expect(try project.reference("down", "-v").status == 0)
-        #expect(
-            try project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)").stdout
-                .isEmpty)
-    }
-
-    @Test func scaleAndRemoveOrphans() throws {
-        let project = try ScratchProject(Self.twoServices)
-        defer { project.cleanUp() }
-        #expect(try project.pier("up", "-d", "--scale", "web=3").status == 0)
-        #expect(try ids(project, service: "web").count == 3)
-        #expect(try project.pier("up", "-d", "--scale", "web=1").status == 0)
-        #expect(try ids(project, service: "web").count == 1)
-
-        try """
-        services:
-          db: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}
-        """.write(to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
-        let warned = try project.pier("--progress", "plain", "up", "-d")
-        #expect(warned.stderr.contains("orphan"))
-        #expect(try project.pier("up", "-d", "--remove-orphans").status == 0)
-        #expect(try ids(project, service: "web").isEmpty)
-    }
-
-    @Test func stopStartRestartPauseKillRm() throws {
-        let project = try ScratchProject(Self.twoServices)
-        defer { project.cleanUp() }
-        #expect(try project.pier("up", "-d").status == 0)
-        #expect(try project.pier("stop").status == 0)
-        #expect(try states(project) == ["db": "exited", "web": "exited"])
-        #expect(try project.pier("start").status == 0)
-        #expect(try states(project) == ["db": "running", "web": "running"])
-        #expect(try project.pier("pause", "web").status == 0)
-        #expect(try states(project)["web"] == "paused")
-        #expect(try project.pier("unpause", "web").status == 0)
-        #expect(try project.pier("restart", "db").status == 0)
-        #expect(try states(project) == ["db": "running", "web": "running"])
-        #expect(try project.pier("kill", "web").status == 0)
-        #expect(try states(project)["web"] == "exited")
-        #expect(try project.pier("rm", "-f").status == 0)
-        #expect(try states(project) == ["db": "running"])
-    }
-
-    /// `--scale` over a fixed `container_name`: like the reference, Pier says why and creates no replica.
-    @Test func scalingAServiceWithAContainerNameFailsAsTheReference() throws {
-        let fixed = "piertest-fixed-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
-        let project = try ScratchProject(
-            "services:\n  a: {image: pier-test/busybox, command: sleep 300, container_name: \(fixed)}\n")
-        defer { project.cleanUp() }
-        for result in [
-            try project.pier("up", "-d", "--scale", "a=3"), try project.reference("up", "-d", "--scale", "a=3"),
-        ] {
-            #expect(result.status == 1)
-            #expect(result.stderr.contains("Remove the custom name to scale the service"), "\(result.stderr)")
-            #expect(try project.docker("ps", "-aq", "--filter", "name=\(fixed)").stdout.isEmpty)
+            let down = try await project.pier("down")
+            #expect(down.status == 0, "\(down.stderr)")
+            #expect(
+                try await project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)")
+                    .stdout
+                    .isEmpty)
+            #expect(try await project.docker("network", "inspect", "\(project.name)_default").status != 0)
+            // A named volume survives `down`, and goes with `down -v`.
+            #expect(try await project.docker("volume", "inspect", "\(project.name)_data").status == 0)
+            #expect(try await project.pier("down", "-v").status == 0)
+            #expect(try await project.docker("volume", "inspect", "\(project.name)_data").status != 0)
         }
     }
 
-    @Test func downNeverRemovesAVolumeTheProjectDidNotCreate() throws {
+    @Test func secondUpKeepsContainersAndAChangeRecreatesOnlyThatService() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.pier("up", "-d").status == 0)
+            let before = try await ids(project)
+            #expect(try await project.pier("up", "-d").status == 0)
+            #expect(try await ids(project) == before)
+
+            let changed = Self.twoServices.replacingOccurrences(of: "tier=front", with: "tier=edge")
+            try changed.write(
+                to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            #expect(try await project.pier("up", "-d").status == 0)
+            let after = try await ids(project)
+            #expect(after["db"] == before["db"])
+            #expect(after["web"] != before["web"])
+
+            #expect(try await project.pier("up", "-d", "--force-recreate").status == 0)
+            let forced = try await ids(project)
+            #expect(forced["db"] != after["db"] && forced["web"] != after["web"])
+        }
+    }
+
+    @Test(.requiresReference) func downAlsoRemovesAStackTheReferenceStarted() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.reference("up", "-d").status == 0)
+            let down = try await project.pier("down", "-v")
+            #expect(down.status == 0, "\(down.stderr)")
+            #expect(
+                try await project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)")
+                    .stdout
+                    .isEmpty)
+            // And the reference tears down what Pier started.
+            #expect(try await project.pier("up", "-d").status == 0)
+            #expect(try await project.reference("down", "-v").status == 0)
+            #expect(
+                try await project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)")
+                    .stdout
+                    .isEmpty)
+        }
+    }
+
+    @Test func scaleAndRemoveOrphans() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.pier("up", "-d", "--scale", "web=3").status == 0)
+            #expect(try await ids(project, service: "web").count == 3)
+            #expect(try await project.pier("up", "-d", "--scale", "web=1").status == 0)
+            #expect(try await ids(project, service: "web").count == 1)
+
+            try """
+            services:
+              db: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}
+            """.write(to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let warned = try await project.pier("--progress", "plain", "up", "-d")
+            #expect(warned.stderr.contains("orphan"))
+            #expect(try await project.pier("up", "-d", "--remove-orphans").status == 0)
+            #expect(try await ids(project, service: "web").isEmpty)
+        }
+    }
+
+    @Test func stopStartRestartPauseKillRm() async throws {
+        try await ScratchProject.with(Self.twoServices) { project throws in
+            #expect(try await project.pier("up", "-d").status == 0)
+            #expect(try await project.pier("stop").status == 0)
+            #expect(try await states(project) == ["db": "exited", "web": "exited"])
+            #expect(try await project.pier("start").status == 0)
+            #expect(try await states(project) == ["db": "running", "web": "running"])
+            #expect(try await project.pier("pause", "web").status == 0)
+            #expect(try await states(project)["web"] == "paused")
+            #expect(try await project.pier("unpause", "web").status == 0)
+            #expect(try await project.pier("restart", "db").status == 0)
+            #expect(try await states(project) == ["db": "running", "web": "running"])
+            #expect(try await project.pier("kill", "web").status == 0)
+            #expect(try await states(project)["web"] == "exited")
+            #expect(try await project.pier("rm", "-f").status == 0)
+            #expect(try await states(project) == ["db": "running"])
+        }
+    }
+
+    /// `--scale` over a fixed `container_name`: like the reference, Pier says why and creates no replica.
+    @Test(.requiresReference) func scalingAServiceWithAContainerNameFailsAsTheReference() async throws {
+        let fixed = "piertest-fixed-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        try await ScratchProject.with(
+            "services:\n  a: {image: pier-test/busybox, command: sleep 300, container_name: \(fixed)}\n"
+        ) { project in
+            for result in [
+                try await project.pier("up", "-d", "--scale", "a=3"),
+                try await project.reference("up", "-d", "--scale", "a=3"),
+            ] {
+                #expect(result.status == 1)
+                #expect(result.stderr.contains("Remove the custom name to scale the service"), "\(result.stderr)")
+                #expect(try await project.docker("ps", "-aq", "--filter", "name=\(fixed)").stdout.isEmpty)
+            }
+        }
+    }
+
+    @Test func downNeverRemovesAVolumeTheProjectDidNotCreate() async throws {
         let precious = "piertest-precious-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
-        let project = try ScratchProject(
+        try await ScratchProject.with(
             """
             services:
               app: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, volumes: [data:/data]}
             volumes:
               data: {name: \(precious)}
-            """)
-        defer {
-            project.cleanUp()
-            _ = try? project.docker("volume", "rm", precious)
+            """
+        ) { project throws in
+            await project.onCleanUp {
+                _ = try? await project.docker("volume", "rm", precious)
+            }
+            #expect(try await project.docker("volume", "create", precious).status == 0)
+            #expect(try await project.pier("up", "-d").status == 0)
+            #expect(try await project.pier("down", "-v").status == 0)
+            #expect(try await project.docker("volume", "inspect", precious).status == 0)
         }
-        #expect(try project.docker("volume", "create", precious).status == 0)
-        #expect(try project.pier("up", "-d").status == 0)
-        #expect(try project.pier("down", "-v").status == 0)
-        #expect(try project.docker("volume", "inspect", precious).status == 0)
     }
 
-    @Test func forceRecreateOfOneServiceLeavesItsDependencies() throws {
-        let project = try ScratchProject(Self.twoServices)
-        defer { project.cleanUp() }
-        #expect(try project.pier("up", "-d").status == 0)
-        let before = try ids(project)
-        #expect(try project.pier("up", "-d", "--force-recreate", "web").status == 0)
-        let after = try ids(project)
-        #expect(after["db"] == before["db"])
-        #expect(after["web"] != before["web"])
+    @Test func forceRecreateOfOneServiceLeavesItsDependencies() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.pier("up", "-d").status == 0)
+            let before = try await ids(project)
+            #expect(try await project.pier("up", "-d", "--force-recreate", "web").status == 0)
+            let after = try await ids(project)
+            #expect(after["db"] == before["db"])
+            #expect(after["web"] != before["web"])
+        }
     }
 
-    @Test func containersOfADisabledProfileAreNotOrphans() throws {
-        let project = try ScratchProject(
+    @Test func containersOfADisabledProfileAreNotOrphans() async throws {
+        try await ScratchProject.with(
             """
             services:
               app: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}
               debug: {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL, profiles: [debug]}
-            """)
-        defer { project.cleanUp() }
-        #expect(try project.pier("--profile", "debug", "up", "-d").status == 0)
-        let up = try project.pier("--progress", "plain", "up", "-d", "--remove-orphans")
-        #expect(!up.stderr.contains("orphan"))
-        #expect(try states(project)["debug"] == "running")
+            """
+        ) { project in
+            #expect(try await project.pier("--profile", "debug", "up", "-d").status == 0)
+            let up = try await project.pier("--progress", "plain", "up", "-d", "--remove-orphans")
+            #expect(!up.stderr.contains("orphan"))
+            #expect(try await states(project)["debug"] == "running")
+        }
     }
 
-    @Test func waitReportsEachExitAndReturnsTheLastCode() throws {
-        let project = try ScratchProject(
+    @Test func waitReportsEachExitAndReturnsTheLastCode() async throws {
+        try await ScratchProject.with(
             """
             services:
               a: {image: pier-test/busybox, command: sh -c 'sleep 1; exit 3'}
               b: {image: pier-test/busybox, command: sh -c 'sleep 2; exit 5'}
-            """)
-        defer { project.cleanUp() }
-        #expect(try project.pier("up", "-d").status == 0)
-        let wait = try project.pier("wait", "a", "b")
-        #expect(wait.status == 5)
-        #expect(wait.stdout.split(separator: "\n").count == 2)
-        #expect(wait.stdout.contains("exited with status code 3"))
+            """
+        ) { project in
+            #expect(try await project.pier("up", "-d").status == 0)
+            let wait = try await project.pier("wait", "a", "b")
+            #expect(wait.status == 5)
+            #expect(wait.stdout.split(separator: "\n").count == 2)
+            #expect(wait.stdout.contains("exited with status code 3"))
+        }
     }
 
-    @Test func noDepsStartsOnlyTheNamedService() throws {
-        let project = try ScratchProject(Self.twoServices)
-        defer { project.cleanUp() }
-        #expect(try project.pier("up", "-d", "--no-deps", "web").status == 0)
-        #expect(try states(project) == ["web": "running"])
-        #expect(try project.pier("up", "-d", "web").status == 0)
-        #expect(try states(project) == ["db": "running", "web": "running"])
+    @Test func noDepsStartsOnlyTheNamedService() async throws {
+        try await ScratchProject.with(Self.twoServices) { project throws in
+            #expect(try await project.pier("up", "-d", "--no-deps", "web").status == 0)
+            #expect(try await states(project) == ["web": "running"])
+            #expect(try await project.pier("up", "-d", "web").status == 0)
+            #expect(try await states(project) == ["db": "running", "web": "running"])
+        }
     }
 
-    @Test func createMakesContainersWithoutStartingThem() throws {
-        let project = try ScratchProject(Self.twoServices)
-        defer { project.cleanUp() }
-        #expect(try project.pier("create", "--scale", "web=2").status == 0)
-        #expect(try ids(project, service: "web").count == 2)
-        #expect(try states(project) == ["db": "created", "web": "created"])
+    @Test func createMakesContainersWithoutStartingThem() async throws {
+        try await ScratchProject.with(Self.twoServices) { project throws in
+            #expect(try await project.pier("create", "--scale", "web=2").status == 0)
+            #expect(try await ids(project, service: "web").count == 2)
+            #expect(try await states(project) == ["db": "created", "web": "created"])
+        }
     }
 
-    private func ids(_ project: ScratchProject, service: String? = nil) throws -> [String: String] {
+    private func ids(_ project: ScratchProject, service: String? = nil) async throws -> [String: String] {
         var filters = ["--filter", "label=com.docker.compose.project=\(project.name)"]
         if let service { filters += ["--filter", "label=com.docker.compose.service=\(service)"] }
-        let output = try project.docker(
+        let output = try await project.docker(
             ["ps", "-a"] + filters + [
                 "--format",
                 "{{.Label \"com.docker.compose.service\"}}-{{.Label \"com.docker.compose.container-number\"}} {{.ID}}",
@@ -237,10 +247,14 @@ struct LifecycleTests {
         return result
     }
 
-    private func states(_ project: ScratchProject) throws -> [String: String] {
-        let output = try project.docker(
-            "ps", "-a", "--filter", "label=com.docker.compose.project=\(project.name)", "--format",
-            "{{.Label \"com.docker.compose.service\"}} {{.State}}")
+    /// Each service's state, from `inspect`: Engine 26 updates the container list a moment after `stop` and `kill`
+    /// return, while `inspect` reads the state they waited for.
+    private func states(_ project: ScratchProject) async throws -> [String: String] {
+        let ids = try await project.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=\(project.name)")
+            .stdout.split(whereSeparator: \.isNewline).map(String.init)
+        guard !ids.isEmpty else { return [:] }
+        let output = try await project.docker(
+            ["inspect", "--format", "{{index .Config.Labels \"com.docker.compose.service\"}} {{.State.Status}}"] + ids)
         return Dictionary(
             output.stdout.split(separator: "\n").compactMap { line in
                 let parts = line.split(separator: " ")

@@ -1,9 +1,10 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 /// The seeds' backup and restore of a real PostgreSQL through `exec -T`: `pg_dump > backup.sql`, then
 /// `psql < backup.sql` into an emptied database, which finishes only because end of file reaches psql.
-@Suite(.enabled(if: EngineSupport.enabled && PostgresImage.isPresent, PostgresImage.skipMessage))
+@Suite(.requiresEngine, .requiresImage(PostgresImage.name, remedy: "scripts/seed-images.sh builds it"))
 struct PostgresBackupTests {
     static let compose = """
         services:
@@ -13,62 +14,45 @@ struct PostgresBackupTests {
             healthcheck: {test: ["CMD-SHELL", "pg_isready -U postgres -d notes"], interval: 1s, retries: 60}
         """
 
-    private func pier(_ project: ScratchProject, _ arguments: [String]) throws -> TestSupport.Result {
-        try TestSupport.run(TestSupport.pierBinary, arguments, in: project.directory, environment: project.environment)
-    }
+    @Test func backupAndRestoreThroughExec() async throws {
+        try await ScratchProject.with(Self.compose) { project in
+            let up = try await project.pier("up", "-d", "--wait")
+            try #require(up.status == 0, "\(up.stderr)")
+            let psql = ["exec", "-T", "db", "psql", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]
+            let fill = try await project.pier(
+                psql + [
+                    "-d", "notes", "-c",
+                    "create table notes(id int primary key, body text); insert into notes select g, md5(g::text) "
+                        + "|| repeat('x', 40) from generate_series(1, 100000) g;",
+                ])
+            try #require(fill.status == 0, "\(fill.stderr)")
+            let digestQuery = "select count(*), md5(string_agg(body, ',' order by id)) from notes"
+            let before = try await project.pier(psql + ["-d", "notes", "-tA", "-c", digestQuery])
 
-    @Test func backupAndRestoreThroughExec() throws {
-        let project = try ScratchProject(Self.compose)
-        defer { project.cleanUp() }
-        let up = try project.pier("up", "-d", "--wait")
-        try #require(up.status == 0, "\(up.stderr)")
-        let psql = ["exec", "-T", "db", "psql", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]
-        let fill = try pier(
-            project,
-            psql + [
-                "-d", "notes", "-c",
-                "create table notes(id int primary key, body text); insert into notes select g, md5(g::text) "
-                    + "|| repeat('x', 40) from generate_series(1, 100000) g;",
-            ])
-        try #require(fill.status == 0, "\(fill.stderr)")
-        let digestQuery = "select count(*), md5(string_agg(body, ',' order by id)) from notes"
-        let before = try pier(project, psql + ["-d", "notes", "-tA", "-c", digestQuery])
+            let environment = project.environment
+            let binary = "'\(TestSupport.pierBinary.path)'"
+            let dump = try await InteractiveSupport.shell(
+                "\(binary) exec -T db pg_dump -U postgres -d notes > backup.sql", in: project.directory,
+                environment: environment)
+            #expect(dump.status == 0, "\(dump.stderr)")
+            let size =
+                try FileManager.default.attributesOfItem(
+                    atPath: project.directory.appendingPathComponent("backup.sql").path)[.size] as? Int ?? 0
+            #expect(size > 5_000_000, "the dump is \(size) bytes")
 
-        let environment = project.environment
-        let binary = "'\(TestSupport.pierBinary.path)'"
-        let dump = try InteractiveSupport.shell(
-            "\(binary) exec -T db pg_dump -U postgres -d notes > backup.sql", in: project.directory,
-            environment: environment)
-        #expect(dump.status == 0, "\(dump.stderr)")
-        let size =
-            try FileManager.default.attributesOfItem(
-                atPath: project.directory.appendingPathComponent("backup.sql").path)[.size] as? Int ?? 0
-        #expect(size > 5_000_000, "the dump is \(size) bytes")
-
-        _ = try pier(project, psql + ["-d", "postgres", "-c", "drop database notes", "-c", "create database notes"])
-        let restore = try InteractiveSupport.shell(
-            "\(binary) exec -T db psql -U postgres -d notes -v ON_ERROR_STOP=1 -q < backup.sql > /dev/null",
-            in: project.directory, environment: environment)
-        #expect(restore.status == 0, "\(restore.stderr)")
-        let after = try pier(project, psql + ["-d", "notes", "-tA", "-c", digestQuery])
-        #expect(after.stdout == before.stdout && after.stdout.hasPrefix("100000|"), "\(after)")
+            _ = try await project.pier(
+                psql + ["-d", "postgres", "-c", "drop database notes", "-c", "create database notes"])
+            let restore = try await InteractiveSupport.shell(
+                "\(binary) exec -T db psql -U postgres -d notes -v ON_ERROR_STOP=1 -q < backup.sql > /dev/null",
+                in: project.directory, environment: environment)
+            #expect(restore.status == 0, "\(restore.stderr)")
+            let after = try await project.pier(psql + ["-d", "notes", "-tA", "-c", digestQuery])
+            #expect(after.stdout == before.stdout && after.stdout.hasPrefix("100000|"), "\(after)")
+        }
     }
 }
 
 /// The PostgreSQL image `scripts/seed-images.sh` builds offline (the `seeds` work); the test runs where it exists.
 enum PostgresImage {
     static let name = ProcessInfo.processInfo.environment["PIER_POSTGRES_IMAGE"] ?? "pier-seed/postgres:15"
-
-    /// Under CI (which runs scripts/seed-images.sh) the test must run, so a missing image fails it instead.
-    static let isPresent: Bool = {
-        if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
-        guard EngineSupport.isAvailable else { return false }
-        let result = try? TestSupport.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["docker", "image", "inspect", name], in: TestSupport.repositoryRoot,
-            environment: ProcessInfo.processInfo.environment)
-        return result?.status == 0
-    }()
-
-    static let skipMessage: Comment =
-        "the PostgreSQL test image \(name) is not on the engine: scripts/seed-images.sh builds it"
 }

@@ -1,11 +1,12 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 /// `up` with an image it cannot pull: a service that can be built is built instead, as Compose does.
-@Suite(.enabled(if: EngineSupport.enabled, EngineSupport.skipMessage))
+@Suite(.requiresEngine)
 struct PullFallbackTests {
-    @Test func anImageThatCannotBePulledIsBuiltWhenTheServiceHasBuild() throws {
-        let project = try ScratchProject(
+    @Test func anImageThatCannotBePulledIsBuiltWhenTheServiceHasBuild() async throws {
+        try await ScratchProject.with(
             """
             services:
               web:
@@ -14,32 +15,52 @@ struct PullFallbackTests {
                 command: sleep 3600
                 stop_signal: SIGKILL
             """,
-            files: ["app/Dockerfile": "FROM pier-test/busybox\nRUN echo built > /built\n"])
-        let image = "registry.invalid/pier/app:1"
-        defer {
-            project.cleanUp()
-            // After cleanUp (which removes the project's directory): run from the repository.
-            _ = try? TestSupport.run(
-                URL(fileURLWithPath: "/usr/bin/env"), ["docker", "rmi", image], in: TestSupport.repositoryRoot,
-                environment: ProcessInfo.processInfo.environment)
+            files: ["app/Dockerfile": "FROM pier-test/busybox\nRUN echo built > /built\n"]
+        ) { project in
+            let image = "registry.invalid/pier/app:1"
+            await project.onCleanUp {
+                // Before the project is removed: its container, which uses the image, goes first, or `rmi` fails and
+                // the next run finds the image here and pulls nothing.
+                _ = try? await project.pier("down", "--timeout", "0")
+                _ = try? await project.docker("rmi", image)
+            }
+            let up = try await project.pier("--progress", "plain", "up", "-d")
+            #expect(up.status == 0, "\(up.stderr)")
+            #expect(up.stderr.contains(" web Warning"), "\(up.stderr)")
+            let built = try await project.docker("exec", "\(project.name)-web-1", "cat", "/built")
+            #expect(built.stdout == "built\n", "\(built.stderr)")
         }
-        let up = try project.pier("--progress", "plain", "up", "-d")
-        #expect(up.status == 0, "\(up.stderr)")
-        #expect(up.stderr.contains(" web Warning"), "\(up.stderr)")
-        let built = try project.docker("exec", "\(project.name)-web-1", "cat", "/built")
-        #expect(built.stdout == "built\n", "\(built.stderr)")
     }
 
-    @Test func anImageThatCannotBePulledFailsWithoutBuild() throws {
-        let project = try ScratchProject(
+    @Test func anImageThatCannotBePulledFailsWithoutBuild() async throws {
+        try await ScratchProject.with(
             """
             services:
               web: {image: "registry.invalid/pier/missing:1", command: sleep 3600}
-            """)
-        defer { project.cleanUp() }
-        let up = try project.pier("up", "-d")
-        #expect(up.status != 0)
-        #expect(
-            up.stderr.contains("service \"web\": cannot pull registry.invalid/pier/missing:1"), "\(up.stderr)")
+            """
+        ) { project in
+            let up = try await project.pier("up", "-d")
+            #expect(up.status != 0)
+            #expect(
+                up.stderr.contains("service \"web\": cannot pull registry.invalid/pier/missing:1"), "\(up.stderr)")
+        }
+    }
+
+    /// Every pull that fails is reported, service by service, not only the first.
+    @Test func everyImageThatCannotBePulledIsNamed() async throws {
+        try await ScratchProject.with(
+            """
+            services:
+              web: {image: "registry.invalid/pier/web:1", command: sleep 3600}
+              api: {image: "registry.invalid/pier/api:1", command: sleep 3600}
+            """
+        ) { project in
+            let up = try await project.pier("--progress", "quiet", "up", "-d")
+            #expect(up.status == 1)
+            let lines = up.stderr.split(separator: "\n").filter { $0.contains("cannot pull") }
+            #expect(lines.count == 2, "\(up.stderr)")
+            #expect(lines.first?.hasPrefix("Error: service \"api\": cannot pull registry.invalid/pier/api:1") == true)
+            #expect(lines.last?.hasPrefix("service \"web\": cannot pull registry.invalid/pier/web:1") == true)
+        }
     }
 }

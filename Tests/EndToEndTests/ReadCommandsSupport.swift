@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import PierTestSupport
 import Testing
 
 /// Comparing read commands' output with the reference's, where a second may pass between the two runs.
@@ -40,73 +40,12 @@ enum ReadCommandsSupport {
     }
 
     /// Waits for a container's output to show `text` (containers print as they start, after `up -d` returns).
-    static func waitForOutput(_ project: ScratchProject, container: String, text: String) throws {
+    static func waitForOutput(_ project: ScratchProject, container: String, text: String) async throws {
         for _ in 0..<50 {
-            let logs = try project.docker("logs", container)
+            let logs = try await project.docker("logs", container)
             if (logs.stdout + logs.stderr).contains(text) { return }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .seconds(0.1))
         }
         Issue.record("\(container) never printed \(text)")
     }
-}
-
-/// A command running in the background while the test acts on the engine.
-final class BackgroundCommand {
-    private let process: Process
-    private let output = CollectedOutput()
-    private let finished = DispatchGroup()
-
-    init(_ executable: URL, _ arguments: [String], in project: ScratchProject) throws {
-        process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = project.directory
-        process.environment = project.environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        finished.enter()
-        let reading = pipe.fileHandleForReading
-        DispatchQueue.global().async { [output, finished] in
-            let data = reading.readDataToEndOfFile()
-            output.data.withLock { $0 = data }
-            finished.leave()
-        }
-    }
-
-    static func pier(_ arguments: String..., in project: ScratchProject) throws -> BackgroundCommand {
-        try BackgroundCommand(TestSupport.pierBinary, arguments, in: project)
-    }
-
-    static func reference(_ arguments: String..., in project: ScratchProject) throws -> BackgroundCommand {
-        let binary = try #require(TestSupport.referenceCompose, "the reference Docker Compose is not installed")
-        return try BackgroundCommand(binary, arguments, in: project)
-    }
-
-    /// Waits for the command to end by itself, interrupting it after `timeout` seconds; its status (nil when it
-    /// had to be interrupted) and everything it printed.
-    func finish(timeout: TimeInterval) -> (status: Int32?, output: String) {
-        var status: Int32?
-        if finished.wait(timeout: .now() + timeout) == .success {
-            process.waitUntilExit()
-            status = process.terminationStatus
-        } else {
-            interrupt()
-        }
-        return (status, output.data.withLock { String(decoding: $0, as: UTF8.self) })
-    }
-
-    /// Stops the command (SIGTERM) and waits for its output.
-    func interrupt() {
-        if process.isRunning { process.terminate() }
-        _ = finished.wait(timeout: .now() + 5)
-        process.waitUntilExit()
-    }
-}
-
-/// What a background command printed, filled in by the thread reading its pipe.
-private final class CollectedOutput: Sendable {
-    let data = Mutex(Data())
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 /// `pier config` on each seed fixture, as the seed runs it, says what Docker Compose's says.
@@ -17,20 +18,17 @@ import Testing
         ["004", "-f", "docker-compose.yml", "-f", "docker-compose.scale.yml", "-f", "docker-compose.noports.yml"],
     ]
 
-    @Test(arguments: cases)
-    func configMatchesTheReference(_ arguments: [String]) throws {
-        guard let reference = TestSupport.referenceCompose else {
-            #expect(!TestSupport.requireReference, "CI=true but the reference Docker Compose is not installed")
-            return
-        }
+    @Test(.requiresReference, arguments: cases)
+    func configMatchesTheReference(_ arguments: [String]) async throws {
+        let reference = try await TestSupport.requireReference()
         let directory = TestSupport.fixtures.appendingPathComponent("seeds/\(arguments[0])")
         let command = Array(arguments.dropFirst()) + ["config", "--format", "json"]
         let environment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
         ]
-        let pier = try TestSupport.run(TestSupport.pierBinary, command, in: directory, environment: environment)
-        let expected = try TestSupport.run(reference, command, in: directory, environment: environment)
+        let pier = try await TestSupport.run(TestSupport.pierBinary, command, in: directory, environment: environment)
+        let expected = try await TestSupport.run(reference, command, in: directory, environment: environment)
         try #require(expected.status == 0, "\(expected.stderr)")
         try #require(pier.status == 0, "\(pier.stderr)")
         let pierJSON = try JSONSerialization.jsonObject(with: Data(pier.stdout.utf8)) as? NSDictionary

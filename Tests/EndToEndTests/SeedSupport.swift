@@ -1,187 +1,114 @@
 import Foundation
+import PierTestSupport
+import PierTesting
+import Synchronization
 import Testing
 
 /// The seed stacks (`Tests/Fixtures/seeds/NNN`) run as written. They publish fixed host ports (80, 443, 3000,
 /// 5432, 8000…), so their suites are nested here and run one test at a time.
 @Suite(
-    .serialized, .enabled(if: EngineSupport.enabled, EngineSupport.skipMessage),
-    .enabled(if: SeedProject.imagesReady, SeedProject.imagesMessage))
+    .serialized, .requiresEngine,
+    .requiresImage("pier-seed/runtime:bookworm", remedy: "run scripts/seed-images.sh"))
 struct SeedStacks {}
 
-/// A copy of one seed fixture in a scratch directory, run under a unique project name; `cleanUp` removes the
-/// containers, networks, volumes and built images it made.
-struct SeedProject {
+/// A copy of one seed fixture in a scratch directory, under a unique project name, for the scope of
+/// ``with(seed:globalArguments:builtImages:_:)``. ``start(wait:environment:)`` runs it as a `ComposeStack`; what
+/// the test starts otherwise (the seed's `make` targets) is removed at the end too.
+struct SeedProject: ProjectCommands {
     let name: String
     let directory: URL
     /// Global flags every command gets (`-f`…), as the seed runs it.
     let globalArguments: [String]
-    /// Images the stack builds under names of its own (`image:` beside `build:`), removed by `cleanUp`.
-    var builtImages: [String] = []
+    /// Images the seed's own commands build under names of their own (`image:` beside `build:`), removed at the
+    /// end; a stack removes those it built itself.
+    let builtImages: [String]
+    private let cleanups: CleanupStack
+    private let started: StartedStack
 
-    init(seed: String, globalArguments: [String] = []) throws {
-        try self.init(
+    /// Runs `body` with a copy of the seed `seed`, then removes everything it made, also when `body` throws; a
+    /// failure of `body` carries the output of the stack it started.
+    @discardableResult
+    static func with<Result>(
+        seed: String, globalArguments: [String] = [], builtImages: [String] = [],
+        _ body: (SeedProject) async throws -> Result
+    ) async throws -> Result {
+        try await with(
             copying: TestSupport.fixtures.appendingPathComponent("seeds/\(seed)"), prefix: "pierseed" + seed,
-            globalArguments: globalArguments)
+            globalArguments: globalArguments, builtImages: builtImages, body)
     }
 
-    /// A copy of any project folder (`examples/demo`…).
-    init(copying folder: URL, prefix: String, globalArguments: [String] = []) throws {
-        name = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36)
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(name)
-        self.globalArguments = globalArguments
-        try FileManager.default.copyItem(at: folder, to: directory)
+    /// Runs `body` with a copy of any project folder (`examples/demo`…), then removes everything it made.
+    @discardableResult
+    static func with<Result>(
+        copying folder: URL, prefix: String, globalArguments: [String] = [], builtImages: [String] = [],
+        _ body: (SeedProject) async throws -> Result
+    ) async throws -> Result {
+        try await CleanupStack.with { cleanups in
+            let name = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            let project = SeedProject(
+                name: name, directory: FileManager.default.temporaryDirectory.appendingPathComponent(name),
+                globalArguments: globalArguments, builtImages: builtImages, cleanups: cleanups,
+                started: StartedStack())
+            try FileManager.default.copyItem(at: folder, to: project.directory)
+            await cleanups.push { await project.cleanUp() }
+            do {
+                return try await body(project)
+            } catch {
+                throw await project.started.attachingLogs(to: error)
+            }
+        }
     }
 
-    /// The images the seeds name: `scripts/seed-images.sh` builds them offline.
-    static let imagesReady: Bool = {
-        if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
-        let result = try? TestSupport.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["docker", "image", "inspect", "pier-seed/runtime:bookworm"],
-            in: TestSupport.repositoryRoot, environment: ProcessInfo.processInfo.environment)
-        return result?.status == 0
-    }()
-    static let imagesMessage: Comment = "the seed images are missing: run scripts/seed-images.sh"
-
-    var environment: [String: String] {
-        [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
-            "COMPOSE_PROJECT_NAME": name,
-            "DOCKER_BUILDKIT": "0",
-        ]
+    /// Starts the project as a `ComposeStack` under the project's name, with the files, env files and profiles of
+    /// its global flags: what `pier GLOBAL-FLAGS up -d` starts (`up -d --wait` with `wait: .healthy`). The stack
+    /// is removed when the scope ends. `profiles` are enabled beside those of the global flags.
+    @discardableResult
+    func start(
+        wait: ComposeStack.Readiness = .none, profiles: [String] = [], environment: [String: String] = [:]
+    ) async throws -> ComposeStack {
+        var configuration = try StackFlags.configuration(globalArguments, in: directory)
+        configuration.profiles += profiles
+        configuration.projectName = name
+        configuration.wait = wait
+        configuration.environment = environment
+        let stack = try await ComposeStack.start(configuration)
+        started.set(stack)
+        await cleanups.push { try? await stack.remove() }
+        return stack
     }
-
-    func url(_ path: String) -> URL { directory.appendingPathComponent(path) }
 
     func write(_ path: String, _ contents: String) throws {
         try contents.write(to: url(path), atomically: true, encoding: .utf8)
     }
 
-    /// `pier GLOBAL-FLAGS ARGS` in the project's directory.
-    @discardableResult
-    func pier(_ arguments: String..., stdin: Data? = nil) throws -> TestSupport.Result {
-        try pier(arguments, stdin: stdin)
-    }
-
-    func pier(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:])
-        throws -> TestSupport.Result
-    {
-        try TestSupport.run(
-            TestSupport.pierBinary, globalArguments + arguments, in: directory,
-            environment: environment.merging(extra) { $1 }, stdin: stdin)
-    }
-
-    /// Any command (`docker`, `make`, `openssl`…) in the project's directory.
-    @discardableResult
-    func run(_ arguments: String..., environment extra: [String: String] = [:]) throws -> TestSupport.Result {
-        try TestSupport.run(
-            URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory,
-            environment: environment.merging(extra) { $1 })
-    }
-
-    /// `docker inspect --format FORMAT TARGET`, trimmed.
-    func inspect(_ target: String, _ format: String) throws -> String {
-        try run("docker", "inspect", "--format", format, target).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// A self-signed certificate for localhost: `cert.pem` and `key.pem` in `folder`, readable by any user.
-    func makeCertificate(in folder: String) throws {
-        let made = try run(
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-            "-addext", "subjectAltName=DNS:localhost", "-keyout", "\(folder)/key.pem", "-out", "\(folder)/cert.pem")
-        try #require(made.status == 0, "\(made.stderr)")
-        try run("chmod", "644", "\(folder)/key.pem", "\(folder)/cert.pem")
-    }
-
-    /// Removes everything labelled with the project and the images it built, whatever state a test left.
-    func cleanUp() {
-        _ = try? pier("down", "--volumes", "--remove-orphans", "--rmi", "local", "--timeout", "0")
+    /// Removes what the seed's own commands made (a stack removes itself first): everything labelled with the
+    /// project, the images named in ``builtImages``, the copy.
+    private func cleanUp() async {
+        _ = try? await pier("down", "--volumes", "--remove-orphans", "--rmi", "local", "--timeout", "0")
         let label = "label=com.docker.compose.project=\(name)"
         for kind in [["ps", "-aq"], ["network", "ls", "-q"], ["volume", "ls", "-q"]] {
             guard
-                let ids = try? TestSupport.run(
-                    URL(fileURLWithPath: "/usr/bin/env"), ["docker"] + kind + ["--filter", label], in: directory,
-                    environment: environment
-                ).stdout.split(whereSeparator: \.isNewline)
+                let ids = try? await run(["docker"] + kind + ["--filter", label]).stdout.split(
+                    whereSeparator: \.isNewline)
             else { continue }
             let remove = kind[0] == "ps" ? ["rm", "-f", "-v"] : [kind[0], "rm"]
-            for id in ids {
-                _ = try? TestSupport.run(
-                    URL(fileURLWithPath: "/usr/bin/env"), ["docker"] + remove + [String(id)], in: directory,
-                    environment: environment)
-            }
+            for id in ids { _ = try? await run(["docker"] + remove + [String(id)]) }
         }
-        for image in builtImages {
-            _ = try? TestSupport.run(
-                URL(fileURLWithPath: "/usr/bin/env"), ["docker", "rmi", image], in: directory, environment: environment)
-        }
+        for image in builtImages { _ = try? await run(["docker", "rmi", image]) }
         try? FileManager.default.removeItem(at: directory)
     }
 }
 
-/// HTTP requests from the host, with `curl`.
-enum HTTP {
-    struct Response {
-        var status: Int
-        var body: String
-        var headers: String
+/// The stack a ``SeedProject`` started, if any, for the output a failure carries.
+final class StartedStack: Sendable {
+    private let stack = Mutex<ComposeStack?>(nil)
+
+    func set(_ started: ComposeStack) {
+        stack.withLock { $0 = started }
     }
 
-    /// One request; status 0 when nothing answers.
-    static func request(_ url: String, method: String = "GET", body: String? = nil, curl extra: [String] = [])
-        throws -> Response
-    {
-        let headers = FileManager.default.temporaryDirectory.appendingPathComponent("pier-http-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: headers) }
-        var arguments = ["curl", "-sS", "--max-time", "10", "-X", method, "-D", headers.path, "-o", "-"]
-        arguments += ["-w", "\n%{http_code}"] + extra
-        if let body { arguments += ["--data-binary", body] }
-        let result = try TestSupport.run(
-            URL(fileURLWithPath: "/usr/bin/env"), arguments + [url], in: TestSupport.repositoryRoot,
-            environment: ProcessInfo.processInfo.environment)
-        var lines = result.stdout.components(separatedBy: "\n")
-        let status = Int(lines.popLast() ?? "") ?? 0
-        let headerText = (try? String(contentsOf: headers, encoding: .utf8)) ?? ""
-        return Response(status: status, body: lines.joined(separator: "\n"), headers: headerText)
-    }
-
-    /// Polls `url` until it answers `status` (servers take a moment to listen after their container starts).
-    static func waitFor(
-        _ url: String, status: Int = 200, seconds: Int = 60, curl extra: [String] = []
-    ) throws -> Response {
-        var last = Response(status: 0, body: "", headers: "")
-        for _ in 0..<(seconds * 2) {
-            last = try request(url, curl: extra)
-            if last.status == status { return last }
-            Thread.sleep(forTimeInterval: 0.5)
-        }
-        return last
-    }
-}
-
-/// Engine timestamps (RFC 3339 with up to nine fractional digits), as `docker inspect` prints them in JSON.
-enum EngineTime {
-    static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"\n "))
-        let parts = trimmed.split(separator: ".", maxSplits: 1)
-        let formatter = ISO8601DateFormatter()
-        guard parts.count == 2 else { return formatter.date(from: trimmed) }
-        let fraction = parts[1].prefix { $0.isNumber }
-        let zone = parts[1].dropFirst(fraction.count)
-        guard let whole = formatter.date(from: String(parts[0]) + String(zone)) else { return nil }
-        return whole.addingTimeInterval(Double("0." + String(fraction)) ?? 0)
-    }
-}
-
-extension SeedProject {
-    /// When `container` started, and when its health check first passed.
-    func startedAt(_ container: String) throws -> Date? {
-        EngineTime.parse(try inspect(container, "{{json .State.StartedAt}}"))
-    }
-
-    func firstHealthyAt(_ container: String) throws -> Date? {
-        let ends = try inspect(
-            container, "{{range .State.Health.Log}}{{if eq .ExitCode 0}}{{json .End}} {{end}}{{end}}")
-        return ends.split(separator: " ").first.flatMap { EngineTime.parse(String($0)) }
+    func attachingLogs(to error: any Error) async -> any Error {
+        guard let started = stack.withLock({ $0 }) else { return error }
+        return await started.attachingLogs(to: error)
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
+import Tar
 import Testing
 
 @testable import Orchestration
 
 /// Host files streamed as a tar for `cp` into a container, read back with ``TarReader``.
 @Suite struct HostArchiveStreamTests {
-    private func entries(_ stream: HostArchiveStream) async throws -> [(TarReader.Entry, [UInt8])] {
+    private func entries(_ stream: HostArchiveStream) async throws -> [(TarHeader, [UInt8])] {
         var reader = TarReader()
-        var result: [(TarReader.Entry, [UInt8])] = []
+        var result: [(TarHeader, [UInt8])] = []
         for try await chunk in stream {
             for event in try reader.append(chunk) {
                 switch event {

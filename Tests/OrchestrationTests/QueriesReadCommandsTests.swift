@@ -83,7 +83,7 @@ import Testing
 
     @Test func portLookupListsWhatTheContainerHasWhenMissing() throws {
         let container = try Self.summary(labels: Self.webLabels, ports: Self.webPorts)
-        #expect(throws: QueryError.self) { try PortLookup.find(53, type: "tcp", in: container) }
+        #expect(throws: OrchestrationError.self) { try PortLookup.find(53, type: "tcp", in: container) }
         do {
             _ = try PortLookup.find(81, type: "tcp", in: container)
         } catch {

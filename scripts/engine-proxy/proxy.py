@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Logging proxy: listens on a unix socket, forwards bytes to /var/run/docker.sock,
-and logs every request (method, path, body) parsed from the client stream as JSON lines."""
+"""Logging proxy: listens on a unix socket, forwards bytes to the engine's socket
+(the third argument, default /var/run/docker.sock), and logs every request
+(method, path, body) parsed from the client stream as JSON lines."""
 import json, os, socket, sys, threading
 
 LISTEN, LOG = sys.argv[1], sys.argv[2]
-UPSTREAM = "/var/run/docker.sock"
+UPSTREAM = sys.argv[3] if len(sys.argv) > 3 else "/var/run/docker.sock"
 lock = threading.Lock()
 
 class Parser:

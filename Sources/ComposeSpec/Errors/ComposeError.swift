@@ -1,5 +1,5 @@
 /// A compose input the loader cannot accept, with where it was written and what was expected.
-public struct ComposeError: Error, Sendable, CustomStringConvertible {
+public struct ComposeError: Error, Sendable, PositionedMessage {
     public enum Code: String, Sendable {
         case yamlSyntax
         case emptyFile
@@ -20,19 +20,13 @@ public struct ComposeError: Error, Sendable, CustomStringConvertible {
     public var location: SourceLocation?
     /// The file the error is about when no line is known (a missing env file, an empty compose file).
     public var file: String?
-    /// What loading warned about before it failed, in order (`file:line:col: message`): Compose prints them too.
-    public var warnings: [String] = []
+    /// What loading warned about before it failed, in order: Compose prints them too.
+    public var warnings: [ComposeWarning] = []
 
     public init(_ code: Code, _ message: String, at location: SourceLocation? = nil, file: String? = nil) {
         self.code = code
         self.message = message
         self.location = location
         self.file = file ?? location?.file
-    }
-
-    public var description: String {
-        if let location { return "\(location): \(message)" }
-        if let file { return "\(file): \(message)" }
-        return message
     }
 }

@@ -98,9 +98,13 @@ enum DependencyGraph {
 enum UnusedResources {
     static func remove(from document: Node) -> Node {
         let services = document["services"]?.mapping?.values.map { $0 } ?? []
-        var used: [String: Set<String>] = ["networks": [], "volumes": [], "secrets": [], "configs": []]
+        var used: [String: Set<String>] = ["networks": [], "volumes": [], "secrets": [], "configs": [], "models": []]
         for service in services {
             used["networks"]!.formUnion(service["networks"]?.mapping?.keys.map { $0 } ?? [])
+            // `models: [llm]` or `models: {llm: {endpoint_var: …}}`.
+            let models = service["models"]
+            used["models"]!.formUnion(
+                models?.sequence?.compactMap(\.scalarText) ?? models?.mapping?.keys.map { $0 } ?? [])
             for mount in service["volumes"]?.sequence ?? [] where mount["type"]?.string == "volume" {
                 if let source = mount["source"]?.string { used["volumes"]!.insert(source) }
             }

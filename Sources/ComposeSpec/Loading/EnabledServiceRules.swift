@@ -1,11 +1,13 @@
 /// Checks Compose makes on every service the active profiles enable, even when the command names only some of
-/// them: a service's `platform` must be one it is built for, and no two services may claim one `container_name`.
+/// them: a service's `platform` must be one it is built for, and no two services may claim one `container_name`
+/// (unless `uniqueContainerNames` is false).
 enum EnabledServiceRules {
-    static func check(_ document: Node) throws(ComposeError) {
+    static func check(_ document: Node, uniqueContainerNames: Bool = true) throws(ComposeError) {
         var containerNames: [String: String] = [:]
         for (name, service) in document["services"]?.mapping ?? [:] {
             try checkPlatform(of: service, name: name)
-            guard let containerName = service["container_name"], let text = containerName.string else { continue }
+            guard uniqueContainerNames, let containerName = service["container_name"], let text = containerName.string
+            else { continue }
             if let owner = containerNames[text] {
                 throw ComposeError(
                     .conflict, "services.\(name): container name \"\(text)\" is already in use by service \"\(owner)\"",

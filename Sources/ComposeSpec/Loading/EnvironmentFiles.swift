@@ -7,14 +7,14 @@ enum EnvironmentFiles {
     /// `COMPOSE_FILE`, `COMPOSE_PROFILES` or `COMPOSE_PROJECT_NAME` choose the project, and its other variables win
     /// over the `.env` of the project's own directory when that is another one.
     static func workingEnvironment(
-        _ options: ProjectOptions, warnings: inout [String]
+        _ options: ProjectOptions, warnings: inout [ComposeWarning]
     ) throws(ComposeError) -> [String: String] {
         guard let dotenv = workingDotenv(options), Paths.isRegularFile(dotenv) else { return options.environment }
         return try load([dotenv], over: options.environment, warnings: &warnings)
     }
 
     static func projectEnvironment(
-        _ options: ProjectOptions, projectDirectory: String, warnings: inout [String]
+        _ options: ProjectOptions, projectDirectory: String, warnings: inout [ComposeWarning]
     ) throws(ComposeError) -> [String: String] {
         var files = options.envFiles.map { Paths.absolute($0, from: options.workingDirectory) }
         if files.isEmpty, let variable = options.environment["COMPOSE_ENV_FILES"], !variable.isEmpty {
@@ -38,7 +38,7 @@ enum EnvironmentFiles {
     /// Reads `files` in order, later ones overriding earlier ones, and lays `base` over the result.
     static func load(
         _ files: [String], over base: [String: String], from origin: Paths.Origin = .commandLine,
-        warnings: inout [String]
+        warnings: inout [ComposeWarning]
     ) throws(ComposeError) -> [String: String] {
         var fromFiles: [String: String] = [:]
         for file in files {
@@ -49,7 +49,7 @@ enum EnvironmentFiles {
             let entries = try DotEnv.parse(text, file: file) { name in
                 base[name] ?? fromFiles[name]
             } onUnsetVariable: {
-                warnings.append(ComposeWarning.unsetVariable($0, at: $1).description)
+                warnings.append(ComposeWarning.unsetVariable($0, at: $1))
             }
             for (key, value) in entries {
                 if let value {

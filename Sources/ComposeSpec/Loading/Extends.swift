@@ -10,6 +10,7 @@ enum Extends {
             resolved[name] = try resolver.service(name, in: document, file: file)
         }
         context.warnings = resolver.context.warnings
+        context.sourceDocuments = resolver.context.sourceDocuments
         var result = document
         result["services"] = document["services"]!.with(.mapping(resolved))
         return result

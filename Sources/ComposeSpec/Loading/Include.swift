@@ -55,6 +55,7 @@ enum Include {
         }
         context.warnings += sub.warnings
         context.includedFileCount = sub.includedFileCount
+        context.sourceDocuments.merge(sub.sourceDocuments) { first, _ in first }
         return PathRebase.document(included, directory: projectDirectory)
     }
 

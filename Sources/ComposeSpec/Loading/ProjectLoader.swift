@@ -5,7 +5,7 @@ import Foundation
 /// normalize to the canonical form `config` prints.
 public enum ProjectLoader {
     public static func load(_ options: ProjectOptions) throws(ComposeError) -> LoadedProject {
-        var warnings: [String] = []
+        var warnings: [ComposeWarning] = []
         do {
             return try load(options, warnings: &warnings)
         } catch {
@@ -17,14 +17,15 @@ public enum ProjectLoader {
 
     /// Loads, gathering warnings in `warnings` as it goes, so that they are not lost when a later step fails.
     private static func load(
-        _ options: ProjectOptions, warnings: inout [String]
+        _ options: ProjectOptions, warnings: inout [ComposeWarning]
     ) throws(ComposeError) -> LoadedProject {
         var options = options
         options.environment = try EnvironmentFiles.workingEnvironment(options, warnings: &warnings)
         let files = try ConfigFiles.resolve(options)
         let projectDirectory =
             options.projectDirectory.map { Paths.absolute($0, from: options.workingDirectory) }
-            ?? files.first.flatMap { $0 == "-" ? nil : Paths.directory(of: $0) } ?? options.workingDirectory
+            ?? files.first.flatMap { $0 == "-" || options.remoteFiles.contains($0) ? nil : Paths.directory(of: $0) }
+            ?? options.workingDirectory
         var environment = try EnvironmentFiles.projectEnvironment(
             options, projectDirectory: projectDirectory, warnings: &warnings)
         let environmentWarnings = warnings
@@ -50,39 +51,39 @@ public enum ProjectLoader {
         let allProfiles = Profiles.all(in: document)
         let allServices = (document["services"]?.mapping?.keys).map(Array.init) ?? []
         if options.checkConsistency {
-            try EnabledServiceRules.check(try Profiles.select(document, profiles: activeProfiles, services: []))
+            try EnabledServiceRules.check(
+                try Profiles.select(document, profiles: activeProfiles, services: []),
+                uniqueContainerNames: options.requireUniqueContainerNames)
         }
         document = try Profiles.select(
             document, profiles: activeProfiles, services: options.selectedServices)
 
         if options.normalize {
-            document = try Normalizer(
+            var normalizer = Normalizer(
                 projectName: name, projectDirectory: projectDirectory, environment: environment,
-                resolvePaths: options.resolvePaths
-            ).normalize(document, warnings: &context.warnings)
+                resolvePaths: options.resolvePaths)
+            normalizer.resolvesEnvironmentFiles = options.resolveEnvironmentFiles
+            normalizer.requireEnvFiles = options.requireEnvFiles
+            document = try normalizer.normalize(document, warnings: &context.warnings)
         }
         if options.checkConsistency {
             try Consistency.check(document)
         }
-        if options.normalize {
+        if options.normalize && !options.allResources {
             document = UnusedResources.remove(from: document)
         }
         return LoadedProject(
             name: name, document: document, workingDirectory: projectDirectory,
             configFiles: files.map { $0 == "-" ? $0 : Paths.absolute($0, from: options.workingDirectory) },
             environment: environment, allProfiles: allProfiles, allServices: allServices,
-            warnings: environmentWarnings + context.warnings)
+            warnings: environmentWarnings + context.warnings, sourceDocuments: context.sourceDocuments)
     }
 }
 
 extension ProjectLoader {
     /// The variables the project's files refer to, with their defaults: what `config --variables` lists.
     public static func variables(_ options: ProjectOptions) throws(ComposeError) -> [VariableReference] {
-        var raw = options
-        raw.interpolate = false
-        raw.normalize = false
-        raw.checkConsistency = false
-        return try Interpolation.variables(in: try load(raw).document)
+        try Interpolation.variables(in: try loadRaw(options).document)
     }
 }
 
@@ -91,7 +92,9 @@ struct LoadContext {
     var environment: [String: String]
     var projectDirectory: String
     var options: ProjectOptions
-    var warnings: [String] = []
+    var warnings: [ComposeWarning] = []
+    /// Every file read, parsed but not interpolated, by path (for `LoadedProject.sourceDocuments`).
+    var sourceDocuments: [String: Node] = [:]
     /// The text of every file read, to tell whether a file refers to a variable at all.
     var readTexts: [String] = []
     /// The files being loaded, each included by the one before it (canonical paths): a file met again is a cycle.
@@ -119,6 +122,8 @@ struct LoadContext {
         var document = try readDocument(file, from: origin)
         let directory = file == "-" ? options.workingDirectory : Paths.directory(of: file)
         document = try Extends.apply(to: document, file: file, context: &self)
+        // A fetched project's paths are relative to the folder it was fetched into.
+        if options.remoteFiles.contains(file) { document = PathRebase.document(document, directory: directory) }
         document = try Include.apply(to: document, directory: directory, context: &self)
         return document
     }
@@ -149,6 +154,7 @@ struct LoadContext {
         }
         readTexts.append(text)
         let documents = try YAMLReader.documents(text, file: displayName)
+        if let first = documents.first, sourceDocuments[displayName] == nil { sourceDocuments[displayName] = first }
         for extra in documents.dropFirst() where extra.mapping == nil {
             throw ComposeError(
                 .wrongType, "top-level object must be a mapping, found \(extra.kindName)", at: extra.location,
@@ -167,12 +173,12 @@ struct LoadContext {
         }
         if options.interpolate {
             let environment = self.environment
-            var unset: [String] = []
+            var unset: [ComposeWarning] = []
             defer { warnings += unset }
             document = try Interpolation.interpolate(document) {
                 environment[$0]
             } onUnsetVariable: {
-                unset.append(ComposeWarning.unsetVariable($0, at: $1).description)
+                unset.append(ComposeWarning.unsetVariable($0, at: $1))
             }
         }
         if options.interpolate {
@@ -182,8 +188,9 @@ struct LoadContext {
         try SchemaValidator.validate(Self.removingReset(document))
         if document["version"] != nil {
             warnings.append(
-                "\(displayName): the attribute `version` is obsolete, it will be ignored, "
-                    + "please remove it to avoid potential confusion")
+                ComposeWarning(
+                    "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential "
+                        + "confusion", file: displayName))
         }
         return document
     }

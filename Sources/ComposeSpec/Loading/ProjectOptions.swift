@@ -18,6 +18,19 @@ public struct ProjectOptions: Sendable {
     public var normalize = true
     public var resolvePaths = true
     public var checkConsistency = true
+    /// Whether services' `env_file` entries are read into their `environment` (`config --no-env-resolution`).
+    public var resolveEnvironmentFiles = true
+    /// Compose files fetched from elsewhere (a published project, `-f oci://…`) into a cache: the project
+    /// directory is not their folder, and their relative paths are relative to their own folder.
+    public var remoteFiles: Set<String> = []
+    /// `--all-resources`: keep the networks, volumes, secrets and configs no service uses.
+    public var allResources = false
+    /// With false, a missing `env_file` or `label_file` is skipped as if `required: false` (`pier check` reports
+    /// them all instead of stopping at the first).
+    public var requireEnvFiles = true
+    /// With false, two services claiming one `container_name` load (`pier check` reports the clash among the
+    /// others instead of stopping at it).
+    public var requireUniqueContainerNames = true
     /// Read when a compose file is `-`.
     public var readStandardInput: @Sendable () -> String = { "" }
 
@@ -40,5 +53,9 @@ public struct LoadedProject: Sendable {
     public var allProfiles: [String]
     /// Every service the files define, enabled or not: a container of a disabled service is not an orphan.
     public var allServices: [String] = []
-    public var warnings: [String]
+    /// What the files ask for that loads but should be fixed, in the order it was read.
+    public var warnings: [ComposeWarning]
+    /// Each compose file read (those `include` and `extends` read too) as written: parsed, not interpolated nor
+    /// merged, by absolute path; for the lint rules about how a file is written.
+    public var sourceDocuments: [String: Node] = [:]
 }

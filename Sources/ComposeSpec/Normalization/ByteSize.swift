@@ -1,7 +1,7 @@
 /// Byte sizes as Compose reads them (`512m`, `1.5g`, `10KiB`, `1 k`, `1024`): a decimal number, at most one space,
 /// and an optional unit (`b`, or `k`, `m`, `g`, `t`, `p` alone or followed by `b` or `ib`, in any case), in binary
 /// multiples. A size is not negative and fits 64 bits; a fraction of a byte is dropped.
-enum ByteSize {
+public enum ByteSize {
     /// Why a text is not a size.
     enum Failure: Error, Sendable, Equatable {
         /// No digit at all (`lots`, `k`, `inf`).
@@ -30,6 +30,11 @@ enum ByteSize {
     private static let multiples: [Unicode.Scalar: Double] = [
         "k": 1024, "m": 1_048_576, "g": 1_073_741_824, "t": 1_099_511_627_776, "p": 1_125_899_906_842_624,
     ]
+
+    /// The byte count `text` gives; nil when it is not a size.
+    public static func parse(_ text: String) -> Int64? {
+        try? bytes(text)
+    }
 
     /// The size in bytes, or why the text is not a size.
     static func bytes(_ text: String) throws(Failure) -> Int64 {

@@ -42,7 +42,7 @@ extension Node {
     }
 
     /// A string as a one-item list; lists stay, each item as text.
-    var stringList: Node {
+    var stringListNode: Node {
         switch value {
         case .sequence(let items): return with(.sequence(items.map { $0.with(.string($0.scalarText ?? "")) }))
         case .null: return self

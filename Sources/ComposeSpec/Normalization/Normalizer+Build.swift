@@ -33,11 +33,11 @@ extension Normalizer {
                 .sequence(items.map { $0.scalarText.map { name in .mapping(["source": .string(name)]) } ?? $0 }))
         }
         try build.update("ssh") { ssh in
-            guard let entries = ssh.mapping else { return ssh.stringList }
+            guard let entries = ssh.mapping else { return ssh.stringListNode }
             return ssh.with(.sequence(entries.map { .string("\($0.key)=\($0.value.scalarText ?? "")") }))
         }
         for key in ["cache_from", "cache_to", "tags", "platforms"] {
-            try build.update(key) { $0.stringList }
+            try build.update(key) { $0.stringListNode }
         }
         for key in ["no_cache", "privileged", "pull"] {
             if let flag = build[key], case .string(let text) = flag.value, text == "true" || text == "false" {

@@ -2,7 +2,9 @@
 extension Normalizer {
     func normalizeEnvironment(_ service: inout Node) throws(ComposeError) {
         var environment = Node.Mapping()
-        if let files = service["env_file"] {
+        if let files = service["env_file"], !resolvesEnvironmentFiles {
+            service["env_file"] = files.with(.sequence(try envFileEntries(files).map(\.node)))
+        } else if let files = service["env_file"] {
             for entry in try envFileEntries(files) {
                 for (key, value) in try entry.read(lookup: { self.environment[$0] }, warnings: warnings) {
                     environment[key] = value.map { .string($0, at: entry.location) } ?? .null
@@ -41,11 +43,12 @@ extension Normalizer {
         let items = node.sequence ?? [node]
         return items.compactMap { item in
             if let path = item.scalarText {
-                return EnvFileEntry(path: absolutePath(path), required: true, raw: false, location: item.location)
+                return EnvFileEntry(
+                    path: absolutePath(path), required: requireEnvFiles, raw: false, location: item.location)
             }
             guard let path = item["path"]?.scalarText else { return nil }
-            let required: Bool
-            if case .bool(false) = item["required"]?.value { required = false } else { required = true }
+            var required = requireEnvFiles
+            if case .bool(false) = item["required"]?.value { required = false }
             return EnvFileEntry(
                 path: absolutePath(path), required: required, raw: item["format"]?.scalarText == "raw",
                 location: item.location)
@@ -64,6 +67,13 @@ struct EnvFileEntry {
     var raw: Bool
     var location: SourceLocation?
 
+    /// The entry in its long form: `path`, `required`, and `format: raw` when raw.
+    var node: Node {
+        var entry: Node.Mapping = ["path": .string(path, at: location), "required": Node(.bool(required))]
+        if raw { entry["format"] = .string("raw") }
+        return Node(.mapping(entry), at: location)
+    }
+
     func read(
         lookup: (String) -> String?, warnings: WarningLog
     ) throws(ComposeError) -> [(key: String, value: String?)] {
@@ -81,7 +91,7 @@ struct EnvFileEntry {
             raw
             ? try DotEnv.parseRaw(text, file: path)
             : try DotEnv.parse(text, file: path, lookup: lookup) {
-                warnings.messages.append(ComposeWarning.unsetVariable($0, at: $1).description)
+                warnings.messages.append(ComposeWarning.unsetVariable($0, at: $1))
             }
         return entries.map { entry in (entry.key, entry.value ?? lookup(entry.key)) }
     }

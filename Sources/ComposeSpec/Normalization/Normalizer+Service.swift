@@ -10,22 +10,7 @@ extension Normalizer {
     /// The services `links`, `volumes_from`, and `network_mode`, `ipc` or `pid` of `service:x` make this one depend
     /// on; all but `volumes_from` restart it with them.
     static func implicitDependencies(of service: Node) -> [(name: String, restart: Bool, location: SourceLocation?)] {
-        var implicit: [(name: String, restart: Bool, location: SourceLocation?)] = []
-        for link in service["links"]?.sequence ?? [] {
-            if let name = link.scalarText?.split(separator: ":").first {
-                implicit.append((String(name), true, link.location))
-            }
-        }
-        for key in ["network_mode", "ipc", "pid"] {
-            if let mode = service[key], let text = mode.string, text.hasPrefix("service:") {
-                implicit.append((String(text.dropFirst("service:".count)), true, mode.location))
-            }
-        }
-        for source in service["volumes_from"]?.sequence ?? [] {
-            guard let text = source.scalarText, !text.hasPrefix("container:") else { continue }
-            implicit.append((String(text.split(separator: ":").first ?? ""), false, source.location))
-        }
-        return implicit
+        ImplicitDependency.all(of: service).map { ($0.service, $0.restart, $0.location) }
     }
 
     private func addImplicitDependencies(_ service: inout Node) {
@@ -102,8 +87,8 @@ extension Normalizer {
             }
             if service[key]?.string == "0" { service.remove(key) }
         }
-        for key in Self.listKeys { try service.update(key) { $0.stringList } }
-        for key in Self.stringListKeys { try service.update(key) { $0.stringList } }
+        for key in Self.listKeys { try service.update(key) { $0.stringListNode } }
+        for key in Self.stringListKeys { try service.update(key) { $0.stringListNode } }
         try service.update("cpus") { node throws(ComposeError) in try node.validCPUs(path: "services.\(name).cpus") }
         try service.update("command") { node throws(ComposeError) in try commandLine(node) }
         try service.update("entrypoint") { node throws(ComposeError) in try commandLine(node) }
@@ -170,7 +155,7 @@ extension Normalizer {
         var rules: [Node] = []
         for rule in watch.sequence ?? [] {
             var rule = rule
-            for key in ["include", "ignore"] { try rule.update(key) { $0.stringList } }
+            for key in ["include", "ignore"] { try rule.update(key) { $0.stringListNode } }
             try rule.update("exec") { exec throws(ComposeError) in
                 var exec = exec
                 try exec.update("command") { command throws(ComposeError) in try commandLine(command) }
@@ -196,7 +181,7 @@ extension Normalizer {
             } catch {
                 throw ComposeError(error.code, error.message, at: node.location)
             }
-        case .sequence: return node.stringList
+        case .sequence: return node.stringListNode
         default: return node
         }
     }

@@ -7,6 +7,10 @@ struct Normalizer {
     var resolvePaths: Bool
     /// What reading `env_file`s warned about (unset variables), which the steps below add to as they go.
     let warnings = WarningLog()
+    /// Whether `env_file` entries are read into `environment` (`config --no-env-resolution` leaves them as files).
+    var resolvesEnvironmentFiles = true
+    /// Whether a missing `env_file` or `label_file` fails the load (unless marked `required: false`).
+    var requireEnvFiles = true
 
     init(projectName: String, projectDirectory: String, environment: [String: String], resolvePaths: Bool) {
         self.projectName = projectName
@@ -16,7 +20,7 @@ struct Normalizer {
     }
 
     /// Normalizes `input`, appending its warnings to `warnings`.
-    func normalize(_ input: Node, warnings: inout [String]) throws(ComposeError) -> Node {
+    func normalize(_ input: Node, warnings: inout [ComposeWarning]) throws(ComposeError) -> Node {
         defer { warnings += self.warnings.messages }
         return try normalize(input)
     }
@@ -116,5 +120,5 @@ extension Node.Mapping {
 
 /// Warnings gathered by steps that cannot take an `inout` list.
 final class WarningLog {
-    var messages: [String] = []
+    var messages: [ComposeWarning] = []
 }

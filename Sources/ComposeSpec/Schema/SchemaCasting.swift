@@ -29,14 +29,6 @@ enum SchemaCasting {
         return try cast(document, rules: CastRule.root, path: &path, warnings: &warnings) ?? document
     }
 
-    /// `cast(_:warnings:)` for callers that keep warnings as text (`file:line:col: message`).
-    static func cast(_ document: Node, warnings: inout [String]) throws(ComposeError) -> Node {
-        var collected: [ComposeWarning] = []
-        let result = try cast(document, warnings: &collected)
-        warnings += collected.map(\.description)
-        return result
-    }
-
     /// `cast(_:warnings:)`, dropping the warnings.
     static func cast(_ document: Node) throws(ComposeError) -> Node {
         var ignored: [ComposeWarning] = []

@@ -14,12 +14,12 @@ public struct CredentialStore: Sendable {
     }
 
     /// The credentials for the registry an image reference names, or nil to pull or push anonymously.
-    public func credentials(forImage reference: String) throws -> RegistryCredentials? {
-        try credentials(forHost: RegistryAddress.host(ofImage: reference))
+    public func credentials(forImage reference: String) async throws -> RegistryCredentials? {
+        try await credentials(forHost: RegistryAddress.host(ofImage: reference))
     }
 
     /// The credentials for a registry host (`127.0.0.1:5000`, `docker.io`), or nil when none are configured.
-    public func credentials(forHost host: String) throws -> RegistryCredentials? {
+    public func credentials(forHost host: String) async throws -> RegistryCredentials? {
         guard let config = try loadConfig() else { return nil }
         let serverAddress = RegistryAddress.configKey(forHost: host)
         let helpers = config["credHelpers"]?.objectValue ?? [:]
@@ -28,7 +28,7 @@ public struct CredentialStore: Sendable {
             ?? helpers.first { RegistryAddress.hostname(ofKey: $0.key) == host }?.value.stringValue
             ?? config["credsStore"]?.stringValue
         if let helper, !helper.isEmpty {
-            return try CredentialHelper(name: helper, environment: environment).get(serverAddress: serverAddress)
+            return try await CredentialHelper(name: helper, environment: environment).get(serverAddress: serverAddress)
         }
         let auths = config["auths"]?.objectValue ?? [:]
         guard
@@ -41,7 +41,7 @@ public struct CredentialStore: Sendable {
     /// Every credential the configuration holds, by server address, as builds need them (`X-Registry-Config`)
     /// to pull base images from any registry: `auths` entries, then those of the default store and of each
     /// registry's helper, which win.
-    public func allCredentials() throws -> [String: RegistryCredentials] {
+    public func allCredentials() async throws -> [String: RegistryCredentials] {
         guard let config = try loadConfig() else { return [:] }
         var all: [String: RegistryCredentials] = [:]
         for (key, entry) in config["auths"]?.objectValue ?? [:] {
@@ -49,11 +49,11 @@ public struct CredentialStore: Sendable {
         }
         if let store = config["credsStore"]?.stringValue, !store.isEmpty {
             let helper = CredentialHelper(name: store, environment: environment)
-            for server in try helper.list() { all[server] = try helper.get(serverAddress: server) }
+            for server in try await helper.list() { all[server] = try await helper.get(serverAddress: server) }
         }
         for (server, name) in config["credHelpers"]?.objectValue ?? [:] {
             guard let name = name.stringValue else { continue }
-            all[server] = try CredentialHelper(name: name, environment: environment).get(serverAddress: server)
+            all[server] = try await CredentialHelper(name: name, environment: environment).get(serverAddress: server)
         }
         return all
     }

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Tar
 
 /// A file or directory of the host as a tar stream for `cp` into a container, read as the engine takes it: file
 /// contents go out in chunks, never whole. Permission bits and times are kept, owners with `keepsOwners` (else
@@ -85,46 +80,29 @@ public struct HostArchiveStream: AsyncSequence, Sendable {
 
         /// The header of `entry` (nil for what is not archived); queues a directory's children and opens a file.
         private mutating func begin(_ entry: Pending) throws -> [UInt8]? {
-            var info = stat()
-            guard (entry.followsLink ? stat(entry.path, &info) : lstat(entry.path, &info)) == 0 else {
-                throw TarError("lstat \(entry.path): \(String(cString: strerror(errno)).lowercased())")
-            }
-            let kind = info.st_mode & S_IFMT
-            if kind == S_IFDIR {
+            guard
+                let header = try TarHeader(
+                    fileAt: entry.path, name: entry.name, followsLink: entry.followsLink, keepsOwners: keepsOwners)
+            else { return nil }
+            switch header.kind {
+            case .directory:
                 let children = try FileManager.default.contentsOfDirectory(atPath: entry.path).sorted()
                 let prefix = entry.childrenOnly ? "" : entry.name + "/"
                 pending += children.reversed().map {
                     Pending(path: entry.path + "/" + $0, name: prefix + $0, followsLink: false, childrenOnly: false)
                 }
                 if entry.childrenOnly { return nil }
-            }
-            #if canImport(Glibc)
-                let modified = Int(info.st_mtim.tv_sec)
-            #else
-                let modified = Int(info.st_mtimespec.tv_sec)
-            #endif
-            let (uid, gid) = keepsOwners ? (Int(info.st_uid), Int(info.st_gid)) : (0, 0)
-            let headerKind: TarHeader.Kind
-            switch kind {
-            case S_IFDIR:
-                headerKind = .directory
-            case S_IFLNK:
-                headerKind = .symlink(target: try FileManager.default.destinationOfSymbolicLink(atPath: entry.path))
-            case S_IFREG:
+            case .file(let size):
                 guard let handle = FileHandle(forReadingAtPath: entry.path) else {
                     throw TarError("cannot read \(entry.path): permission denied")
                 }
                 file = handle
-                contentLeft = UInt64(info.st_size)
-                padding = TarHeader.padding(forContentSize: contentLeft)
-                headerKind = .file(size: contentLeft)
+                contentLeft = size
+                padding = TarHeader.padding(forContentSize: size)
             default:
-                return nil
+                break
             }
-            return TarHeader(
-                path: entry.name, kind: headerKind, mode: Int(info.st_mode & 0o7777), uid: uid, gid: gid,
-                modified: modified
-            ).bytes
+            return header.bytes
         }
     }
 }

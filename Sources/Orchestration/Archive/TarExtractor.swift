@@ -1,4 +1,5 @@
 import Foundation
+import Tar
 
 #if canImport(Glibc)
     import Glibc
@@ -14,7 +15,7 @@ public struct TarExtractor {
     private var root: String?
     private var reader = TarReader()
     private var file: Int32 = -1
-    private var current: TarReader.Entry?
+    private var current: TarHeader?
     private var currentPath = ""
     /// Directory modes and times, applied at the end so a read-only directory can still be filled.
     private var directories: [(path: String, mode: Int, modified: Int)] = []
@@ -46,7 +47,7 @@ public struct TarExtractor {
         }
     }
 
-    private mutating func begin(_ entry: TarReader.Entry) throws {
+    private mutating func begin(_ entry: TarHeader) throws {
         try closeFile()
         let path = try localPath(for: entry.path)
         current = entry
@@ -74,7 +75,7 @@ public struct TarExtractor {
                 throw TarError("cannot create the link \(path): \(String(cString: strerror(errno)))")
             }
         case .other:
-            break
+            break  // devices and FIFOs are not copied
         }
     }
 

@@ -1,4 +1,6 @@
+import DockerEngine
 import Foundation
+import Tar
 
 /// A build context sent to the engine as a tar stream: the context directory walked in sorted order with the
 /// `.dockerignore` rules applied, then any generated files (an inline Dockerfile). Symlinks stay links, modes and
@@ -95,28 +97,39 @@ public struct BuildContext: AsyncSequence, Sendable {
     }
 }
 
-/// One `lstat` per entry: what a tar header needs, without Foundation's attribute dictionaries.
+/// One `lstat` per entry: what a tar header (owners 0:0) or a build session's entry needs.
 enum FileStatus {
-    static func header(path: String, fullPath: String) throws -> TarHeader? {
+    /// A session's entry for a directory, regular file or symbolic link; nil for anything else.
+    static func syncedEntry(path: String, fullPath: String) throws -> SyncedEntry? {
         var status = stat()
         guard lstat(fullPath, &status) == 0 else { throw BuildContext.ContextError.unreadable(path) }
         #if canImport(Darwin)
-            let modified = Int(status.st_mtimespec.tv_sec)
+            let modified = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
         #else
-            let modified = Int(status.st_mtim.tv_sec)
+            let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         #endif
-        let kind: TarHeader.Kind
+        var entry = SyncedEntry(
+            path: path, mode: SyncedEntry.goMode(posix: UInt32(status.st_mode)), modificationTime: modified)
         switch status.st_mode & S_IFMT {
-        case S_IFDIR: kind = .directory
-        case S_IFREG: kind = .file(size: UInt64(status.st_size))
+        case S_IFDIR: break
+        case S_IFREG: entry.size = Int64(status.st_size)
         case S_IFLNK:
             do {
-                kind = .symlink(target: try FileManager.default.destinationOfSymbolicLink(atPath: fullPath))
+                entry.linkTarget = try FileManager.default.destinationOfSymbolicLink(atPath: fullPath)
             } catch {
                 throw BuildContext.ContextError.unreadable(path)
             }
+            entry.size = Int64(entry.linkTarget.utf8.count)
         default: return nil
         }
-        return TarHeader(path: path, kind: kind, mode: Int(status.st_mode) & 0o7777, uid: 0, gid: 0, modified: modified)
+        return entry
+    }
+
+    static func header(path: String, fullPath: String) throws -> TarHeader? {
+        do {
+            return try TarHeader(fileAt: fullPath, name: path)
+        } catch {
+            throw BuildContext.ContextError.unreadable(path)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Tar
 
 /// Produces a ``BuildContext``'s tar stream: each entry's header, then its content, then the end-of-archive
 /// marker, packed into chunks of about `chunkSize` bytes. File contents are read with `read(2)` straight into the

@@ -110,6 +110,13 @@ public struct DockerIgnore: Sendable, Hashable {
         return patterns.contains { $0.isException && GlobToken.couldExtend($0.tokens[...], scalars[...]) }
     }
 
+    /// Whether some path inside `directory` could match a pattern that is not an exception: BuildKit's include
+    /// patterns, which make a synced directory walk down to what they name.
+    func mayMatchInside(directory relativePath: String) -> Bool {
+        let scalars = Array((Self.clean(relativePath) + "/").unicodeScalars)
+        return patterns.contains { !$0.isException && GlobToken.couldExtend($0.tokens[...], scalars[...]) }
+    }
+
     /// Go's `filepath.Clean` for `/`-separated paths.
     public static func clean(_ path: String) -> String {
         let rooted = path.hasPrefix("/")

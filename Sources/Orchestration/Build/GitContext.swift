@@ -1,4 +1,5 @@
 import Foundation
+import Subprocess
 
 /// A build context in a git repository (`https://host/repo.git#ref:subdirectory`, `git@host:repo.git`,
 /// `git://…`, `github.com/…`), fetched with the `git` command into a temporary directory as the Docker CLI does for
@@ -42,6 +43,7 @@ struct GitContext: Sendable, Hashable {
             let wanted = reference ?? "HEAD"
             // Shallow first; servers that cannot (the dumb HTTP protocol) get a full fetch.
             if (try? await Self.git(["fetch", "--quiet", "--depth", "1", "origin", wanted], in: checkout)) == nil {
+                try Task.checkCancellation()
                 try await Self.git(["fetch", "--quiet", "origin", wanted], in: checkout)
             }
             try await Self.git(["checkout", "--quiet", "FETCH_HEAD"], in: checkout)
@@ -58,32 +60,26 @@ struct GitContext: Sendable, Hashable {
     }
 
     /// Runs `git ARGUMENTS` in `directory`; its standard error becomes the error's message when it fails.
+    /// Cancelled, it ends git and the helpers it started (`git-remote-https`, `ssh`): they share a process group.
     private static func git(_ arguments: [String], in directory: String) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"  // fail rather than wait for a password nobody types
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: RuntimeError("cannot run git (is it installed?): \(error)"))
-            }
+        var options = PlatformOptions()
+        options.processGroupID = 0
+        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(2))]
+        let result: ExecutionResult<Void, DiscardedOutput, StringOutput<UTF8>>
+        do {
+            result = try await Subprocess.run(
+                .name("git"), arguments: Arguments(arguments),
+                // Fail rather than wait for a password nobody types.
+                environment: .inherit.updating(["GIT_TERMINAL_PROMPT": "0"]), workingDirectory: .init(directory),
+                platformOptions: options, output: .discarded, error: .string(limit: 1 << 20))
+        } catch let error as SubprocessError where error.code == .executableNotFound {
+            throw OrchestrationError(.processFailed, "cannot run git (is it installed?): \(error)", underlying: error)
         }
-        guard status == 0 else {
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw RuntimeError(
+        guard result.terminationStatus.isSuccess else {
+            throw OrchestrationError(
+                .processFailed,
                 "git \(arguments.first ?? "") failed: "
-                    + message.trimmingCharacters(in: .whitespacesAndNewlines))
+                    + result.standardError.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 }

@@ -35,6 +35,7 @@ public enum ComposeLabels {
         project: ProjectContext, serviceName: String, service: Node, number: Int, options: ContainerCreateOptions
     ) -> [String: String] {
         var labels = service.field("labels")?.stringDictionary ?? [:]
+        labels.merge(project.resourceLabels) { own, _ in own }
         labels[Self.project] = project.name
         labels[Self.service] = serviceName
         labels[version] = compatibleVersion
@@ -70,21 +71,23 @@ public enum ComposeLabels {
 
     /// Labels of a network Compose creates: the user's, then the network key, project, version and config hash.
     static func network(project: ProjectContext, key: String, definition: Node) -> [String: String] {
-        var labels = definition.field("labels")?.stringDictionary ?? [:]
-        labels[network] = key
-        labels[Self.project] = project.name
-        labels[version] = compatibleVersion
-        labels[configHash] = ServiceHash.network(definition)
-        return labels
+        resource(network, key: key, project: project, definition: definition, hash: ServiceHash.network(definition))
     }
 
     /// Labels of a volume Compose creates: the user's, then the volume key, project, version and config hash.
     static func volume(project: ProjectContext, key: String, definition: Node) -> [String: String] {
+        resource(volume, key: key, project: project, definition: definition, hash: ServiceHash.volume(definition))
+    }
+
+    private static func resource(
+        _ keyLabel: String, key: String, project: ProjectContext, definition: Node, hash: String
+    ) -> [String: String] {
         var labels = definition.field("labels")?.stringDictionary ?? [:]
-        labels[volume] = key
+        labels.merge(project.resourceLabels) { own, _ in own }
+        labels[keyLabel] = key
         labels[Self.project] = project.name
         labels[version] = compatibleVersion
-        labels[configHash] = ServiceHash.volume(definition)
+        labels[configHash] = hash
         return labels
     }
 }

@@ -1,3 +1,4 @@
+import ComposeSpec
 import DockerEngine
 
 /// Everything creating one container takes: the `POST /containers/create` call, then the calls Compose makes
@@ -9,7 +10,7 @@ public struct ContainerCreateRequest: Sendable {
     public var platform: String?
     public var body: JSONValue
     /// What the engine cannot honour and Pier leaves out, for the user.
-    public var warnings: [String]
+    public var warnings: [ComposeWarning]
     /// Networks to join after create, in order: engines before API 1.44 take one network in the create body.
     public var networkConnections: [NetworkConnection]
     /// Files to copy into the container before it starts (`environment`/`content` secrets and configs).

@@ -27,7 +27,7 @@ extension ContainerSpec {
     /// Swarm service settings: a container has nothing to apply them to.
     static let swarmOnlyDeployKeys = ["labels", "placement", "update_config", "rollback_config", "endpoint_mode"]
 
-    mutating func checkAttributes() throws(ContainerSpecError) {
+    mutating func checkAttributes() throws(OrchestrationError) {
         guard let entries = service.mapping else {
             throw error(.invalidValue, "a service must be a mapping")
         }
@@ -39,10 +39,10 @@ extension ContainerSpec {
         }
         for key in entries.keys.sorted() where !key.hasPrefix("x-") && !Self.mappedKeys.contains(key) {
             guard !Self.keysHandledElsewhere.contains(key), key != "provider", key != "models" else { continue }
-            warn("attribute \"\(key)\" is not supported and is ignored")
+            warn("attribute \"\(key)\" is not supported and is ignored", at: key)
         }
         if service.field("credential_spec") != nil {
-            warn("credential_spec only applies to Windows containers and is ignored")
+            warn("credential_spec only applies to Windows containers and is ignored", at: "credential_spec")
         }
         checkDeploy()
     }
@@ -55,22 +55,26 @@ extension ContainerSpec {
             return !(value.sequence?.isEmpty ?? false)
         }
         if !ignored.isEmpty {
-            warn("deploy.\(ignored.joined(separator: ", deploy.")) only apply to Swarm services and are ignored")
+            warn(
+                "deploy.\(ignored.joined(separator: ", deploy.")) only apply to Swarm services and are ignored",
+                at: "deploy")
         }
         if deploy.field("mode")?.scalarText == "global" {
-            warn("deploy.mode \"global\" only applies to Swarm; one container per replica is created")
+            warn("deploy.mode \"global\" only applies to Swarm; one container per replica is created", at: "deploy")
         }
         let timing = ["delay", "window"].filter { deploy.field("restart_policy")?.field($0) != nil }
         if !timing.isEmpty {
             // The engine restarts at once with its own back-off; it has no delay or observation window.
-            warn("deploy.restart_policy.\(timing.joined(separator: ", ")) only apply to Swarm and are ignored")
+            warn(
+                "deploy.restart_policy.\(timing.joined(separator: ", ")) only apply to Swarm and are ignored",
+                at: "deploy")
         }
         let reservations = deploy.field("resources")?.field("reservations")
         if reservations?.field("cpus") != nil {
-            warn("deploy.resources.reservations.cpus has no container equivalent and is ignored")
+            warn("deploy.resources.reservations.cpus has no container equivalent and is ignored", at: "deploy")
         }
         if reservations?.field("generic_resources") != nil {
-            warn("deploy.resources.reservations.generic_resources only applies to Swarm and is ignored")
+            warn("deploy.resources.reservations.generic_resources only applies to Swarm and is ignored", at: "deploy")
         }
     }
 }

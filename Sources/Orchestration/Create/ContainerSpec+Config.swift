@@ -3,11 +3,12 @@ import DockerEngine
 
 /// The container configuration proper: what runs, as whom, with which environment and labels.
 extension ContainerSpec {
-    mutating func configFields() throws(ContainerSpecError) -> [String: JSONValue] {
+    mutating func configFields() throws(OrchestrationError) -> [String: JSONValue] {
         var body: [String: JSONValue] = [:]
         body["Image"] = .string(
             service.field("image")?.scalarText
-                ?? ContainerNames.defaultImage(project: project.name, service: serviceName))
+                ?? ContainerNames.defaultImage(
+                    project: project.name, service: serviceName, separator: project.nameSeparator))
         // An empty list is kept: `command: []` clears the image's command, absence keeps it.
         if let command = service.field("command")?.stringList { body["Cmd"] = .strings(command) }
         if let entrypoint = service.field("entrypoint")?.stringList { body["Entrypoint"] = .strings(entrypoint) }
@@ -49,7 +50,7 @@ extension ContainerSpec {
     }
 
     /// The `Healthcheck` object; durations in nanoseconds, zero ones left out as Compose leaves them out.
-    mutating func healthcheckField() -> JSONValue? {
+    func healthcheckField() -> JSONValue? {
         guard let check = service.field("healthcheck"), check.mapping != nil else { return nil }
         if check.field("disable")?.boolValue == true { return .object(["Test": .strings(["NONE"])]) }
         var fields: [String: JSONValue] = [:]
@@ -62,16 +63,7 @@ extension ContainerSpec {
             if let duration = check.field(key)?.nanoseconds, duration > 0 { fields[field] = .int(duration) }
         }
         if let startInterval = check.field("start_interval")?.nanoseconds, startInterval > 0 {
-            if api >= APIVersion(1, 44) {
-                fields["StartInterval"] = .int(startInterval)
-            } else {
-                // Compose refuses to create the container here; the interval only shortens the start period's
-                // checks, so Pier runs without it rather than not at all.
-                warn(
-                    "healthcheck.start_interval needs Docker Engine 25 (API 1.44); this engine uses \(api) "
-                        + "and ignores it"
-                )
-            }
+            fields["StartInterval"] = .int(startInterval)
         }
         if let retries = check.field("retries")?.int64Value, retries > 0 { fields["Retries"] = .int(retries) }
         return fields.isEmpty ? nil : .object(fields)

@@ -4,7 +4,7 @@ import DockerEngine
 /// Devices: host device paths (`devices`), cgroup rules, and device requests, which Compose builds from
 /// `deploy.resources.reservations.devices`, then CDI names in `devices`, then `gpus`, in that order.
 extension ContainerSpec {
-    func deviceFields(reservations: Node?) throws(ContainerSpecError) -> [String: JSONValue] {
+    func deviceFields(reservations: Node?) throws(OrchestrationError) -> [String: JSONValue] {
         var host: [String: JSONValue] = [:]
         var mappings: [JSONValue] = []
         var cdiRequests: [JSONValue] = []

@@ -5,7 +5,7 @@ import Foundation
 /// Host configuration that is neither resources, storage nor networking: restart, privileges, namespaces, DNS,
 /// logging and runtime.
 extension ContainerSpec {
-    mutating func hostConfigFields() throws(ContainerSpecError) -> [String: JSONValue] {
+    mutating func hostConfigFields() throws(OrchestrationError) -> [String: JSONValue] {
         var host: [String: JSONValue] = [:]
         if let policy = try restartPolicy() { host["RestartPolicy"] = policy }
         if let add = service.field("cap_add")?.stringList { host["CapAdd"] = .strings(Self.capabilities(add)) }
@@ -41,16 +41,13 @@ extension ContainerSpec {
         }
         if let storage = service.field("storage_opt")?.stringDictionary { host["StorageOpt"] = .stringMap(storage) }
         if let annotations = service.field("annotations")?.stringDictionary {
-            if api < APIVersion(1, 43) {
-                warn("annotations need API 1.43 (Docker Engine 24); this engine uses \(api) and ignores them")
-            }
             host["Annotations"] = .stringMap(annotations)
         }
         return host
     }
 
     /// `deploy.restart_policy` wins over `restart` when both are set, as in Compose.
-    private func restartPolicy() throws(ContainerSpecError) -> JSONValue? {
+    private func restartPolicy() throws(OrchestrationError) -> JSONValue? {
         if let policy = service.field("deploy")?.field("restart_policy") {
             let names = ["none": "no", "on-failure": "on-failure", "any": "always"]
             let condition = policy.field("condition")?.scalarText ?? "any"
@@ -94,14 +91,14 @@ extension ContainerSpec {
     }
 
     /// `ipc`/`pid`: `service:x` joins the namespace of x's container; anything else goes to the engine as written.
-    private func namespace(_ mode: String, key: String) throws(ContainerSpecError) -> String {
+    private func namespace(_ mode: String, key: String) throws(OrchestrationError) -> String {
         guard mode.hasPrefix("service:") else { return mode }
         return "container:" + (try container(of: String(mode.dropFirst("service:".count)), for: key)).id
     }
 
     /// `seccomp:<file>` and `seccomp=<file>` send the profile itself, compacted, as Compose does; other options
     /// (including `unconfined` and `builtin` profiles) go as written.
-    private func securityOption(_ option: String) throws(ContainerSpecError) -> String {
+    private func securityOption(_ option: String) throws(OrchestrationError) -> String {
         guard option.hasPrefix("seccomp:") || option.hasPrefix("seccomp=") else { return option }
         let profile = String(option.dropFirst("seccomp:".count))
         guard profile != "unconfined", profile != "builtin" else { return option }

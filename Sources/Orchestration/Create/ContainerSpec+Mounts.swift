@@ -27,7 +27,7 @@ struct ContainerStorage {
 /// `create_host_path: false`, propagation or recursion options; volumes with `nocopy` or `subpath`; anonymous
 /// volumes; tmpfs, image and npipe mounts.
 extension ContainerSpec {
-    mutating func storageFields() throws(ContainerSpecError) -> ContainerStorage {
+    mutating func storageFields() throws(OrchestrationError) -> ContainerStorage {
         var storage = ContainerStorage()
         for volume in service.field("volumes")?.sequence ?? [] {
             let target = volume.field("target")?.scalarText ?? ""
@@ -45,12 +45,6 @@ extension ContainerSpec {
                 let source = volume.field("source")?.scalarText
                 storage.mounts.append(mount("npipe", source: source, target: target, readOnly: readOnly, nil, [:]))
             case "image":
-                guard api >= APIVersion(1, 48) else {
-                    throw error(
-                        .engineTooOld,
-                        "volume with type=image needs Docker Engine 28 (API 1.48); this engine uses \(api)",
-                        at: "volumes")
-                }
                 var options: [String: JSONValue] = [:]
                 if let subpath = volume.field("image")?.field("subpath")?.scalarText {
                     options["Subpath"] = .string(subpath)
@@ -74,7 +68,7 @@ extension ContainerSpec {
 
     private mutating func addBind(
         _ volume: Node, target: String, readOnly: Bool, to storage: inout ContainerStorage
-    ) throws(ContainerSpecError) {
+    ) throws(OrchestrationError) {
         let source = volume.field("source")?.scalarText ?? ""
         let bind = volume.field("bind")
         let propagation = bind?.field("propagation")?.scalarText
@@ -90,8 +84,7 @@ extension ContainerSpec {
             // The Mounts API has no relabel option; Compose drops it here without a word.
             warn(
                 "bind.selinux \"\(selinux)\" on \(target) cannot be combined with create_host_path: false, "
-                    + "propagation or recursive, and is ignored"
-            )
+                    + "propagation or recursive, and is ignored", at: "volumes")
         }
         var options: [String: JSONValue] = [:]
         if let propagation { options["Propagation"] = .string(propagation) }
@@ -100,11 +93,6 @@ extension ContainerSpec {
         case nil, "enabled": break
         case "disabled": options["NonRecursive"] = true
         case "writable", "readonly":
-            guard api >= APIVersion(1, 44) else {
-                throw error(
-                    .engineTooOld, "bind-recursive=\(recursive!) needs API 1.44; this engine uses \(api)", at: "volumes"
-                )
-            }
             options[recursive == "writable" ? "ReadOnlyNonRecursive" : "ReadOnlyForceRecursive"] = true
         case let other?:
             throw error(.invalidValue, "unknown bind.recursive \"\(other)\"", at: "volumes")
@@ -114,7 +102,7 @@ extension ContainerSpec {
 
     private func addVolume(
         _ volume: Node, target: String, readOnly: Bool, to storage: inout ContainerStorage
-    ) throws(ContainerSpecError) {
+    ) throws(OrchestrationError) {
         let key = volume.field("source")?.scalarText
         // A named volume is known by its engine name (`<project>_<key>`, or its `name`); an anonymous one has none.
         let source = key.map { project.definition("volumes", $0) != nil ? project.engineName("volumes", $0) : $0 }
@@ -126,15 +114,7 @@ extension ContainerSpec {
         }
         var options: [String: JSONValue] = [:]
         if noCopy { options["NoCopy"] = true }
-        if let subpath {
-            // Older engines ignore the field and would mount the whole volume.
-            guard api >= APIVersion(1, 45) else {
-                throw error(
-                    .engineTooOld, "volume.subpath needs API 1.45 (Docker Engine 26); this engine uses \(api)",
-                    at: "volumes")
-            }
-            options["Subpath"] = .string(subpath)
-        }
+        if let subpath { options["Subpath"] = .string(subpath) }
         storage.mounts.append(
             mount("volume", source: source, target: target, readOnly: readOnly, "VolumeOptions", options))
     }
@@ -153,7 +133,7 @@ extension ContainerSpec {
 
     /// `service[:mode]` becomes `<container id>[:mode]`; `container:name[:mode]` becomes `name[:mode]`.
     /// (Compose 2.40.3 loses the mode of the `service:mode` form; Pier keeps it.)
-    private func volumesFromEntry(_ entry: String) throws(ContainerSpecError) -> String {
+    private func volumesFromEntry(_ entry: String) throws(OrchestrationError) -> String {
         if entry.hasPrefix("container:") { return String(entry.dropFirst("container:".count)) }
         let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
         let id = try container(of: parts[0], for: "volumes_from").id

@@ -15,7 +15,7 @@ struct ContainerNetworking {
 /// is the container's `NetworkMode`. Engines from API 1.44 take every endpoint in the create body; older ones take
 /// only the first, and the rest are joined with `NetworkConnect` calls after create, in the same order.
 extension ContainerSpec {
-    mutating func networkingFields() throws(ContainerSpecError) -> ContainerNetworking {
+    mutating func networkingFields() throws(OrchestrationError) -> ContainerNetworking {
         var result = ContainerNetworking()
         let links = try linkEntries()
         if !links.isEmpty { result.hostConfig["Links"] = .strings(links) }
@@ -41,7 +41,10 @@ extension ContainerSpec {
         var endpoints: [(key: String, config: [String: JSONValue])] = []
         for key in keys {
             let config = service.field("networks")?.field(key)
-            if let networkMAC = config?.field("mac_address")?.scalarText, let serviceMAC, networkMAC != serviceMAC {
+            // The service's address is the first network's: only that one must agree (other networks have their own).
+            if key == primary, let networkMAC = config?.field("mac_address")?.scalarText, let serviceMAC,
+                networkMAC != serviceMAC
+            {
                 throw error(
                     .conflict, "the service-level mac_address should have the same value as network \(key)",
                     at: "mac_address")
@@ -50,14 +53,8 @@ extension ContainerSpec {
         }
         let splitsConnections = api < APIVersion(1, 44)
         if splitsConnections {
-            // The top-level field sets the first network's address; later endpoints' addresses are not honoured.
+            // The top-level field sets the first network's address (EngineRequirement refuses the others' here).
             result.macAddress = endpoints[0].config.removeValue(forKey: "MacAddress")?.stringValue ?? serviceMAC
-            for (key, config) in endpoints.dropFirst() where config["MacAddress"] != nil {
-                warn(
-                    "networks.\(key).mac_address needs API 1.44 (Docker Engine 25); this engine uses \(api) "
-                        + "and ignores it"
-                )
-            }
         } else if endpoints[0].config["MacAddress"] == nil, let serviceMAC {
             endpoints[0].config["MacAddress"] = .string(serviceMAC)
         }
@@ -75,10 +72,15 @@ extension ContainerSpec {
 
     /// The service's network keys: highest `priority` first, then by key.
     func networkKeysByPriority() -> [String] {
-        guard let networks = service.field("networks")?.mapping else {
+        guard let networks = service.field("networks") else {
             return project.definition("networks", "default") != nil ? ["default"] : []
         }
-        return networks.map { key, config in (key, config.field("priority")?.int64Value ?? 0) }
+        return Self.networkKeysByPriority(networks)
+    }
+
+    /// The keys of a service's `networks`: highest `priority` first, then by key.
+    static func networkKeysByPriority(_ networks: Node?) -> [String] {
+        (networks?.mapping ?? [:]).map { key, config in (key, config.field("priority")?.int64Value ?? 0) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             .map(\.0)
     }
@@ -87,7 +89,7 @@ extension ContainerSpec {
     /// network's aliases. A network written with settings gets an `IPAMConfig` object even when empty, as Compose's.
     private mutating func endpoint(
         key: String, config: Node?, links: [String]
-    ) throws(ContainerSpecError) -> [String: JSONValue] {
+    ) throws(OrchestrationError) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
         var aliases = [containerName]
         if options.oneOff?.useAliases ?? true {
@@ -105,29 +107,16 @@ extension ContainerSpec {
         if let address = config.field("mac_address")?.scalarText { fields["MacAddress"] = .string(address) }
         var driverOptions = config.field("driver_opts")?.stringDictionary ?? [:]
         if let interface = config.field("interface_name")?.scalarText {
-            guard api >= APIVersion(1, 49) else {
-                throw error(
-                    .engineTooOld, "interface_name needs Docker Engine 28.1 (API 1.49); this engine uses \(api)",
-                    at: "networks")
-            }
             driverOptions["com.docker.network.endpoint.ifname"] = interface
         }
         if !driverOptions.isEmpty { fields["DriverOpts"] = .stringMap(driverOptions) }
-        if let priority = config.field("gw_priority")?.int64Value {
-            if api < APIVersion(1, 48) {
-                warn(
-                    "networks.\(key).gw_priority needs Docker Engine 28 (API 1.48); this engine uses \(api) "
-                        + "and ignores it"
-                )
-            }
-            fields["GwPriority"] = .int(priority)
-        }
+        if let priority = config.field("gw_priority")?.int64Value { fields["GwPriority"] = .int(priority) }
         return fields
     }
 
     /// `links` and `external_links` as `container:alias`. Each container of a linked service is reachable as the
     /// alias, as `<service>-<n>` and as `<project>-<service>-<n>`, which is what Compose sends.
-    func linkEntries() throws(ContainerSpecError) -> [String] {
+    func linkEntries() throws(OrchestrationError) -> [String] {
         var entries: [String] = []
         for link in service.field("links")?.stringList ?? [] {
             let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
@@ -138,10 +127,11 @@ extension ContainerSpec {
                 throw error(
                     .missingContainer, "links refers to service \"\(target)\", which has no container yet", at: "links")
             }
+            let separator = project.nameSeparator
             for other in containers {
                 entries += [
-                    "\(other.name):\(alias)", "\(other.name):\(target)-\(other.number)",
-                    "\(other.name):\(project.name)-\(target)-\(other.number)",
+                    "\(other.name):\(alias)", "\(other.name):\(target)\(separator)\(other.number)",
+                    "\(other.name):\(project.name)\(separator)\(target)\(separator)\(other.number)",
                 ]
             }
         }

@@ -4,7 +4,7 @@ import DockerEngine
 /// Exposed ports and port bindings. `ports` entries are keyed `<target>/<protocol>`; `expose` entries go in as
 /// written (`"3000"` stays without a protocol, as Compose sends it; the engine reads it as tcp).
 extension ContainerSpec {
-    func portFields() throws(ContainerSpecError) -> (exposed: [String: JSONValue], bindings: [String: JSONValue]) {
+    func portFields() throws(OrchestrationError) -> (exposed: [String: JSONValue], bindings: [String: JSONValue]) {
         var exposed: [String: JSONValue] = [:]
         var bindings: [String: [JSONValue]] = [:]
         for port in service.field("ports")?.sequence ?? [] {

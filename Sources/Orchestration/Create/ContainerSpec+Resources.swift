@@ -4,7 +4,7 @@ import DockerEngine
 /// Memory, CPU, process, block-I/O and ulimit settings. The `deploy.resources` forms fill what the service-level
 /// keys leave unset (the loader already refuses two different values for the same limit).
 extension ContainerSpec {
-    func resourceFields() throws(ContainerSpecError) -> [String: JSONValue] {
+    func resourceFields() throws(OrchestrationError) -> [String: JSONValue] {
         var host: [String: JSONValue] = [:]
         let resources = service.field("deploy")?.field("resources")
         let limits = resources?.field("limits")

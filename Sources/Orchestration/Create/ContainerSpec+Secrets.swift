@@ -6,7 +6,7 @@ import DockerEngine
 /// Secrets default to `/run/secrets/<name>` (a relative target is taken under `/run/secrets/`); configs to
 /// `/<name>` (a relative target is taken under `/`).
 extension ContainerSpec {
-    mutating func addSecretsAndConfigs(to storage: inout ContainerStorage) throws(ContainerSpecError) {
+    mutating func addSecretsAndConfigs(to storage: inout ContainerStorage) throws(OrchestrationError) {
         for reference in service.field("secrets")?.sequence ?? [] {
             try addFile(reference, section: "secrets", directory: "/run/secrets/", to: &storage)
         }
@@ -25,7 +25,7 @@ extension ContainerSpec {
 
     private mutating func addFile(
         _ reference: Node, section: String, directory: String, to storage: inout ContainerStorage
-    ) throws(ContainerSpecError) {
+    ) throws(OrchestrationError) {
         let kind = section == "secrets" ? "secret" : "config"
         let key = reference.field("source")?.scalarText ?? reference.scalarText ?? ""
         guard let definition = project.definition(section, key) else {
@@ -43,8 +43,7 @@ extension ContainerSpec {
             if uid != nil || gid != nil || mode != nil {
                 warn(
                     "\(section) `uid`, `gid` and `mode` are not supported for file-based \(kind) \"\(key)\", "
-                        + "they will be ignored"
-                )
+                        + "they will be ignored", at: section)
             }
             storage.mounts.append(
                 mount("bind", source: file, target: path, readOnly: true, nil, [:]))

@@ -3,18 +3,19 @@ import DockerEngine
 
 /// The body of `POST /networks/create` for a top-level network, as Docker Compose v2 sends it.
 public enum NetworkSpec {
-    /// `key` names a network in the document's `networks`; external networks are not created and throw.
+    /// `key` names a network in the document's `networks`; external networks are not created and throw, and so do
+    /// attributes newer than `apiVersion` (``EngineRequirement``).
     public static func createBody(
         project: ProjectContext, key: String, apiVersion: APIVersion
-    ) throws(ContainerSpecError) -> (body: JSONValue, warnings: [String]) {
+    ) throws(OrchestrationError) -> JSONValue {
         guard let definition = project.definition("networks", key) else {
-            throw ContainerSpecError(.invalidValue, "network \"\(key)\" is not defined in the top-level networks")
+            throw OrchestrationError(.invalidValue, "network \"\(key)\" is not defined in the top-level networks")
         }
         if definition.field("external")?.boolValue == true {
-            throw ContainerSpecError(
+            throw OrchestrationError(
                 .unsupported, "network \"\(key)\" is external: Pier uses it but does not create it")
         }
-        var warnings: [String] = []
+        if let tooNew = EngineRequirement.violations(network: key, definition, api: apiVersion).first { throw tooNew }
         var body: [String: JSONValue] = [
             "Name": .string(project.engineName("networks", key)),
             "Labels": .stringMap(ComposeLabels.network(project: project, key: key, definition: definition)),
@@ -24,14 +25,9 @@ public enum NetworkSpec {
         for (field, key) in [("Internal", "internal"), ("Attachable", "attachable"), ("EnableIPv6", "enable_ipv6")] {
             if let flag = definition.field(key)?.boolValue { body[field] = .bool(flag) }
         }
-        if let ipv4 = definition.field("enable_ipv4")?.boolValue {
-            if apiVersion >= APIVersion(1, 47) {
-                body["EnableIPv4"] = .bool(ipv4)
-            } else if !ipv4 {
-                warnings.append(
-                    "network \"\(key)\": enable_ipv4: false needs Docker Engine 28 (API 1.47); this engine uses "
-                        + "\(apiVersion) and gives the network IPv4")
-            }
+        // Older engines always give a network IPv4, which is what `enable_ipv4: true` asks.
+        if let ipv4 = definition.field("enable_ipv4")?.boolValue, apiVersion >= APIVersion(1, 47) {
+            body["EnableIPv4"] = .bool(ipv4)
         }
         if let ipam = definition.field("ipam"), let entries = ipam.mapping, !entries.isEmpty {
             body["IPAM"] = ipamField(ipam)
@@ -40,7 +36,7 @@ public enum NetworkSpec {
             // Deprecated from API 1.44, where the engine always refuses duplicates.
             body["CheckDuplicate"] = true
         }
-        return (.object(body), warnings)
+        return .object(body)
     }
 
     /// `ipam` with each pool's `subnet`, `ip_range`, `gateway` and `aux_addresses`.
@@ -65,12 +61,12 @@ public enum NetworkSpec {
 /// The body of `POST /volumes/create` for a top-level volume, as Docker Compose v2 sends it.
 public enum VolumeSpec {
     /// `key` names a volume in the document's `volumes`; external volumes are not created and throw.
-    public static func createBody(project: ProjectContext, key: String) throws(ContainerSpecError) -> JSONValue {
+    public static func createBody(project: ProjectContext, key: String) throws(OrchestrationError) -> JSONValue {
         guard let definition = project.definition("volumes", key) else {
-            throw ContainerSpecError(.invalidValue, "volume \"\(key)\" is not defined in the top-level volumes")
+            throw OrchestrationError(.invalidValue, "volume \"\(key)\" is not defined in the top-level volumes")
         }
         if definition.field("external")?.boolValue == true {
-            throw ContainerSpecError(.unsupported, "volume \"\(key)\" is external: Pier uses it but does not create it")
+            throw OrchestrationError(.unsupported, "volume \"\(key)\" is external: Pier uses it but does not create it")
         }
         var body: [String: JSONValue] = [
             "Name": .string(project.engineName("volumes", key)),

@@ -12,6 +12,12 @@ public struct ProjectContext: Sendable {
     public var document: Node
     /// The environment `environment:`-sourced secrets and configs read.
     public var environment: [String: String]
+    /// Labels put on everything the project's operations create (containers, networks, volumes, built images)
+    /// beside the user's and Compose's, which win over them; they take no part in configuration hashes. Empty for
+    /// the command line; a test library marks its stacks with them.
+    public var resourceLabels: [String: String] = [:]
+    /// What joins the parts of container and image names: `-`, or `_` in compatibility mode.
+    public var nameSeparator = "-"
 
     public init(
         name: String, workingDirectory: String, configFiles: [String], document: Node,

@@ -47,15 +47,15 @@ extension ProjectRuntime {
         let failed = await pullConcurrently(pulls.map { ($0.value, $0.key) }, quiet: options.quietPull) {
             services[$0]?["build"] != nil && options.build != .never
         }
-        for failure in failed.sorted(by: { $0.service < $1.service }) {
-            let service = failure.service
-            guard services[service]?["build"] != nil, options.build != .never else { throw failure }
-            // Compose builds an image it could not pull when the service says how.
-            builds.insert(service)
+        // Compose builds an image it could not pull when the service says how.
+        let buildable = failed.compactMap(\.service).filter { services[$0]?["build"] != nil && options.build != .never }
+        builds.formUnion(buildable)
+        if let failure = AggregateError.combining(failed.filter { !buildable.contains($0.service ?? "") }) {
+            throw failure
         }
-        try await forEachConcurrently(builds.sorted(), limit: options.parallelLimit) { name in
-            try await buildImage(of: name, request: BuildRequest())
-        }
+        var request = BuildRequest()
+        if options.quietBuild { request.output = { _, _ in } }
+        try await buildInOrder(builds.sorted(), request: request, limit: options.parallelLimit)
         for name in selection where imageIDs[name] == nil {
             let image = imageName(of: name)
             guard let present = try await inspect({ try await client.inspectImage(image) }) else {
@@ -67,18 +67,19 @@ extension ProjectRuntime {
     }
 
     private func missingImage(_ service: String, image: String, options: UpOptions, policy: PullPolicy)
-        -> RuntimeError
+        -> OrchestrationError
     {
         if services[service]?["build"] != nil, options.build == .never {
-            return RuntimeError(
-                "service \"\(service)\": no such image: \(image), and --no-build forbids building it: run "
-                    + "`pier build \(service)` first")
+            return .service(
+                service, .missingImage,
+                "no such image: \(image), and --no-build forbids building it: run `pier build \(service)` first")
         }
         if policy == .never {
-            return RuntimeError(
-                "service \"\(service)\": no such image: \(image), and its pull policy is never: pull it with "
+            return .service(
+                service, .missingImage,
+                "no such image: \(image), and its pull policy is never: pull it with "
                     + "`pier pull --policy always \(service)`, or change the policy")
         }
-        return RuntimeError("service \"\(service)\": no such image: \(image)")
+        return .service(service, .missingImage, "no such image: \(image)")
     }
 }

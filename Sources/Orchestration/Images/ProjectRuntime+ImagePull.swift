@@ -8,33 +8,33 @@ extension ProjectRuntime {
     /// `canBuild` is shown as a warning (it will be built instead).
     func pullConcurrently(
         _ pulls: [(service: String, image: String)], quiet: Bool, canBuild: @escaping @Sendable (String) -> Bool
-    ) async -> [ImagePullError] {
-        await withTaskGroup(of: ImagePullError?.self) { group in
+    ) async -> [OrchestrationError] {
+        await withTaskGroup(of: OrchestrationError?.self) { group in
             for (service, image) in pulls {
                 group.addTask {
                     do {
                         try await pullImage(image, for: service, quiet: quiet, failureIsWarning: canBuild(service))
                         return nil
-                    } catch let error as ImagePullError {
+                    } catch let error as OrchestrationError {
                         return error
                     } catch {
-                        return ImagePullError(service: service, image: image, message: "\(error)")
+                        return .pullFailed(service: service, image: image, error)
                     }
                 }
             }
-            return await group.reduce(into: [ImagePullError]()) { if let failure = $1 { $0.append(failure) } }
+            return await group.reduce(into: [OrchestrationError]()) { if let failure = $1 { $0.append(failure) } }
         }
     }
 
     /// Pulls `image` for `service`, reporting `Pulling`, each layer under the service (unless `quiet`), then
-    /// `Pulled`. Failures are thrown as ``ImagePullError`` once reported (as an error, or as a warning when
+    /// `Pulled`. Failures are thrown (code `pullFailed`) once reported (as an error, or as a warning when
     /// `failureIsWarning`: the service can be built instead).
     func pullImage(_ image: String, for service: String, quiet: Bool = false, failureIsWarning: Bool = false)
         async throws
     {
         progress(.message(service, "Pulling"))
         do {
-            let auth = try registryAuth(for: image)
+            let auth = try await registryAuth(for: image)
             let platform = services[service]?["platform"]?.scalarText
             for try await message in try await client.pullImage(image, platform: platform, registryAuth: auth) {
                 guard !quiet, let event = Self.layerEvent(message, resource: message.id, parent: service) else {
@@ -43,36 +43,34 @@ extension ProjectRuntime {
                 progress(event)
             }
         } catch {
-            let message = EngineErrorText.message(error)
             progress(
                 .message(
                     service, failureIsWarning ? "Warning" : "Error", status: failureIsWarning ? .warning : .error,
-                    detail: message))
-            throw ImagePullError(service: service, image: image, message: message)
+                    detail: "\(error)"))
+            throw OrchestrationError.pullFailed(service: service, image: image, error)
         }
         progress(.message(service, "Pulled", status: .done))
     }
 
     /// The `X-Registry-Auth` header for the registry `image` names: its credentials, or anonymous.
-    func registryAuth(for image: String) throws -> String {
+    func registryAuth(for image: String) async throws -> String {
         do {
-            return try credentials.credentials(forImage: image)?.header ?? RegistryCredentials.anonymousHeader
+            return try await credentials.credentials(forImage: image)?.header ?? RegistryCredentials.anonymousHeader
         } catch {
-            throw RuntimeError("cannot read the credentials for \(image): \(EngineErrorText.message(error))")
+            throw OrchestrationError(
+                .unreadableFile, "cannot read the credentials for \(image): \(error)", underlying: error)
         }
     }
 
     /// Every registry credential, for the builder to pull base images with (`X-Registry-Config`); nil when there
     /// are none. Credentials that cannot be read are a warning: the build may not need them.
-    func buildRegistryConfig(for service: String) -> JSONValue? {
+    func buildRegistryConfig(for service: String) async -> JSONValue? {
         do {
-            let all = try credentials.allCredentials()
+            let all = try await credentials.allCredentials()
             return all.isEmpty ? nil : .object(all.mapValues(\.json))
         } catch {
             progress(
-                ProgressEvent(
-                    resource: service, text: "Warning", status: .warning,
-                    detail: "building without registry credentials: \(EngineErrorText.message(error))"))
+                .warning(service, "building without registry credentials: \(error)"))
             return nil
         }
     }
@@ -94,15 +92,14 @@ extension ProjectRuntime {
     }
 }
 
-/// A pull that failed: the engine's message, and what to do when the registry wants credentials.
-public struct ImagePullError: Error, Sendable, CustomStringConvertible {
-    public var service: String
-    public var image: String
-    public var message: String
-
-    public var description: String {
-        "service \"\(service)\": cannot pull \(image): \(message)"
-            + (Self.loginHint(message, image: image).map { "\n" + $0 } ?? "")
+extension OrchestrationError {
+    /// A pull that failed: the engine's message, and what to do when the registry wants credentials.
+    static func pullFailed(service: String, image: String, _ error: any Error) -> OrchestrationError {
+        let message = "\(error)"
+        return .service(
+            service, .pullFailed,
+            "cannot pull \(image): \(message)" + (loginHint(message, image: image).map { "\n" + $0 } ?? ""),
+            underlying: error)
     }
 
     /// What to do when a registry refused a pull or push for want of credentials; nil for other failures.

@@ -22,11 +22,11 @@ public struct PullOptions: Sendable {
     public init() {}
 }
 
-/// How a `pull` went: the services whose image could not be pulled but can be built, and the first failure
-/// that is not ignored.
+/// How a `pull` went: the services whose image could not be pulled but can be built, and the failures that are
+/// not ignored (one error, or an ``AggregateError`` of several).
 public struct PullOutcome: Sendable {
     public var mustBuild: [String] = []
-    public var failure: ImagePullError?
+    public var failure: (any Error)?
 }
 
 extension ProjectRuntime {
@@ -59,8 +59,8 @@ extension ProjectRuntime {
         let services = self.services
         let failures = await pullConcurrently(pulls, quiet: options.quiet) { services[$0]?["build"] != nil }
         var outcome = PullOutcome()
-        outcome.mustBuild = failures.map(\.service).filter { services[$0]?["build"] != nil }.sorted()
-        if !options.ignoreFailures { outcome.failure = failures.sorted { $0.service < $1.service }.first }
+        outcome.mustBuild = failures.compactMap(\.service).filter { services[$0]?["build"] != nil }.sorted()
+        if !options.ignoreFailures { outcome.failure = AggregateError.combining(failures) }
         return outcome
     }
 

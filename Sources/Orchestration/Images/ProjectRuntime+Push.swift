@@ -36,22 +36,28 @@ extension ProjectRuntime {
                         try await pushImage(reference, quiet: options.quiet)
                         return nil
                     } catch {
-                        return (reference, EngineErrorText.message(error))
+                        return (reference, "\(error)")
                     }
                 }
             }
             return await group.reduce(into: [(String, String)]()) { if let failure = $1 { $0.append(failure) } }
         }.sorted { $0.0 < $1.0 }
-        if let (reference, message) = failures.first, !options.ignoreFailures {
-            throw RuntimeError(
-                message + (ImagePullError.loginHint(message, image: reference).map { "\n" + $0 } ?? ""))
+        if !options.ignoreFailures,
+            let failure = AggregateError.combining(
+                failures.map { reference, message in
+                    OrchestrationError(
+                        .pushFailed,
+                        message + (OrchestrationError.loginHint(message, image: reference).map { "\n" + $0 } ?? ""))
+                })
+        {
+            throw failure
         }
         return failures.map { "Pushing \($0.0): \($0.1)" }
     }
 
     /// Pushes one image, a progress line per layer (`Pushing IMAGE: LAYER`, as Compose names them).
     private func pushImage(_ reference: String, quiet: Bool) async throws {
-        let auth = try registryAuth(for: reference)
+        let auth = try await registryAuth(for: reference)
         for try await message in try await client.pushImage(reference, registryAuth: auth) where !quiet {
             let resource = message.id.map { "Pushing \(reference): \($0)" }
             if let event = Self.layerEvent(message, resource: resource, parent: nil) { progress(event) }

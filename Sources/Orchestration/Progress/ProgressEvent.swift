@@ -1,3 +1,5 @@
+import ComposeSpec
+
 /// What an operation reports as it goes: a resource and what is happening to it, as Compose prints it
 /// (`Container web-1  Starting`, then `Started`).
 public struct ProgressEvent: Sendable, Hashable {
@@ -56,6 +58,16 @@ public struct ProgressEvent: Sendable, Hashable {
         }
         guard let current, let total, total > 0 else { return nil }
         return Int(current * 100 / total)
+    }
+
+    /// Something the operation goes on without, but the user should know.
+    public static func warning(_ resource: String, _ message: String) -> ProgressEvent {
+        ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: message)
+    }
+
+    /// A warning about the compose files, naming where the value at fault was written.
+    public static func warning(_ resource: String, _ warning: ComposeWarning) -> ProgressEvent {
+        .warning(resource, warning.description)
     }
 
     public static func failed(_ resource: String, _ message: String) -> ProgressEvent {

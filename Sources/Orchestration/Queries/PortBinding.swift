@@ -39,7 +39,7 @@ public enum PortLookup {
     /// lists what the container has, as Docker Compose words it.
     public static func find(
         _ privatePort: Int, type: String, in container: ContainerSummary
-    ) throws(QueryError) -> (ip: String, port: Int) {
+    ) throws(OrchestrationError) -> (ip: String, port: Int) {
         let bindings = container.portBindings
         if let match = bindings.first(where: { $0.privatePort == privatePort && $0.type == type }) {
             return (match.ip, match.publicPort)
@@ -47,7 +47,7 @@ public enum PortLookup {
         // Compose lists each binding by its public port (sic), so unpublished ports read `0/tcp`.
         let available = bindings.map { "\($0.publicPort)/\($0.type)" }.joined(separator: ", ")
         let name = container.names.first.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? container.id
-        throw QueryError("no port \(privatePort)/\(type) for container \(name): \(available)")
+        throw OrchestrationError(.notFound, "no port \(privatePort)/\(type) for container \(name): \(available)")
     }
 }
 

@@ -1,16 +1,5 @@
 import DockerEngine
 
-/// An error of a read-only query, with the message Docker Compose prints for the same case.
-public struct QueryError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}
-
 /// Finds the containers of one project by their Compose labels, as Docker Compose does: so stacks either tool
 /// started are found alike.
 public struct ProjectContainerQuery: Sendable {
@@ -50,9 +39,10 @@ public struct ProjectContainerQuery: Sendable {
         let found = try await client.listContainers(all: all, filters: filters)
         guard let first = Self.sortedByNumber(found).first else {
             if let index, index > 0 {
-                throw QueryError("service \"\(service)\" is not running container #\(index)")
+                throw OrchestrationError(
+                    .notRunning, "service \"\(service)\" is not running container #\(index)", service: service)
             }
-            throw QueryError("service \"\(service)\" is not running")
+            throw OrchestrationError(.notRunning, "service \"\(service)\" is not running", service: service)
         }
         return first
     }

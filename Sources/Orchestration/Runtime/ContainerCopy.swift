@@ -1,5 +1,6 @@
 import DockerEngine
 import Foundation
+import Tar
 
 /// `cp` between the host and a container through the archive API, with `docker cp`'s rules for where things
 /// land: into an existing directory under their own name, else at the destination path itself.
@@ -53,7 +54,7 @@ public struct ContainerCopy: Sendable {
             URL(fileURLWithPath: source).standardizedFileURL.path + (Self.endsInDot(source) ? "/." : trailingSlash)
         var info = stat()
         guard (followsLink ? stat(source, &info) : lstat(source, &info)) == 0 else {
-            throw RuntimeError("lstat \(source): no such file or directory")
+            throw OrchestrationError(.notFound, "lstat \(source): no such file or directory")
         }
         let sourceIsDirectory = info.st_mode & S_IFMT == S_IFDIR
         let existing: ContainerPathStat?
@@ -71,10 +72,10 @@ public struct ContainerCopy: Sendable {
             contentsOnly = sourceIsDirectory && Self.endsInDot(source)
         } else {
             if existing != nil, sourceIsDirectory {
-                throw RuntimeError("cannot copy a directory to a file: \(destination)")
+                throw OrchestrationError(.invalidValue, "cannot copy a directory to a file: \(destination)")
             }
             if existing == nil, destination.hasSuffix("/"), !sourceIsDirectory {
-                throw RuntimeError("no such directory")
+                throw OrchestrationError(.notFound, "no such directory")
             }
             directory = Self.parent(of: destination)
             name = Self.lastComponent(destination)
@@ -92,15 +93,17 @@ public struct ContainerCopy: Sendable {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
             if isDirectory.boolValue { return contentsOnly ? absolute : absolute + "/" + name }
-            if sourceIsDirectory { throw RuntimeError("cannot copy a directory to a file: \(destination)") }
+            if sourceIsDirectory {
+                throw OrchestrationError(.invalidValue, "cannot copy a directory to a file: \(destination)")
+            }
             return absolute
         }
-        if destination.hasSuffix("/"), !sourceIsDirectory { throw RuntimeError("no such directory") }
+        if destination.hasSuffix("/"), !sourceIsDirectory { throw OrchestrationError(.notFound, "no such directory") }
         var parentIsDirectory: ObjCBool = false
         let parent = URL(fileURLWithPath: absolute).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDirectory),
             parentIsDirectory.boolValue
-        else { throw RuntimeError("no such directory") }
+        else { throw OrchestrationError(.notFound, "no such directory") }
         return absolute
     }
 

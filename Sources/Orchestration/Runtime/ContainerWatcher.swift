@@ -45,7 +45,7 @@ actor ContainerWatcher {
         watching = Task {
             do {
                 for try await event in events { self.record(event) }
-                self.fail(RuntimeError("the engine closed its event stream"))
+                self.fail(OrchestrationError(.engine, "the engine closed its event stream"))
             } catch {
                 self.fail(error)
             }

@@ -28,7 +28,10 @@ extension Convergence {
         // The engine reports a health status exactly when the container (or its image) has a healthcheck.
         guard state.healthStatus != nil else {
             progress(.failed(resource, "no healthcheck"))
-            throw RuntimeError("dependency failed to start: container \(container.name) has no healthcheck configured")
+            throw OrchestrationError(
+                .dependencyFailed,
+                "dependency failed to start: container \(container.name) has no healthcheck configured",
+                service: service)
         }
         await watcher.seed(
             container.id, health: state.healthStatus, exitCode: state.isRunning ? nil : state.exitCode)
@@ -37,14 +40,17 @@ extension Convergence {
             progress(.done(resource, "Healthy"))
         case .unhealthy:
             progress(.failed(resource, "unhealthy"))
-            throw RuntimeError(
+            throw OrchestrationError(
+                .dependencyFailed,
                 "dependency failed to start: container \(container.name) is unhealthy"
-                    + (await lastLines(of: container)))
+                    + (await lastLines(of: container)),
+                service: service)
         case .exited(let code):
             progress(.failed(resource, "exited (\(code))"))
-            throw RuntimeError(
+            throw OrchestrationError(
+                .dependencyFailed,
                 "dependency failed to start: container \(container.name) exited (\(code))"
-                    + (await lastLines(of: container)))
+                    + (await lastLines(of: container)), service: service)
         }
     }
 
@@ -54,27 +60,17 @@ extension Convergence {
         let result = try await client.waitContainer(container.id, condition: .notRunning)
         guard result.statusCode == 0 else {
             progress(.failed(resource, "exited (\(result.statusCode))"))
-            throw RuntimeError(
+            throw OrchestrationError(
+                .dependencyFailed,
                 "service \"\(service)\" didn't complete successfully: exit \(result.statusCode)"
-                    + (await lastLines(of: container)))
+                    + (await lastLines(of: container)), service: service)
         }
         progress(.done(resource, "Exited"))
     }
 
     /// The last lines a failed container printed, to show with the error.
-    func lastLines(of container: ServiceContainer, count: Int = 10) async -> String {
-        guard let stream = try? await client.containerLogs(container.id, options: LogsOptions(tail: count))
-        else { return "" }
-        var bytes: [UInt8] = []
-        do {
-            for try await frame in stream { bytes += frame.bytes }
-        } catch {
-            return ""
-        }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return "" }
-        return "\nlast output of \(container.name):\n"
-            + text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+    func lastLines(of container: ServiceContainer) async -> String {
+        await ContainerOutput.lastLines(of: container.id, name: container.name, client: client)
     }
 
     /// `up --wait`: every container of `services` runs, and is healthy when it has a healthcheck.
@@ -88,7 +84,7 @@ extension Convergence {
             if let timeout {
                 group.addTask {
                     try await Task.sleep(for: timeout)
-                    throw RuntimeError("timeout waiting for the project to be running and healthy")
+                    throw OrchestrationError(.notReady, "timeout waiting for the project to be running and healthy")
                 }
             }
             // The first to finish of "all ready" and "timeout" decides.
@@ -106,7 +102,9 @@ extension Convergence {
         let resource = "Container \(container.name)"
         guard inspected.state.healthStatus != nil else {
             guard inspected.state.isRunning else {
-                throw RuntimeError("container \(container.name) is not running (exited \(inspected.state.exitCode))")
+                throw OrchestrationError(
+                    .notReady, "container \(container.name) is not running (exited \(inspected.state.exitCode))",
+                    service: service)
             }
             progress(.done(resource, "Running"))
             return
@@ -115,8 +113,10 @@ extension Convergence {
         await watcher.seed(container.id, health: inspected.state.healthStatus, exitCode: nil)
         switch try await watcher.next(container.id) {
         case .healthy: progress(.done(resource, "Healthy"))
-        case .unhealthy: throw RuntimeError("container \(container.name) is unhealthy")
-        case .exited(let code): throw RuntimeError("container \(container.name) exited (\(code))")
+        case .unhealthy:
+            throw OrchestrationError(.notReady, "container \(container.name) is unhealthy", service: service)
+        case .exited(let code):
+            throw OrchestrationError(.notReady, "container \(container.name) exited (\(code))", service: service)
         }
     }
 }

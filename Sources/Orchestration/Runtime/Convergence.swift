@@ -1,6 +1,7 @@
 import ComposeSpec
 import DockerEngine
 import Foundation
+import Tar
 
 /// One `up`: brings each service's replicas to the plan once the services it depends on are ready.
 struct Convergence: Sendable {
@@ -18,19 +19,21 @@ struct Convergence: Sendable {
         let name = plan.service
         if let fixed = runtime.services[name]?["container_name"]?.scalarText, plan.actions.filter(\.isKept).count > 1 {
             // Compose's words (as a warning, with status 1); it creates none of the replicas either.
-            throw RuntimeError(
+            throw OrchestrationError(
+                .conflict,
                 "The \"\(name)\" service is using the custom container name \"\(fixed)\". Docker requires each "
-                    + "container to have a unique name. Remove the custom name to scale the service")
+                    + "container to have a unique name. Remove the custom name to scale the service",
+                service: name)
         }
         for dependency in runtime.graph.dependencies(of: name) where selection.contains(dependency.service) {
             do {
                 try await registry.waitFor(dependency.service)
                 if options.start { try await waitFor(dependency) }
             } catch  where !dependency.required {
-                progress(
-                    ProgressEvent(
-                        resource: "Service \(name)", text: "Warning", status: .warning,
-                        detail: "optional dependency \(dependency.service) failed: \(error)"))
+                let entry = runtime.services[name]?["depends_on"]?[dependency.service]
+                let warning = ComposeWarning(
+                    "optional dependency \(dependency.service) failed: \(error)", at: entry?.location)
+                progress(.warning("Service \(name)", warning))
             }
         }
         // `restart: true`: a running container restarts when a dependency it names was replaced.
@@ -86,24 +89,19 @@ struct Convergence: Sendable {
     private func create(service: String, number: Int, replacing old: ObservedContainer?) async throws
         -> ServiceContainer
     {
-        guard let definition = runtime.services[service] else { throw RuntimeError("no such service: \(service)") }
-        let request: ContainerCreateRequest
-        do {
-            request = try ContainerSpec.createBody(
-                project: runtime.project, serviceName: service, service: definition, number: number,
-                apiVersion: runtime.apiVersion,
-                options: ContainerCreateOptions(
-                    imageID: imageIDs[service], replacing: old?.id, containers: registry.resolver))
-        } catch {
-            throw RuntimeError("service \"\(service)\": \(error.message)")
-        }
+        guard let definition = runtime.services[service] else { throw OrchestrationError.noSuchService(service) }
+        let request = try ContainerSpec.createBody(
+            project: runtime.project, serviceName: service, service: definition, number: number,
+            apiVersion: runtime.apiVersion,
+            options: ContainerCreateOptions(
+                imageID: imageIDs[service], replacing: old?.id, containers: registry.resolver))
         let finalName = ContainerNames.service(
             project: runtime.project.name, service: service, number: number,
-            containerName: definition["container_name"]?.scalarText)
+            containerName: definition["container_name"]?.scalarText, separator: runtime.project.nameSeparator)
         let resource = "Container \(finalName)"
         progress(.working(resource, old == nil ? "Creating" : "Recreate"))
         for warning in request.warnings {
-            progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: warning))
+            progress(.warning(resource, warning))
         }
         var body = request.body
         if let old, !options.renewAnonymousVolumes {
@@ -116,9 +114,10 @@ struct Convergence: Sendable {
         do {
             created = try await client.createContainer(name: request.name, body: body, platform: request.platform)
         } catch let error as EngineError where error.code == .conflict {
-            throw RuntimeError(
-                "service \"\(service)\": the container name \"\(request.name)\" is already in use by another "
-                    + "container (maybe of another project): remove or rename it, or set `container_name`")
+            throw OrchestrationError.service(
+                service, .conflict,
+                "the container name \"\(request.name)\" is already in use by another container (maybe of another "
+                    + "project): remove or rename it, or set `container_name`", underlying: error)
         }
         try await Self.copy(request.files, into: created.id, client: client)
         for connection in request.networkConnections {
@@ -142,12 +141,12 @@ struct Convergence: Sendable {
             let components = file.path.split(separator: "/").map(String.init)
             for depth in 1..<max(components.count, 1) {
                 archive.append(
-                    .init(path: components.prefix(depth).joined(separator: "/"), kind: .directory, mode: 0o755))
+                    TarHeader(path: components.prefix(depth).joined(separator: "/"), kind: .directory, mode: 0o755))
             }
-            archive.append(
-                .init(
-                    path: components.joined(separator: "/"), kind: .file(file.content), mode: file.mode,
-                    uid: file.uid ?? 0, gid: file.gid ?? 0, modified: Int(Date().timeIntervalSince1970)))
+            let header = TarHeader(
+                path: components.joined(separator: "/"), kind: .file(size: UInt64(file.content.count)),
+                mode: file.mode, uid: file.uid ?? 0, gid: file.gid ?? 0, modified: Int(Date().timeIntervalSince1970))
+            archive.append(header, content: file.content)
             try await client.putArchive(containerID, path: "/", tar: archive.finished, copyUIDGID: file.copiesOwner)
         }
     }
@@ -161,20 +160,8 @@ struct Convergence: Sendable {
             try await client.startContainer(container.id)
         } catch let error as EngineError {
             progress(.failed(resource, error.message))
-            throw RuntimeError(Self.explainStartFailure(error.message, service: service, container: container.name))
+            throw StartFailure.error(error, service: service, container: container.name)
         }
         progress(.done(resource, "Started"))
-    }
-
-    /// Engine messages made actionable: a busy port names the service and the port.
-    static func explainStartFailure(_ message: String, service: String, container: String) -> String {
-        let subject = "service \"\(service)\" (container \(container))"
-        if message.contains("port is already allocated") || message.contains("address already in use") {
-            // "… Bind for 0.0.0.0:8080 failed: port is already allocated"
-            let port = message.range(of: "Bind for ").map { message[$0.upperBound...].prefix { $0 != " " } }
-            return "cannot start \(subject): port \(port.map(String.init) ?? "") is already in use by another "
-                + "container or program; free it or publish another port"
-        }
-        return "cannot start \(subject): \(message)"
     }
 }

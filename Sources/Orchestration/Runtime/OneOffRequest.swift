@@ -36,6 +36,8 @@ public struct OneOffRequest: Sendable {
     public var pull: PullPolicy?
     /// `--quiet-pull`: no progress line per layer.
     public var quietPull = false
+    /// `--quiet-build`: no build output.
+    public var quietBuild = false
     public var removeOrphans = false
     /// `run -d --rm`: the engine removes the container when it exits (`HostConfig.AutoRemove`), as Pier is gone
     /// by then.

@@ -10,9 +10,14 @@ public struct DownOptions: Sendable {
         case all
     }
 
+    /// `down SERVICE…`: only these services and those that depend on them, and the networks, volumes and images
+    /// they use; everything when empty.
+    public var services: [String] = []
     /// `-v`: named volumes the project declares, and anonymous volumes of its containers.
     public var removeVolumes = false
     public var removeOrphans = false
+    /// `COMPOSE_IGNORE_ORPHANS`: no warning about orphan containers.
+    public var ignoreOrphans = false
     public var removeImages: ImageRemoval?
     public var timeout: Int?
 
@@ -21,32 +26,52 @@ public struct DownOptions: Sendable {
 
 extension ProjectRuntime {
     /// Stops and removes the project's containers (dependents before what they depend on), then its networks,
-    /// and its volumes and images when asked. Named volumes stay unless `removeVolumes`.
+    /// and its volumes and images when asked. Named volumes stay unless `removeVolumes`. With services named, only
+    /// they and their dependents go, with what they use (a network still in use stays, with a warning).
     public func down(_ options: DownOptions) async throws {
+        let selection =
+            options.services.isEmpty
+            ? nil : graph.withDependents(try self.selection(options.services, withDependencies: false))
         // As the reference: one-off (`run`) containers stay, but for stopped ones under `--remove-orphans`.
         let all = try await containers(includeOneOff: true).filter {
             !$0.isOneOff || (options.removeOrphans && !$0.isRunning)
         }
         let known = knownServices
         let orphans = all.filter { !known.contains($0.service) }
-        if !orphans.isEmpty, !options.removeOrphans {
+        if !orphans.isEmpty, !options.removeOrphans, !options.ignoreOrphans {
             try await handleOrphans(orphans.filter { !$0.isOneOff }, remove: false, timeout: nil)
         }
-        let targets = all.filter { known.contains($0.service) || options.removeOrphans }
+        let targets = all.filter {
+            (known.contains($0.service) || options.removeOrphans) && selection?.contains($0.service) != false
+        }
         try await removeInDependencyOrder(targets, timeout: options.timeout, removeVolumes: options.removeVolumes)
-        try await removeNetworks()
-        if options.removeVolumes { try await removeVolumes() }
-        if let removal = options.removeImages { try await removeImages(removal) }
+        try await removeNetworks(usedBy: selection)
+        if options.removeVolumes { try await removeVolumes(usedBy: selection) }
+        if let removal = options.removeImages { try await removeImages(removal, usedBy: selection) }
+    }
+
+    /// The top-level `section` keys (`networks`, `volumes`) that `services` use; every key when nil.
+    private func resources(_ section: String, usedBy services: Set<String>?) -> Set<String>? {
+        guard let services else { return nil }
+        var keys = Set<String>()
+        for name in services {
+            guard let service = self.services[name] else { continue }
+            if section == "networks" {
+                keys.formUnion(service["networks"]?.mapping?.keys ?? [])
+            } else {
+                for volume in service["volumes"]?.sequence ?? [] where volume["type"]?.scalarText == "volume" {
+                    if let source = volume["source"]?.scalarText { keys.insert(source) }
+                }
+            }
+        }
+        return keys
     }
 
     /// Stops and removes `containers`: a service starts once every service that depends on it is done.
     func removeInDependencyOrder(_ containers: [ObservedContainer], timeout: Int?, removeVolumes: Bool) async throws {
         try await inReverseDependencyOrder(services: Set(containers.map(\.service))) { service in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for container in containers where container.service == service {
-                    group.addTask { try await stopAndRemove(container, timeout: timeout, removeVolumes: removeVolumes) }
-                }
-                try await group.waitForAll()
+            try await forEach(containers.filter { $0.service == service }) { container in
+                try await stopAndRemove(container, timeout: timeout, removeVolumes: removeVolumes)
             }
         }
     }
@@ -57,25 +82,22 @@ extension ProjectRuntime {
         services: Set<String>, _ body: @escaping @Sendable (String) async throws -> Void
     ) async throws {
         let registry = ServiceRegistry(existing: [])
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for service in services {
-                group.addTask {
-                    try await registry.run(service) {
-                        for dependent in graph.dependents(of: service) where services.contains(dependent) {
-                            try await registry.waitFor(dependent)
-                        }
-                        try await body(service)
-                    }
+        try await forEachConcurrently(Array(services)) { service in
+            try await registry.run(service) {
+                for dependent in graph.dependents(of: service) where services.contains(dependent) {
+                    try await registry.waitFor(dependent)
                 }
+                try await body(service)
             }
-            try await group.waitForAll()
         }
     }
 
-    private func removeNetworks() async throws {
+    private func removeNetworks(usedBy services: Set<String>?) async throws {
         // Only networks this project created: a network merely named like one of its own is not touched.
         let labelled = try await client.listNetworks(filters: ["label": ["\(ComposeLabels.project)=\(project.name)"]])
-        for name in Set(labelled.map(\.name)).sorted() {
+        let wanted = resources("networks", usedBy: services)
+        let chosen = labelled.filter { wanted?.contains($0.labels[ComposeLabels.network] ?? "") != false }
+        for name in Set(chosen.map(\.name)).sorted() {
             let resource = "Network \(name)"
             progress(.working(resource, "Removing"))
             do {
@@ -83,14 +105,15 @@ extension ProjectRuntime {
                 progress(.done(resource, "Removed"))
             } catch let error as EngineError where error.code == .conflict || error.code == .forbidden {
                 // Still in use by containers of another project: leave it, as Compose does.
-                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: error.message))
+                progress(.warning(resource, error.message))
             }
         }
     }
 
-    private func removeVolumes() async throws {
-        for (key, volume) in project.document["volumes"]?.mapping ?? [:] where volume["external"]?.value.isTrue != true
-        {
+    private func removeVolumes(usedBy services: Set<String>?) async throws {
+        let wanted = resources("volumes", usedBy: services)
+        for (key, volume) in project.document["volumes"]?.mapping ?? [:]
+        where volume["external"]?.value.isTrue != true && wanted?.contains(key) != false {
             let name = volume["name"]?.scalarText ?? key
             // Never a volume this project did not create, whatever its name.
             guard let existing = try await inspect({ try await client.inspectVolume(name) }),
@@ -102,14 +125,14 @@ extension ProjectRuntime {
                 try await client.removeVolume(name)
                 progress(.done(resource, "Removed"))
             } catch let error as EngineError where error.code == .conflict {
-                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: error.message))
+                progress(.warning(resource, error.message))
             }
         }
     }
 
-    private func removeImages(_ removal: DownOptions.ImageRemoval) async throws {
+    private func removeImages(_ removal: DownOptions.ImageRemoval, usedBy selection: Set<String>?) async throws {
         var images = Set<String>()
-        for (name, service) in services {
+        for (name, service) in services where selection?.contains(name) != false {
             let isLocal = service["image"] == nil
             if removal == .all || isLocal { images.insert(imageName(of: name)) }
         }

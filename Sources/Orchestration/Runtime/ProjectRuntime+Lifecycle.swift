@@ -9,12 +9,18 @@ extension ProjectRuntime {
         let selection = try selection(services, withDependencies: false)
         let containers = try await containers().filter { selection.contains($0.service) }
         guard !containers.isEmpty || services.isEmpty else {
-            throw RuntimeError("service \"\(services[0])\" has no container to start")
+            throw OrchestrationError(
+                .notFound, "service \"\(services[0])\" has no container to start", service: services[0])
         }
         for service in graph.startOrder(of: selection) {
             try await forEach(containers.filter { $0.service == service && !$0.isRunning }) { container in
                 progress(.working(container.resource, "Starting"))
-                try await client.startContainer(container.id)
+                do {
+                    try await client.startContainer(container.id)
+                } catch let error as EngineError {
+                    progress(.failed(container.resource, error.message))
+                    throw StartFailure.error(error, service: container.service, container: container.name)
+                }
                 progress(.done(container.resource, "Started"))
             }
         }
@@ -33,8 +39,18 @@ extension ProjectRuntime {
         }
     }
 
-    public func restart(_ services: [String], timeout: Int?) async throws {
-        let selection = try selection(services, withDependencies: false)
+    /// Restarts the services' containers in dependency order, with (unless `noDeps`) the services that depend on
+    /// them with `restart: true`, as Compose does.
+    public func restart(_ services: [String], timeout: Int?, noDeps: Bool = false) async throws {
+        var selection = try selection(services, withDependencies: false)
+        while !noDeps, !services.isEmpty {
+            let dependents = graph.services.filter { name in
+                !selection.contains(name)
+                    && graph.dependencies(of: name).contains { $0.restart && selection.contains($0.service) }
+            }
+            if dependents.isEmpty { break }
+            selection.formUnion(dependents)
+        }
         let containers = try await containers().filter { selection.contains($0.service) }
         for service in graph.startOrder(of: selection) {
             try await forEach(containers.filter { $0.service == service }) { container in
@@ -113,13 +129,17 @@ extension ProjectRuntime {
         }
     }
 
-    /// Runs `action` on every container at once.
+    /// Runs `action` on every container at once; every failure is reported, an engine's refusal as about the
+    /// container's service.
     func forEach(
         _ containers: [ObservedContainer], _ action: @escaping @Sendable (ObservedContainer) async throws -> Void
     ) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for container in containers { group.addTask { try await action(container) } }
-            try await group.waitForAll()
+        try await forEachConcurrently(containers) { container in
+            do {
+                try await action(container)
+            } catch let error as EngineError {
+                throw OrchestrationError(.engine, error.message, service: container.service, underlying: error)
+            }
         }
     }
 }

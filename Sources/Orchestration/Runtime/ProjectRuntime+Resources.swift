@@ -11,7 +11,8 @@ extension ProjectRuntime {
             if let existing = try await inspect({ try await client.inspectNetwork(name) }) {
                 // A network of the same name that this project did not create is not taken over.
                 if !isExternal, existing.labels[ComposeLabels.network] != key {
-                    throw RuntimeError(
+                    throw OrchestrationError(
+                        .conflict,
                         "network \(name) was found but has incorrect label \(ComposeLabels.network) set to "
                             + "\"\(existing.labels[ComposeLabels.network] ?? "")\" (expected: \"\(key)\"); declare it "
                             + "`external: true` to use it, or remove it")
@@ -19,37 +20,39 @@ extension ProjectRuntime {
                 continue
             }
             if isExternal {
-                throw RuntimeError(
+                throw OrchestrationError(
+                    .notFound,
                     "network \(name) declared as external, but could not be found: create it with "
                         + "`docker network create \(name)`")
             }
             let resource = "Network \(name)"
             progress(.working(resource, "Creating"))
-            let (body, warnings) = try NetworkSpec.createBody(project: project, key: key, apiVersion: apiVersion)
-            for warning in warnings {
-                progress(ProgressEvent(resource: resource, text: "Warning", status: .warning, detail: warning))
-            }
+            let body = try NetworkSpec.createBody(project: project, key: key, apiVersion: apiVersion)
             _ = try await client.createNetwork(body: body)
             progress(.done(resource, "Created"))
         }
     }
 
-    /// Creates the project's named volumes that are missing; checks that external ones exist.
-    func ensureVolumes() async throws {
+    /// Creates the project's named volumes that are missing; checks that external ones exist. A volume of the
+    /// project whose configuration changed is recreated when `confirm` agrees (``recreateIfDiverged``).
+    func ensureVolumes(confirm: VolumeRecreation? = nil) async throws {
         for (key, volume) in project.document["volumes"]?.mapping ?? [:] {
             let name = volume["name"]?.scalarText ?? key
-            if let existing = try await inspect({ try await client.inspectVolume(name) }) {
+            if var existing = try await inspect({ try await client.inspectVolume(name) }) {
+                if let confirm, try await recreateIfDiverged(key, existing: existing, confirm: confirm) {
+                    existing = try await client.inspectVolume(name)
+                }
                 if volume["external"]?.value.isTrue != true, existing.labels[ComposeLabels.project] != project.name {
-                    progress(
-                        ProgressEvent(
-                            resource: "Volume \(name)", text: "Warning", status: .warning,
-                            detail: "volume \"\(name)\" already exists but was not created by this project; use "
-                                + "`external: true` to use an existing volume (down -v leaves it alone)"))
+                    let warning = ComposeWarning(
+                        "volume \"\(name)\" already exists but was not created by this project; use `external: true` "
+                            + "to use an existing volume (down -v leaves it alone)", at: volume.location)
+                    progress(.warning("Volume \(name)", warning))
                 }
                 continue
             }
             if volume["external"]?.value.isTrue == true {
-                throw RuntimeError(
+                throw OrchestrationError(
+                    .notFound,
                     "external volume \"\(name)\" not found: create it with `docker volume create \(name)`")
             }
             let resource = "Volume \(name)"

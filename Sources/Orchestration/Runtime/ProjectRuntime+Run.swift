@@ -7,8 +7,9 @@ extension ProjectRuntime {
     /// conditions, then creates the one-off container, not yet started.
     public func createOneOff(_ request: OneOffRequest) async throws -> ServiceContainer {
         guard let definition = services[request.service] else {
-            throw RuntimeError("no such service: \(request.service)")
+            throw OrchestrationError.noSuchService(request.service)
         }
+        try checkEngineRequirements([request.service])
         let dependencies = graph.dependencies(of: request.service)
         if !request.noDeps, !dependencies.isEmpty {
             var options = UpOptions()
@@ -24,27 +25,24 @@ extension ProjectRuntime {
         imageOptions.build = request.build ? .always : .whenMissing
         imageOptions.pull = request.pull
         imageOptions.quietPull = request.quietPull
+        imageOptions.quietBuild = request.quietBuild
         let imageID = try await ensureImages(for: [request.service], options: imageOptions)[request.service]
         let service = try request.apply(to: definition)
         let slug = ContainerNames.newSlug()
         let existing = try await containers()
         let registry = ServiceRegistry(existing: existing)
-        let createRequest: ContainerCreateRequest
-        do {
-            createRequest = try ContainerSpec.createBody(
-                project: project, serviceName: request.service, service: service, number: 1, apiVersion: apiVersion,
-                options: ContainerCreateOptions(
-                    imageID: imageID,
-                    oneOff: OneOffRun(
-                        slug: slug, name: request.name, interactive: request.interactive,
-                        useAliases: request.useAliases),
-                    containers: registry.resolver))
-        } catch {
-            throw RuntimeError("service \"\(request.service)\": \(error.message)")
-        }
+        let createRequest = try ContainerSpec.createBody(
+            project: project, serviceName: request.service, service: service, number: 1, apiVersion: apiVersion,
+            options: ContainerCreateOptions(
+                imageID: imageID,
+                oneOff: OneOffRun(
+                    slug: slug, name: request.name, interactive: request.interactive,
+                    useAliases: request.useAliases),
+                containers: registry.resolver))
         let name = createRequest.name
         for warning in createRequest.warnings {
-            progress(ProgressEvent(resource: "Container \(name)", text: "Warning", status: .warning, detail: warning))
+            progress(
+                .warning("Container \(name)", warning))
         }
         var body = createRequest.body
         if request.autoRemove, case .object(var fields) = body, case .object(var hostConfig)? = fields["HostConfig"] {
@@ -56,8 +54,10 @@ extension ProjectRuntime {
         do {
             created = try await client.createContainer(name: name, body: body, platform: createRequest.platform)
         } catch let error as EngineError where error.code == .conflict {
-            throw RuntimeError(
-                "the container name \"\(name)\" is already in use by another container: choose another --name")
+            throw OrchestrationError(
+                .conflict,
+                "the container name \"\(name)\" is already in use by another container: choose another --name",
+                service: request.service, underlying: error)
         }
         try await Convergence.copy(createRequest.files, into: created.id, client: client)
         for connection in createRequest.networkConnections {

@@ -11,6 +11,8 @@ public struct UpOptions: Sendable {
     /// `-V`: recreated containers get new anonymous volumes instead of the old ones.
     public var renewAnonymousVolumes = false
     public var removeOrphans = false
+    /// `COMPOSE_IGNORE_ORPHANS`: no warning about orphan containers.
+    public var ignoreOrphans = false
     public var scale: [String: Int] = [:]
     /// False for `create` and `up --no-start`.
     public var start = true
@@ -25,6 +27,10 @@ public struct UpOptions: Sendable {
     public var pull: PullPolicy?
     /// `--quiet-pull`: no line per layer.
     public var quietPull = false
+    /// `--quiet-build`: no build output, only each build's start and end.
+    public var quietBuild = false
+    /// Asked before a volume whose configuration changed is recreated (`-y` answers yes); nil keeps it.
+    public var confirmVolumeRecreation: VolumeRecreation?
     /// `--parallel` / `COMPOSE_PARALLEL_LIMIT`: how many images build at once (nil: no bound).
     public var parallelLimit: Int?
 
@@ -36,10 +42,11 @@ extension ProjectRuntime {
     /// once what it depends on is there (started, healthy or completed, as `depends_on` says).
     public func up(_ options: UpOptions) async throws {
         let selection = try selection(options.services, withDependencies: !options.noDeps)
+        try checkEngineRequirements(selection)
         // Images first, as Compose: a pull or build that fails leaves nothing half created.
         let imageIDs = try await ensureImages(for: selection, options: options)
         try await ensureNetworks()
-        try await ensureVolumes()
+        try await ensureVolumes(confirm: options.confirmVolumeRecreation)
         let observed = try await containers()
         let existing = ServiceRegistry(existing: observed).resolver
         var planner = Planner()
@@ -53,20 +60,18 @@ extension ProjectRuntime {
                 hashes[service.key] = ServiceHash.of(service.value, containerIDs: ids)
             },
             imageIDs: imageIDs, explicitlySelected: Set(options.services), knownServices: knownServices)
-        try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
+        if options.removeOrphans || !options.ignoreOrphans {
+            try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
+        }
 
         let registry = ServiceRegistry(existing: observed)
         try await ContainerWatcher.watching(client: client, project: project.name) { watcher in
             let convergence = Convergence(
                 runtime: self, options: options, selection: selection, imageIDs: imageIDs, registry: registry,
                 watcher: watcher)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for servicePlan in plan.services {
-                    group.addTask {
-                        try await registry.run(servicePlan.service) { try await convergence.converge(servicePlan) }
-                    }
-                }
-                try await group.waitForAll()
+            // Every service's failure is reported; one that waits for a failed service fails with it.
+            try await forEachConcurrently(plan.services) { servicePlan in
+                try await registry.run(servicePlan.service) { try await convergence.converge(servicePlan) }
             }
             if options.wait {
                 try await convergence.waitUntilReady(plan.services.map(\.service), timeout: options.waitTimeout)
@@ -74,23 +79,26 @@ extension ProjectRuntime {
         }
     }
 
+    /// Refuses, before anything changes, services in `selection` and networks that use attributes newer than the
+    /// engine's API: one line per use, each naming where it was written and the version it needs.
+    func checkEngineRequirements(_ selection: Set<String>) throws {
+        let violations = EngineRequirement.violations(in: project, services: selection, api: apiVersion)
+        if violations.count > 1 { throw AggregateError(violations) }
+        if let violation = violations.first { throw violation }
+    }
+
     func handleOrphans(_ orphans: [ObservedContainer], remove: Bool, timeout: Int?) async throws {
         guard !orphans.isEmpty else { return }
         guard remove else {
             progress(
-                ProgressEvent(
-                    resource: "Project \(project.name)", text: "Warning", status: .warning,
-                    detail: "Found orphan containers (\(orphans.map(\.name).joined(separator: ", "))) for this "
+                .warning(
+                    "Project \(project.name)",
+                    "Found orphan containers (\(orphans.map(\.name).joined(separator: ", "))) for this "
                         + "project. If you removed or renamed this service in your compose file, you can run this "
                         + "command with the --remove-orphans flag to clean it up."))
             return
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for orphan in orphans {
-                group.addTask { try await stopAndRemove(orphan, timeout: timeout, removeVolumes: false) }
-            }
-            try await group.waitForAll()
-        }
+        try await forEach(orphans) { orphan in try await stopAndRemove(orphan, timeout: timeout, removeVolumes: false) }
     }
 
     /// Stops a container (if it runs) and removes it, reporting both steps.

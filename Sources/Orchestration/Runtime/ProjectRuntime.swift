@@ -14,9 +14,18 @@ public struct ProjectRuntime: Sendable {
     /// Every service the files define, profiles aside: their containers are not orphans.
     let knownServices: Set<String>
 
-    public init(client: EngineClient, project: LoadedProject, progress: @escaping ProgressHandler) async throws {
+    /// `resourceLabels` go on everything the runtime creates (see ``ProjectContext/resourceLabels``);
+    /// `nameSeparator` joins the parts of container and image names: `_` in compatibility mode.
+    public init(
+        client: EngineClient, project: LoadedProject, resourceLabels: [String: String] = [:],
+        nameSeparator: String = "-",
+        progress: @escaping ProgressHandler
+    ) async throws {
         self.client = client
-        self.project = ProjectContext(project)
+        var context = ProjectContext(project)
+        context.resourceLabels = resourceLabels
+        context.nameSeparator = nameSeparator
+        self.project = context
         self.graph = ServiceGraph(document: project.document)
         self.apiVersion = try await client.apiVersion()
         self.progress = progress
@@ -36,13 +45,13 @@ public struct ProjectRuntime: Sendable {
     /// The image a service runs: its `image`, or the name Compose gives the image it builds.
     func imageName(of service: String) -> String {
         services[service]?["image"]?.scalarText
-            ?? ContainerNames.defaultImage(project: project.name, service: service)
+            ?? ContainerNames.defaultImage(project: project.name, service: service, separator: project.nameSeparator)
     }
 
     /// `selection`, widened to the services it depends on unless `withDependencies` is false; all when empty.
     public func selection(_ names: [String], withDependencies: Bool = true) throws -> Set<String> {
         for name in names where services[name] == nil {
-            throw RuntimeError("no such service: \(name)")
+            throw OrchestrationError.noSuchService(name)
         }
         if names.isEmpty { return Set(graph.services) }
         return withDependencies ? graph.withDependencies(names) : Set(names)
@@ -66,21 +75,4 @@ extension ObservedContainer {
 
     /// How progress lines name the container.
     var resource: String { "Container \(name)" }
-}
-
-/// A failure of an operation, in words for the user.
-public struct RuntimeError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    /// What caused it: the engine's error, for instance.
-    public var underlying: (any Error)?
-
-    public init(_ message: String, underlying: (any Error)? = nil) {
-        self.message = message
-        self.underlying = underlying
-    }
-
-    public var description: String {
-        guard let underlying else { return message }
-        return "\(message): \(underlying)"
-    }
 }

@@ -6,7 +6,7 @@ import Synchronization
 final class ServiceRegistry: Sendable {
     private struct State {
         var containers: [String: [ServiceContainer]] = [:]
-        var finished: [String: Result<Void, RuntimeError>] = [:]
+        var finished: [String: Result<Void, OrchestrationError>] = [:]
         var replaced: Set<String> = []
         var waiters: [UUID: (service: String, continuation: CheckedContinuation<Void, any Error>)] = [:]
     }
@@ -43,19 +43,19 @@ final class ServiceRegistry: Sendable {
         state.withLock { $0.containers[service] = containers.sorted { $0.number < $1.number } }
     }
 
-    /// Runs `body` for `service`, then marks the service done or failed, waking those that wait for it.
+    /// Runs `body` for `service`, then marks the service done or failed, waking those that wait for it (they throw
+    /// a `dependencyNotReady` error).
     func run(_ service: String, _ body: () async throws -> Void) async throws {
         do {
             try await body()
             finish(service, .success(()))
         } catch {
-            let failure = error as? RuntimeError ?? RuntimeError("service \"\(service)\" failed", underlying: error)
-            finish(service, .failure(failure))
+            finish(service, .failure(Self.notReady(service, because: error)))
             throw error
         }
     }
 
-    private func finish(_ service: String, _ result: Result<Void, RuntimeError>) {
+    private func finish(_ service: String, _ result: Result<Void, OrchestrationError>) {
         let waiting = state.withLock { state in
             state.finished[service] = result
             let waiting = state.waiters.filter { $0.value.service == service }
@@ -70,14 +70,20 @@ final class ServiceRegistry: Sendable {
         }
     }
 
+    /// What those waiting for `service` throw when it failed: the failure is reported by `service` itself.
+    private static func notReady(_ service: String, because error: any Error) -> OrchestrationError {
+        let reason = error is OrchestrationError ? "\(error)" : "service \"\(service)\" failed: \(error)"
+        return OrchestrationError(.dependencyNotReady, reason, service: service, underlying: error)
+    }
+
     /// Returns once `service` is done; throws if it failed, or if the waiting task is cancelled.
     func waitFor(_ service: String) async throws {
         let token = UUID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let finished: Result<Void, RuntimeError>? = state.withLock { state in
+                let finished: Result<Void, OrchestrationError>? = state.withLock { state in
                     if let result = state.finished[service] { return result }
-                    if Task.isCancelled { return .failure(RuntimeError("cancelled")) }
+                    if Task.isCancelled { return .failure(OrchestrationError(.cancelled, "cancelled")) }
                     state.waiters[token] = (service, continuation)
                     return nil
                 }

@@ -13,24 +13,26 @@ struct Attach: AsyncParsableCommand {
     var detachKeys: String?
     @Option(help: "Index of the container if service has multiple replicas.") var index: Int = 0
     @Flag(name: .customLong("no-stdin"), help: "Do not attach STDIN.") var noStdin = false
-    @Option(name: .customLong("sig-proxy"), help: "Proxy all received signals to the process (true or false).")
-    var sigProxy: Bool = true
+    @Flag(
+        name: .customLong("sig-proxy"), inversion: .prefixedNo, exclusivity: .chooseLast,
+        help: "Proxy all received signals to the process.")
+    var sigProxy = true
     @Argument(help: "The service.") var service: String
 
     func run() async throws {
-        let project = ProjectTarget.load(global).name
-        let engine = ReadCommand.engine()
-        let code: Int32 = await ReadCommand.run {
+        let project = try ProjectTarget.load(global).name
+        let engine = try ReadCommand.engine()
+        let code: Int32 = try await ReadCommand.run {
             let container = try await ProjectContainerQuery(client: engine, project: project)
                 .container(service: service, index: index)
             let config = try await engine.inspectContainer(container.id).config
-            return try await ContainerSession(
-                engine: engine, containerID: container.id, isTTY: config.isTTY,
-                forwardsInput: !noStdin && config.isStdinOpen, startsContainer: false,
-                // With a TTY, Ctrl+C is a key the container's terminal turns into its signal.
-                forwardsSignals: sigProxy && !config.isTTY, detachKeys: detachKeys,
-                closesInputAtEndOfFile: config.isStdinOnce
-            ).run()
+            // With a TTY, Ctrl+C is a key the container's terminal turns into its signal.
+            let state = ContainerSessionState(mode: .attach, forwardsSignals: sigProxy && !config.isTTY)
+            var session = ContainerSession(
+                client: engine, containerID: container.id, state: state, isTTY: config.isTTY,
+                forwardsInput: !noStdin && config.isStdinOpen)
+            session.detachKeys = detachKeys
+            return try await session.runInTerminal(closesInputAtEndOfFile: config.isStdinOnce)
         }
         throw ExitCode(code)
     }

@@ -23,20 +23,20 @@ struct Cp: AsyncParsableCommand {
     func run() async throws {
         let from = Self.servicePath(source)
         let to = Self.servicePath(destination)
-        if from != nil, to != nil { ReadCommand.fail("copying between services is not supported") }
-        guard let (service, _) = from ?? to else { ReadCommand.fail("unknown copy direction") }
-        let project = ProjectTarget.load(global).name
-        let engine = ReadCommand.engine()
+        if from != nil, to != nil { throw CommandFailure.bare("copying between services is not supported") }
+        guard let (service, _) = from ?? to else { throw CommandFailure.bare("unknown copy direction") }
+        let project = try ProjectTarget.load(global).name
+        let engine = try ReadCommand.engine()
         let copy = ContainerCopy(client: engine)
         let quiet = global.progress == "quiet" || destination == "-"
-        await Self.reportingEngineErrors {
+        try await Self.reportingEngineErrors {
             let containers = try await targets(service: service, project: project, engine: engine)
             for container in from == nil ? containers : Array(containers.prefix(1)) {
                 let name = container.canonicalName
                 let description =
                     from != nil
                     ? "\(name):\(from!.path) to \(destination)" : "\(source) to \(name):\(to!.path)"
-                if !quiet { FileHandle.standardError.write(Data(" \(name) copy \(description) Copying\n".utf8)) }
+                if !quiet { Output.writeError(" \(name) copy \(description) Copying\n") }
                 if let from {
                     try await copy.copyOut(
                         from: container.id, source: from.path, to: destination, followsLink: followLink,
@@ -46,20 +46,20 @@ struct Cp: AsyncParsableCommand {
                         source, to: container.id, destination: to.path, followsLink: followLink, archive: archive,
                         input: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
                 }
-                if !quiet { FileHandle.standardError.write(Data(" \(name) copy \(description) Copied\n".utf8)) }
+                if !quiet { Output.writeError(" \(name) copy \(description) Copied\n") }
             }
         }
     }
 
     /// Runs `body`, failing with its error as the reference words it: the engine's errors as the docker CLI
     /// prints them.
-    private static func reportingEngineErrors(_ body: () async throws -> Void) async {
+    private static func reportingEngineErrors(_ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as EngineError {
-            ReadCommand.fail("Error response from daemon: \(error.message)")
+            throw CommandFailure.bare("Error response from daemon: \(error.message)")
         } catch {
-            ReadCommand.fail(ReadCommand.message(for: error))
+            throw CommandFailure.bare(wrapping: error)
         }
     }
 
@@ -70,7 +70,9 @@ struct Cp: AsyncParsableCommand {
         if index > 0 { return [try await query.container(service: service, index: index, all: true)] }
         let found = ProjectContainerQuery.sortedByNumber(
             try await query.containers(oneOff: all ? .include : .exclude, all: true, services: [service]))
-        guard !found.isEmpty else { throw QueryError("no container found for service \"\(service)\"") }
+        guard !found.isEmpty else {
+            throw OrchestrationError(.notFound, "no container found for service \"\(service)\"", service: service)
+        }
         return found
     }
 

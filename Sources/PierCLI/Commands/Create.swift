@@ -14,6 +14,8 @@ struct Create: AsyncParsableCommand {
     var removeOrphans = false
     @Option(name: .customLong("scale"), help: "Scale SERVICE to NUM instances (SERVICE=NUM).") var scale: [String] = []
     @Flag(name: .customLong("quiet-pull"), help: "Pull without printing progress information.") var quietPull = false
+    @Flag(name: [.customShort("y"), .long], help: "Assume \"yes\" as answer to all prompts and run non-interactively.")
+    var yes = false
     @OptionGroup var images: ImageFlags
     @Argument(help: "Services to create.") var services: [String] = []
 
@@ -25,12 +27,15 @@ struct Create: AsyncParsableCommand {
         var options = UpOptions()
         options.services = services
         options.recreate = forceRecreate ? .always : noRecreate ? .never : .whenChanged
-        options.removeOrphans = removeOrphans
+        let variables = ComposeVariables.current
+        options.removeOrphans = removeOrphans || variables.removeOrphans
+        options.ignoreOrphans = variables.ignoreOrphans
+        options.confirmVolumeRecreation = { [yes] question in Prompt.confirm(question, assumeYes: yes) }
         options.scale = try Up.scale(scale)
         options.start = false
         options.quietPull = quietPull
         try images.apply(to: &options)
-        let session = await EngineSession.open(global, services: services)
-        await session.run { try await $0.up(options) }
+        let session = try await EngineSession.open(global, services: services)
+        try await session.run { try await $0.up(options) }
     }
 }

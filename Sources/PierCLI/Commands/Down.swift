@@ -14,12 +14,17 @@ struct Down: AsyncParsableCommand {
     var removeOrphans = false
     @Option(name: .customLong("rmi"), help: "Remove images used by services: \"local\" or \"all\".")
     var rmi: String?
-    @Option(name: [.short, .long], help: "Specify a shutdown timeout in seconds.") var timeout: Int?
+    @Option(name: [.customShort("t", allowingJoined: true), .long], help: "Specify a shutdown timeout in seconds.")
+    var timeout: Int?
+    @Argument(help: "Services to remove, with those that depend on them (all when none).") var services: [String] = []
 
     func run() async throws {
+        let variables = ComposeVariables.current
         var options = DownOptions()
+        options.services = services
         options.removeVolumes = volumes
-        options.removeOrphans = removeOrphans
+        options.removeOrphans = removeOrphans || variables.removeOrphans
+        options.ignoreOrphans = variables.ignoreOrphans
         options.timeout = timeout
         if let rmi {
             guard let removal = DownOptions.ImageRemoval(rawValue: rmi) else {
@@ -27,7 +32,7 @@ struct Down: AsyncParsableCommand {
             }
             options.removeImages = removal
         }
-        let session = await EngineSession.open(global, allProfiles: true)
-        await session.run { try await $0.down(options) }
+        let session = try await EngineSession.open(global, allProfiles: true)
+        try await session.run { try await $0.down(options) }
     }
 }

@@ -11,18 +11,18 @@ struct Events: AsyncParsableCommand {
     @Argument(help: "Services whose events to show.") var serviceNames: [String] = []
 
     func run() async throws {
-        let target = ProjectTarget.load(global, services: serviceNames)
-        target.requireServices(serviceNames)
-        let sinceValue = Self.timestamp(since)
-        let untilValue = Self.timestamp(until)
-        let client = ReadCommand.engine()
+        let target = try ProjectTarget.load(global, services: serviceNames)
+        try target.requireServices(serviceNames)
+        let sinceValue = try Self.timestamp(since)
+        let untilValue = try Self.timestamp(until)
+        let client = try ReadCommand.engine()
         // The stream ends only with `--until`; Compose then fails with `EOF`, Pier ends with status 0.
-        await ReadCommand.run {
+        try await ReadCommand.run {
             let events = try await ProjectEvents.stream(
                 client: client, project: target.name, since: sinceValue, until: untilValue)
             for try await engineEvent in events {
                 guard let event = ComposeEvent(engineEvent, services: serviceNames) else { continue }
-                ReadCommand.write(json ? Self.jsonLine(event) : Self.textLine(event))
+                Output.write(json ? Self.jsonLine(event) : Self.textLine(event))
             }
         }
     }
@@ -45,12 +45,8 @@ struct Events: AsyncParsableCommand {
         ]).encoded() + "\n"
     }
 
-    private static func timestamp(_ value: String?) -> String? {
+    private static func timestamp(_ value: String?) throws -> String? {
         guard let value, !value.isEmpty else { return nil }
-        do {
-            return try TimestampArgument.engineValue(value)
-        } catch {
-            ReadCommand.fail(error.message)
-        }
+        return try TimestampArgument.engineValue(value)
     }
 }

@@ -9,11 +9,15 @@ struct Exec: AsyncParsableCommand {
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(name: [.short, .long], help: "Detached mode: Run command in the background.") var detach = false
-    @Option(name: [.short, .long], help: "Set environment variables.") var env: [String] = []
+    @Option(name: [.customShort("e", allowingJoined: true), .long], help: "Set environment variables.") var env:
+        [String] = []
     @Option(help: "Index of the container if service has multiple replicas.") var index: Int = 0
     @Flag(help: "Give extended privileges to the process.") var privileged = false
-    @Option(name: [.short, .long], help: "Run the command as this user.") var user: String?
-    @Option(name: [.short, .long], help: "Path to workdir directory for this command.") var workdir: String?
+    @Option(name: [.customShort("u", allowingJoined: true), .long], help: "Run the command as this user.") var user:
+        String?
+    @Option(
+        name: [.customShort("w", allowingJoined: true), .long], help: "Path to workdir directory for this command.")
+    var workdir: String?
     @Flag(
         name: [.customShort("T"), .customLong("no-TTY"), .customLong("no-tty", withSingleDash: false)],
         help: "Disable pseudo-TTY allocation. By default a TTY is allocated when standard output is a terminal.")
@@ -25,28 +29,32 @@ struct Exec: AsyncParsableCommand {
 
     func run() async throws {
         guard let service, !command.isEmpty else {
-            ReadCommand.fail("requires at least 2 arg(s), only received \(service == nil ? 0 : 1)")
+            throw CommandFailure.bare("requires at least 2 arg(s), only received \(service == nil ? 0 : 1)")
         }
         // As the reference decides: a TTY when standard output is a terminal, which then needs standard input to
         // be one too.
         let allocatesTTY = !noTTY && Terminal.isTerminal(1)
-        if allocatesTTY, !detach, !Terminal.isTerminal(0) { ReadCommand.fail("the input device is not a TTY") }
-        let project = ProjectTarget.load(global).name
-        let engine = ReadCommand.engine()
-        InterruptExit.install()
-        let code: Int32 = await ReadCommand.run {
-            let container = try await ProjectContainerQuery(client: engine, project: project)
-                .container(service: service, index: index)
-            let configuration = ExecConfiguration(
-                command: command, attachesStdin: !detach, attachesStdout: !detach, attachesStderr: !detach,
-                isTTY: allocatesTTY, environment: EnvironmentArguments.resolve(env), workingDirectory: workdir,
-                user: user, isPrivileged: privileged)
-            let execID = try await engine.createExec(in: container.id, configuration: configuration)
-            if detach {
-                try await engine.startExecDetached(execID, isTTY: allocatesTTY)
-                return 0
-            }
-            return try await ExecSession(engine: engine, execID: execID, isTTY: allocatesTTY).run()
+        if allocatesTTY, !detach, !Terminal.isTerminal(0) { throw CommandFailure.bare("the input device is not a TTY") }
+        let project = try ProjectTarget.load(global).name
+        let engine = try ReadCommand.engine()
+        let (index, detach) = (self.index, self.detach)
+        let configuration = ExecConfiguration(
+            command: command, attachesStdin: !detach, attachesStdout: !detach, attachesStderr: !detach,
+            isTTY: allocatesTTY, environment: EnvironmentArguments.resolve(env), workingDirectory: workdir, user: user,
+            isPrivileged: privileged)
+        // Ctrl+C or a termination request ends the command at once with status 130, as the reference does.
+        let code: Int32 = try await ReadCommand.run {
+            try await Signals.interrupts.cancelling(
+                {
+                    let container = try await ProjectContainerQuery(client: engine, project: project)
+                        .container(service: service, index: index)
+                    let execID = try await engine.createExec(in: container.id, configuration: configuration)
+                    if detach {
+                        try await engine.startExecDetached(execID, isTTY: allocatesTTY)
+                        return 0
+                    }
+                    return try await ExecSession(engine: engine, execID: execID, isTTY: allocatesTTY).run()
+                }, returning: 130)
         }
         throw ExitCode(code)
     }

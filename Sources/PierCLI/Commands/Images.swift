@@ -11,9 +11,9 @@ struct Images: AsyncParsableCommand {
     @Argument(help: "Services whose images to list.") var serviceNames: [String] = []
 
     func run() async throws {
-        let project = ProjectTarget.name(global)
-        let client = ReadCommand.engine()
-        let images = await ReadCommand.run {
+        let project = try ProjectTarget.name(global)
+        let client = try ReadCommand.engine()
+        let images = try await ReadCommand.run {
             try await ContainerImageQuery.images(client: client, project: project, services: serviceNames)
         }
         if quiet {
@@ -23,16 +23,16 @@ struct Images: AsyncParsableCommand {
                 let id = image.id.firstIndex(of: ":").map { String(image.id[image.id.index(after: $0)...]) } ?? image.id
                 if !ids.contains(id) { ids.append(id) }
             }
-            return ReadCommand.writeLines(ids)
+            return Output.writeLines(ids)
         }
         if format == "json" {
             // Compose prints its JSON and a newline after the encoder's own; no image at all is `null`.
             let list = images.isEmpty ? GoJSON.null : .array(images.map(Self.json))
-            return ReadCommand.write(list.encoded(escapeHTML: false) + "\n\n")
+            return Output.write(list.encoded(escapeHTML: false) + "\n\n")
         }
         let now = Date()
-        ReadCommand.write(
-            SectionFormat.render(format, images, json: Self.json) {
+        Output.write(
+            try SectionFormat.render(format, images, json: Self.json) {
                 [["CONTAINER", "REPOSITORY", "TAG", "PLATFORM", "IMAGE ID", "SIZE", "CREATED"]]
                     + images.map { image in
                         [

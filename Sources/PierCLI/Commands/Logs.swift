@@ -7,7 +7,10 @@ struct Logs: AsyncParsableCommand {
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(name: [.short, .long], help: "Follow log output") var follow = false
-    @Option(help: "Number of lines to show from the end of the logs for each container") var tail = "all"
+    @Option(
+        name: [.customShort("n", allowingJoined: true), .long],
+        help: "Number of lines to show from the end of the logs for each container")
+    var tail = "all"
     @Option(help: "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
     var since: String?
     @Option(help: "Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
@@ -19,18 +22,18 @@ struct Logs: AsyncParsableCommand {
     @Argument(help: "Services to show.") var serviceNames: [String] = []
 
     func run() async throws {
-        let target = ProjectTarget.load(global, services: serviceNames)
+        let target = try ProjectTarget.load(global, services: serviceNames)
         var services = serviceNames
         if target.project != nil {
-            target.requireServices(serviceNames)
+            try target.requireServices(serviceNames)
             // Services with `attach: false` are left out until named.
             if services.isEmpty { services = attachedServices(target) }
         }
-        if index > 0 && services.count != 1 { ReadCommand.fail("--index requires one service to be selected") }
-        let options = engineOptions()
-        let client = ReadCommand.engine()
+        if index > 0 && services.count != 1 { throw CommandFailure.bare("--index requires one service to be selected") }
+        let options = try engineOptions()
+        let client = try ReadCommand.engine()
         let query = ProjectContainerQuery(client: client, project: target.name)
-        let containers = await ReadCommand.run {
+        let containers = try await ReadCommand.run {
             if index > 0 { return [try await query.container(service: services[0], index: index, all: true)] }
             return try await query.containers(oneOff: .exclude, all: true, services: services)
         }
@@ -38,8 +41,8 @@ struct Logs: AsyncParsableCommand {
             colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi), showsPrefix: !noLogPrefix)
         // Following names every container up front, so prefixes are as wide as the widest from the start.
         if follow { for container in containers { consumer.register(container.nameWithoutProject) } }
-        let streaming = ContainerLogStreaming(client: client, consumer: consumer, options: options)
-        await ReadCommand.run {
+        let streaming = ContainerLogStreaming(client: client, sink: consumer, options: options)
+        try await ReadCommand.run {
             // The event stream is open before the logs are read, so no start in between is missed.
             let events = follow ? try await ProjectEvents.stream(client: client, project: target.name) : nil
             try await streaming.run(containers, events: events, services: services)
@@ -53,17 +56,17 @@ struct Logs: AsyncParsableCommand {
     }
 
     /// The engine's options, with `--since` and `--until` read as the docker client reads them.
-    private func engineOptions() -> LogsOptions {
-        func timestamp(_ value: String?, _ flag: String) -> String? {
+    private func engineOptions() throws -> LogsOptions {
+        func timestamp(_ value: String?, _ flag: String) throws -> String? {
             guard let value, !value.isEmpty else { return nil }
             do {
                 return try TimestampArgument.engineValue(value)
             } catch {
-                ReadCommand.fail("invalid value for \"\(flag)\": \(error.message)")
+                throw CommandFailure.bare("invalid value for \"\(flag)\": \(error.message)")
             }
         }
         return LogsOptions(
-            follow: follow, tail: tail == "all" ? nil : Int(tail), since: timestamp(since, "since"),
-            until: timestamp(until, "until"), timestamps: timestamps)
+            follow: follow, tail: tail == "all" ? nil : Int(tail), since: try timestamp(since, "since"),
+            until: try timestamp(until, "until"), timestamps: timestamps)
     }
 }

@@ -10,18 +10,18 @@ struct Ls: AsyncParsableCommand {
     @Flag(name: [.short, .long], help: "Show all stopped Compose projects") var all = false
 
     func run() async throws {
-        let namePatterns = Self.namePatterns(filter)
-        let client = ReadCommand.engine()
-        var projects = await ReadCommand.run { try await ProjectListing.projects(client: client, all: all) }
+        let namePatterns = try Self.namePatterns(filter)
+        let client = try ReadCommand.engine()
+        var projects = try await ReadCommand.run { try await ProjectListing.projects(client: client, all: all) }
         // Several `name=` filters are alternatives, each a regular expression, as with the docker CLI.
         if !namePatterns.isEmpty {
             projects = projects.filter { project in
                 namePatterns.contains { project.name == $0 || ProjectListing.name(project.name, matches: $0) }
             }
         }
-        if quiet { return ReadCommand.writeLines(projects.map(\.name)) }
-        ReadCommand.write(
-            SectionFormat.render(format, projects) { project in
+        if quiet { return Output.writeLines(projects.map(\.name)) }
+        Output.write(
+            try SectionFormat.render(format, projects) { project in
                 .object([
                     ("Name", .string(project.name)), ("Status", .string(project.status)),
                     ("ConfigFiles", .string(project.configFiles)),
@@ -32,29 +32,15 @@ struct Ls: AsyncParsableCommand {
     }
 
     /// The values of `--filter name=…`; any other filter fails as in Compose.
-    static func namePatterns(_ filters: [String]) -> [String] {
-        filters.map { filter in
+    static func namePatterns(_ filters: [String]) throws -> [String] {
+        try filters.map { filter in
             guard let equals = filter.firstIndex(of: "=") else {
-                ReadCommand.fail(
+                throw CommandFailure.bare(
                     "invalid argument \"\(filter)\" for \"--filter\" flag: bad format of filter (expected name=value)")
             }
             let key = filter[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            guard key == "name" else { ReadCommand.fail("invalid filter '\(key)'") }
+            guard key == "name" else { throw CommandFailure.bare("invalid filter '\(key)'") }
             return filter[filter.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        }
-    }
-}
-
-/// Compose's `formatter.Print` for its own listings (`ls`, `images`): `table` (or `pretty`, or nothing) as
-/// columns of at least 20 characters, `json` as one array on one line without HTML escaping.
-enum SectionFormat {
-    static func render<Item>(
-        _ format: String, _ items: [Item], json: (Item) -> GoJSON, table: () -> [[String]]
-    ) -> String {
-        switch format.lowercased() {
-        case "table", "pretty", "": return TableFormatter.sections.render(table())
-        case "json": return GoJSON.array(items.map(json)).encoded(escapeHTML: false) + "\n"
-        default: ReadCommand.fail("format value \"\(format)\" could not be parsed: parsing failed")
         }
     }
 }

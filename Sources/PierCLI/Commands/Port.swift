@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComposeSpec
 import Orchestration
 
 struct Port: AsyncParsableCommand {
@@ -14,13 +15,13 @@ struct Port: AsyncParsableCommand {
         guard let port = UInt16(privatePort) else {
             let digits = !privatePort.isEmpty && privatePort.allSatisfy { $0.isASCII && $0.isNumber }
             let reason = digits ? "value out of range" : "invalid syntax"
-            ReadCommand.fail("strconv.ParseUint: parsing \(GoText.quote(privatePort)): \(reason)")
+            throw CommandFailure.bare("strconv.ParseUint: parsing \(GoQuote.quoted(privatePort)): \(reason)")
         }
-        let query = ProjectContainerQuery(client: ReadCommand.engine(), project: ProjectTarget.name(global))
-        let binding = await ReadCommand.run {
+        let query = ProjectContainerQuery(client: try ReadCommand.engine(), project: try ProjectTarget.name(global))
+        let binding = try await ReadCommand.run {
             let container = try await query.container(service: service, index: index, oneOff: .include)
             return try PortLookup.find(Int(port), type: `protocol`, in: container)
         }
-        ReadCommand.write("\(binding.ip):\(binding.port)\n")
+        Output.write("\(binding.ip):\(binding.port)\n")
     }
 }

@@ -16,7 +16,8 @@ struct Ps: AsyncParsableCommand {
     var status: [String] = []
     @Flag(name: [.short, .long], help: "Only display IDs") var quiet = false
     @Flag(help: "Display services") var services = false
-    @Option(help: "Include orphaned services (not declared by project)", transform: GoBool.parse)
+    @Flag(
+        inversion: .prefixedNo, exclusivity: .chooseLast, help: "Include orphaned services (not declared by project)")
     var orphans = true
     @Flag(name: [.short, .long], help: "Show all stopped containers (including those created by the run command)")
     var all = false
@@ -25,66 +26,55 @@ struct Ps: AsyncParsableCommand {
 
     func run() async throws {
         var states = status
-        if let filter, !filter.isEmpty { states += Self.statuses(fromFilter: filter) }
-        let target = ProjectTarget.load(global, services: serviceNames)
+        if let filter, !filter.isEmpty { states += try Self.statuses(fromFilter: filter) }
+        let target = try ProjectTarget.load(global, services: serviceNames)
         var selected = serviceNames
         if target.project != nil {
-            target.requireServices(serviceNames)
+            try target.requireServices(serviceNames)
             // Until orphans are asked for, only the project's services are listed.
             if selected.isEmpty && !orphans { selected = target.serviceNames }
         }
-        let query = ProjectContainerQuery(client: ReadCommand.engine(), project: target.name)
+        let query = ProjectContainerQuery(client: try ReadCommand.engine(), project: target.name)
         let includeStopped = all || !states.isEmpty
-        var containers = await ReadCommand.run {
+        var containers = try await ReadCommand.run {
             try await query.containers(oneOff: all ? .include : .exclude, all: includeStopped, services: selected)
         }
         if !states.isEmpty { containers = ProjectContainerQuery.filter(containers, states: states) }
         containers.sort { $0.canonicalName < $1.canonicalName }
 
-        if quiet { return ReadCommand.writeLines(containers.map(\.id)) }
+        if quiet { return Output.writeLines(containers.map(\.id)) }
         if services {
             var names: [String] = []
             for name in containers.map(\.serviceName) where !names.contains(name) { names.append(name) }
-            return ReadCommand.write(names.joined(separator: "\n") + "\n")
+            return Output.write(names.joined(separator: "\n") + "\n")
         }
-        let presentations = await ReadCommand.run {
+        let presentations = try await ReadCommand.run {
             Self.present(containers, truncate: !noTrunc)
         }
         do {
-            ReadCommand.write(try ContainerListFormat(format).render(presentations))
+            let listing = TemplateListFormat(
+                format, defaultTable: TemplateListFormat.containerTable, raw: TemplateListFormat.containerRaw)
+            Output.write(try listing.render(presentations, titles: ContainerPresentation.titles))
         } catch {
-            ReadCommand.fail("template parsing error: " + error.message)
+            throw CommandFailure.bare("template parsing error: " + error.message)
         }
     }
 
     /// `--filter KEY=VALUE`: only `status` is supported, as in Compose.
-    static func statuses(fromFilter filter: String) -> [String] {
+    static func statuses(fromFilter filter: String) throws -> [String] {
         guard let equals = filter.firstIndex(of: "=") else {
-            ReadCommand.fail("arguments to --filter should be in form KEY=VAL")
+            throw CommandFailure.bare("arguments to --filter should be in form KEY=VAL")
         }
         let key = String(filter[..<equals])
         switch key {
         case "status": return [String(filter[filter.index(after: equals)...])]
-        case "source": ReadCommand.fail("not implemented")
-        default: ReadCommand.fail("unknown filter \(key)")
+        case "source": throw CommandFailure.bare("not implemented")
+        default: throw CommandFailure.bare("unknown filter \(key)")
         }
     }
 
     static func present(_ containers: [ContainerSummary], truncate: Bool) -> [ContainerPresentation] {
         let now = Date()
         return containers.map { ContainerPresentation($0, truncate: truncate, now: now) }
-    }
-}
-
-/// Go's boolean flag values (`--orphans=false`).
-enum GoBool {
-    static func parse(_ text: String) throws -> Bool {
-        switch text {
-        case "1", "t", "T", "true", "TRUE", "True": return true
-        case "0", "f", "F", "false", "FALSE", "False": return false
-        default:
-            throw ValidationError(
-                "invalid argument \"\(text)\": strconv.ParseBool: parsing \"\(text)\": invalid syntax")
-        }
     }
 }

@@ -15,6 +15,8 @@ struct Pull: AsyncParsableCommand {
     var includeDeps = false
     @Option(help: "Apply pull policy (\"missing\"|\"always\").") var policy: String?
     @Flag(name: [.short, .long], help: "Pull without printing progress information.") var quiet = false
+    @Flag(name: .customLong("parallel"), help: .hidden) var deprecatedParallel = false
+    @Flag(name: .customLong("no-parallel"), help: .hidden) var deprecatedNoParallel = false
     @Argument(help: "Services whose images to pull.") var services: [String] = []
 
     func validate() throws {
@@ -24,6 +26,10 @@ struct Pull: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Pulls are always concurrent: Compose's old flags say so, in red, as Compose says it.
+        for (flag, given) in [("--parallel", deprecatedParallel), ("--no-parallel", deprecatedNoParallel)] where given {
+            Output.writeError("\u{1B}[31moption '\(flag)' is DEPRECATED and will be ignored.\n\u{1B}[0m")
+        }
         var options = PullOptions()
         options.services = services
         options.includeDependencies = includeDeps
@@ -31,14 +37,13 @@ struct Pull: AsyncParsableCommand {
         options.ignoreBuildable = ignoreBuildable
         options.policy = policy.flatMap(PullOptions.Policy.init(rawValue:))
         options.quiet = quiet
-        let session = await EngineSession.open(global, services: services, title: "Pulling")
-        let outcome = await session.run { try await $0.pull(options) }
+        let session = try await EngineSession.open(global, services: services, title: "Pulling")
+        let outcome = try await session.run { try await $0.pull(options) }
         if !outcome.mustBuild.isEmpty {
-            FileHandle.standardError.write(
-                Data(
-                    ("WARNING: Some service image(s) must be built from source by running:\n    pier build "
-                        + outcome.mustBuild.joined(separator: " ") + "\n").utf8))
+            Output.writeError(
+                "WARNING: Some service image(s) must be built from source by running:\n    pier build "
+                    + outcome.mustBuild.joined(separator: " ") + "\n")
         }
-        if let failure = outcome.failure { Failure.exit(message: failure.description) }
+        if let failure = outcome.failure { throw failure }
     }
 }

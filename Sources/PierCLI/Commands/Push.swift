@@ -23,8 +23,8 @@ struct Push: AsyncParsableCommand {
         options.quiet = quiet
         var global = self.global
         if quiet { global.progress = "quiet" }
-        let session = await EngineSession.open(global, services: services, title: "Pushing")
-        let ignored = await session.run { try await $0.push(options) }
-        for failure in ignored { FileHandle.standardError.write(Data((failure + "\n").utf8)) }
+        let session = try await EngineSession.open(global, services: services, title: "Pushing")
+        let ignored = try await session.run { try await $0.push(options) }
+        for failure in ignored { Output.writeError(failure + "\n") }
     }
 }

@@ -11,16 +11,19 @@ struct Run: AsyncParsableCommand {
 
     @Flag(name: [.short, .long], help: "Run container in background and print container ID.") var detach = false
     @Flag(help: "Automatically remove the container when it exits.") var rm = false
-    @Option(name: [.short, .long], help: "Set environment variables.") var env: [String] = []
+    @Option(name: [.customShort("e", allowingJoined: true), .long], help: "Set environment variables.") var env:
+        [String] = []
     @Option(name: .customLong("env-from-file"), help: "Set environment variables from file.") var envFromFile:
         [String] = []
     @Option(name: .customLong("cap-add"), help: "Add Linux capabilities.") var capAdd: [String] = []
     @Option(name: .customLong("cap-drop"), help: "Drop Linux capabilities.") var capDrop: [String] = []
-    @Option(name: [.short, .long], help: "Bind mount a volume.") var volume: [String] = []
-    @Option(name: [.short, .long], help: "Publish a container's port(s) to the host.") var publish: [String] = []
+    @Option(name: [.customShort("v", allowingJoined: true), .long], help: "Bind mount a volume.") var volume: [String] =
+        []
+    @Option(name: [.customShort("p", allowingJoined: true), .long], help: "Publish a container's port(s) to the host.")
+    var publish: [String] = []
     @Flag(
-        name: .customLong("service-ports"), help: "Run command with all service's ports enabled and mapped to the host."
-    )
+        name: [.customShort("P"), .customLong("service-ports")],
+        help: "Run command with all service's ports enabled and mapped to the host.")
     var servicePorts = false
     @Option(help: "Override the entrypoint of the image.") var entrypoint: String?
     @Option(help: "Assign a name to the container.") var name: String?
@@ -29,9 +32,12 @@ struct Run: AsyncParsableCommand {
         name: [.customShort("T"), .customLong("no-TTY"), .customLong("no-tty")],
         help: "Disable pseudo-TTY allocation. By default a TTY is allocated when standard output is a terminal.")
     var noTTY = false
-    @Option(name: [.short, .long], help: "Run as specified username or uid.") var user: String?
-    @Option(name: [.short, .long], help: "Working directory inside the container.") var workdir: String?
-    @Option(name: [.short, .long], help: "Add or override a label.") var label: [String] = []
+    @Option(name: [.customShort("u", allowingJoined: true), .long], help: "Run as specified username or uid.") var user:
+        String?
+    @Option(name: [.customShort("w", allowingJoined: true), .long], help: "Working directory inside the container.")
+    var workdir: String?
+    @Option(name: [.customShort("l", allowingJoined: true), .long], help: "Add or override a label.") var label:
+        [String] = []
     @Flag(
         name: .customLong("use-aliases"),
         help: "Use the service's network aliases in the network(s) the container connects to.")
@@ -40,22 +46,28 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
     var removeOrphans = false
     @Flag(name: .customLong("quiet-pull"), help: "Pull without printing progress information.") var quietPull = false
+    @Flag(name: .customLong("quiet-build"), help: "Suppress progress output from the build process.")
+    var quietBuild = false
+    @Flag(name: [.short, .long], help: "Don't print anything to STDOUT.") var quiet = false
     @Option(help: "Pull image before running (\"always\"|\"missing\"|\"never\").") var pull = "policy"
-    @Flag(name: [.short, .long], help: .hidden) var interactive = false
+    @Flag(
+        name: [.short, .long], inversion: .prefixedNo, exclusivity: .chooseLast,
+        help: "Keep STDIN open even if not attached.")
+    var interactive = true
     @Flag(name: [.short, .long], help: .hidden) var tty = false
     @Argument(help: "The service.") var service: String?
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.") var command: [String] = []
 
     func run() async throws {
-        guard let service else { ReadCommand.fail("requires at least 1 arg(s), only received 0") }
+        guard let service else { throw CommandFailure.bare("requires at least 1 arg(s), only received 0") }
         let allocatesTTY = !noTTY && !detach && Terminal.isTerminal(1)
-        if allocatesTTY, !Terminal.isTerminal(0) { ReadCommand.fail("the input device is not a TTY") }
+        if allocatesTTY, !Terminal.isTerminal(0) { throw CommandFailure.bare("the input device is not a TTY") }
         var request = OneOffRequest(service: service)
         request.command = command
         do {
             request.entrypoint = try entrypoint.map(ShellWords.split)
         } catch {
-            ReadCommand.fail(error.message)
+            throw CommandFailure.bare(error.message)
         }
         request.name = name
         let environment = ProcessInfo.processInfo.environment
@@ -65,7 +77,7 @@ struct Run: AsyncParsableCommand {
                 try envFromFile.flatMap { try ShortSyntax.environmentFile(at: $0) { environment[$0] } }
                 + EnvironmentArguments.resolve(env)
         } catch {
-            ReadCommand.fail(ReadCommand.message(for: error))
+            throw CommandFailure.bare(wrapping: error)
         }
         request.capabilitiesAdded = capAdd
         request.capabilitiesDropped = capDrop
@@ -79,42 +91,31 @@ struct Run: AsyncParsableCommand {
         request.useAliases = useAliases
         request.noDeps = noDeps
         request.build = build
-        request.quietPull = quietPull
+        request.quietPull = quietPull || quiet
+        request.quietBuild = quietBuild || quiet
+        request.interactive = interactive
         if pull != "policy" {
             guard ["always", "missing", "never"].contains(pull), let policy = PullPolicy(pull) else {
-                ReadCommand.fail("invalid --pull option \"\(pull)\"")
+                throw CommandFailure.bare("invalid --pull option \"\(pull)\"")
             }
             request.pull = policy
         }
         request.removeOrphans = removeOrphans
         request.autoRemove = rm && detach
 
-        let session = await EngineSession.open(global, services: [service])
-        let container = await session.run { try await $0.createOneOff(request) }
-        let engine = session.runtime.client
+        var global = self.global
+        if quiet { global.progress = "quiet" }
+        let session = try await EngineSession.open(global, services: [service])
+        let container = try await session.run { try await $0.createOneOff(request) }
+        let oneOff = ContainerSession(
+            client: session.runtime.client, containerID: container.id,
+            state: ContainerSessionState(mode: .run(removes: rm)),
+            isTTY: allocatesTTY, forwardsInput: interactive)
         if detach {
-            await removingOnFailure(container) { try await engine.startContainer(container.id) }
-            print(container.id)
+            try await oneOff.startDetached()
+            Output.write(container.id + "\n")
             return
         }
-        let code = await removingOnFailure(container) {
-            try await ContainerSession(
-                engine: engine, containerID: container.id, isTTY: allocatesTTY, forwardsInput: true
-            ).run()
-        }
-        if rm { try? await engine.removeContainer(container.id, force: true) }
-        throw ExitCode(code)
-    }
-
-    /// Runs `body`; when it fails the container goes too with `--rm`, and the command fails with the message.
-    private func removingOnFailure<Result>(_ container: ServiceContainer, _ body: () async throws -> Result) async
-        -> Result
-    {
-        do {
-            return try await body()
-        } catch {
-            if rm { try? await ReadCommand.engine().removeContainer(container.id, force: true) }
-            Failure.exit(message: EngineSession.message(for: error))
-        }
+        throw ExitCode(try await oneOff.runInTerminal())
     }
 }

@@ -9,11 +9,11 @@ struct Top: AsyncParsableCommand {
     @Argument(help: "Services whose processes to show.") var serviceNames: [String] = []
 
     func run() async throws {
-        let query = ProjectContainerQuery(client: ReadCommand.engine(), project: ProjectTarget.name(global))
-        let containers = await ReadCommand.run {
+        let query = ProjectContainerQuery(client: try ReadCommand.engine(), project: try ProjectTarget.name(global))
+        let containers = try await ReadCommand.run {
             try await query.containers(oneOff: .include, all: false, services: serviceNames)
         }.sorted { $0.canonicalName < $1.canonicalName }
-        let processes = await ReadCommand.run {
+        let processes = try await ReadCommand.run {
             try await withThrowingTaskGroup(of: (String, ContainerProcesses).self) { group in
                 for container in containers {
                     group.addTask { (container.id, try await query.client.topContainer(container.id)) }
@@ -25,7 +25,7 @@ struct Top: AsyncParsableCommand {
             containers.compactMap { container in
                 processes[container.id].map { (container, $0) }
             })
-        if rows.count > 1 { ReadCommand.write(TableFormatter.processes.render(rows)) }
+        if rows.count > 1 { Output.write(TableFormatter.processes.render(rows)) }
     }
 
     /// One table for all containers, as Compose 2.40 prints it: `SERVICE`, `#` (the replica number), then

@@ -28,19 +28,37 @@ struct Up: AsyncParsableCommand {
         name: .customLong("wait-timeout"),
         help: "Maximum duration in seconds to wait for the project to be running|healthy.")
     var waitTimeout: Int?
-    @Option(name: [.short, .long], help: "Use this timeout in seconds for container shutdown.") var timeout: Int?
+    @Option(
+        name: [.customShort("t", allowingJoined: true), .long],
+        help: "Use this timeout in seconds for container shutdown.")
+    var timeout: Int?
     @Flag(name: .customLong("abort-on-container-exit"), help: "Stops all containers if any container was stopped.")
     var abortOnContainerExit = false
+    @Flag(
+        name: .customLong("abort-on-container-failure"),
+        help: "Stops all containers if any container exited with failure.")
+    var abortOnContainerFailure = false
     @Option(name: .customLong("exit-code-from"), help: "Return the exit code of the selected service container.")
     var exitCodeFrom: String?
     @Option(name: .customLong("attach"), help: "Restrict attaching to the specified services.") var attach: [String] =
         []
+    @Flag(name: .customLong("attach-dependencies"), help: "Automatically attach to log output of dependent services.")
+    var attachDependencies = false
     @Option(name: .customLong("no-attach"), help: "Do not attach (stream logs) to the specified services.")
     var noAttach: [String] = []
     @Flag(help: "Show timestamps.") var timestamps = false
     @Flag(name: .customLong("no-color"), help: "Produce monochrome output.") var noColor = false
     @Flag(name: .customLong("no-log-prefix"), help: "Don't print prefix in logs.") var noLogPrefix = false
     @Flag(name: .customLong("quiet-pull"), help: "Pull without printing progress information.") var quietPull = false
+    @Flag(name: .customLong("quiet-build"), help: "Suppress the build output.") var quietBuild = false
+    @Flag(
+        help: "Enable interactive shortcuts when running attached (d: detach). Can also be set with COMPOSE_MENU.")
+    var menu = false
+    @Flag(name: .customLong("no-menu"), help: .hidden) var noMenu = false
+    @Flag(name: [.customShort("w"), .long], help: "Watch source code and rebuild/refresh containers (not yet).")
+    var watch = false
+    @Flag(name: [.customShort("y"), .long], help: "Assume \"yes\" as answer to all prompts and run non-interactively.")
+    var yes = false
     @OptionGroup var images: ImageFlags
     @Argument(help: "Services to start.") var services: [String] = []
 
@@ -49,18 +67,35 @@ struct Up: AsyncParsableCommand {
             throw ValidationError("--force-recreate and --no-recreate are incompatible")
         }
         try images.validate()
-        if detach && (abortOnContainerExit || exitCodeFrom != nil) {
-            throw ValidationError("--abort-on-container-exit and --exit-code-from cannot be combined with --detach")
+        if abortOnContainerExit && abortOnContainerFailure {
+            throw ValidationError("--abort-on-container-failure cannot be combined with --abort-on-container-exit")
+        }
+        let attachedOnly = abortOnContainerExit || abortOnContainerFailure || exitCodeFrom != nil || !attach.isEmpty
+        if detach && (attachedOnly || attachDependencies || watch) {
+            throw ValidationError(
+                "--detach cannot be combined with --abort-on-container-exit, --abort-on-container-failure, --attach, "
+                    + "--attach-dependencies or --watch")
+        }
+        if !attach.isEmpty && attachDependencies {
+            throw ValidationError("cannot combine --attach and --attach-dependencies")
+        }
+        if watch {
+            throw ValidationError("--watch is not supported yet: Pier has no file watching (docs/compatibility.md)")
         }
     }
 
     func upOptions() throws -> UpOptions {
+        let variables = ComposeVariables.current
+        if removeOrphans && variables.ignoreOrphans {
+            throw CommandFailure.bare("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans")
+        }
         var options = UpOptions()
         options.services = services
         options.noDeps = noDeps
         options.recreate = forceRecreate ? .always : noRecreate ? .never : .whenChanged
         options.alwaysRecreateDependencies = alwaysRecreateDeps
-        options.removeOrphans = removeOrphans
+        options.removeOrphans = removeOrphans || variables.removeOrphans
+        options.ignoreOrphans = variables.ignoreOrphans
         options.renewAnonymousVolumes = renewAnonVolumes
         options.start = !noStart
         options.wait = wait
@@ -68,6 +103,8 @@ struct Up: AsyncParsableCommand {
         options.stopTimeout = timeout
         options.scale = try Self.scale(scale)
         options.quietPull = quietPull
+        options.quietBuild = quietBuild
+        options.confirmVolumeRecreation = { [yes] question in Prompt.confirm(question, assumeYes: yes) }
         try images.apply(to: &options)
         return options
     }
@@ -86,39 +123,57 @@ struct Up: AsyncParsableCommand {
 
     func run() async throws {
         let options = try upOptions()
-        let session = await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services)
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
-        let signals = Signals.interrupts.stream()
-        let outcome = await withTaskGroup(of: UpOutcome.self) { group in
-            group.addTask { .finished(await session.attempt { try await $0.up(options) }) }
-            group.addTask {
-                for await _ in signals { return .interrupted }
-                return .finished(nil)
-            }
-            let first = await group.next() ?? .finished(nil)
-            group.cancelAll()
-            return first
-        }
-        switch outcome {
-        case .finished(let error?):
-            Failure.exit(message: EngineSession.message(for: error))
-        case .interrupted:
+        let interrupted = try await Signals.interrupts.cancelling(
+            {
+                try await session.run { try await $0.up(options) }
+                return false
+            }, returning: true)
+        if interrupted {
             if !detach {
-                FileHandle.standardError.write(Data("Gracefully stopping...\n".utf8))
-                await session.run { try await $0.stop(services, timeout: timeout) }
+                Output.writeError("Gracefully stopping...\n")
+                try await session.run { try await $0.stop(services, timeout: timeout) }
             }
             throw ExitCode(130)
-        case .finished(nil):
-            break
         }
         guard !detach, !wait, !noStart else { return }
-        let code = await AttachedRun(session: session, command: self, since: began).run()
-        throw ExitCode(code)
+        throw ExitCode(try await attached(session, since: began))
     }
-}
 
-private enum UpOutcome: Sendable {
-    case finished((any Error)?)
-    case interrupted
+    /// Follows the attached services' output until their containers stop; returns the status to end with.
+    private func attached(_ session: EngineSession, since began: Date) async throws -> Int32 {
+        var options = AttachedUpState.Options()
+        // With `--attach-dependencies`, the named services' dependencies are followed too.
+        options.services =
+            attachDependencies && !services.isEmpty
+            ? Array(session.runtime.graph.withDependencies(services)) : services
+        options.attach = attach
+        options.noAttach = noAttach
+        options.abortOnContainerExit = abortOnContainerExit
+        options.abortOnContainerFailure = abortOnContainerFailure
+        options.exitCodeFrom = exitCodeFrom
+        var attachedUp = AttachedUp(runtime: session.runtime, options: options, since: began)
+        attachedUp.timestamps = timestamps
+        attachedUp.stopTimeout = timeout
+        let consumer = LogConsumer(
+            colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi), showsPrefix: !noLogPrefix)
+        let renderer = session.renderer
+        let menu = UpMenu.enabled(flag: menu ? true : noMenu ? false : nil) ? UpMenu() : nil
+        defer { menu?.close() }
+        return try await attachedUp.run(
+            sink: consumer, interrupts: Signals.interrupts.stream(), detaches: menu?.detaches
+        ) { notice in
+            switch notice {
+            case .attaching(let names):
+                Output.write("Attaching to \(names.joined(separator: ", "))\n")
+                menu?.show(colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi))
+            case .state(.aborting): Output.writeError("Aborting on container exit...\n")
+            case .state(.gracefullyStopping):
+                Output.writeError("Gracefully stopping... (press Ctrl+C again to force)\n")
+            case .teardownFinished: renderer.finish()
+            }
+        }
+    }
 }

@@ -20,42 +20,6 @@ struct ExecSession {
         try await engine.startExec(execID, isTTY: isTTY) { (connection: HijackedConnection) -> Void in
             try await StreamRelay(connection: connection, forwardsInput: true, resize: resize).run()
         }
-        return try await exitCode()
-    }
-
-    /// The engine records the exit code as the process ends, which may be just after its output closed.
-    private func exitCode() async throws -> Int32 {
-        for _ in 0..<100 {
-            let inspection = try await engine.inspectExec(execID)
-            if !inspection.isRunning, let code = inspection.exitCode { return Int32(truncatingIfNeeded: code) }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw RuntimeError("the engine did not report the exit code of exec \(execID)")
-    }
-}
-
-/// `-e KEY=VALUE` entries; `-e KEY` takes the value of `KEY` in Pier's environment when it has one.
-enum EnvironmentArguments {
-    static func resolve(_ entries: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> [String]
-    {
-        entries.map { entry in
-            guard !entry.contains("="), let value = environment[entry] else { return entry }
-            return "\(entry)=\(value)"
-        }
-    }
-}
-
-/// Ctrl+C or a termination request ends an interactive command at once with status 130, as the reference does
-/// for `exec`; the terminal is restored on the way out.
-enum InterruptExit {
-    static func install() {
-        let signals = Signals.interrupts.stream()
-        Task.detached {
-            for await _ in signals {
-                Terminal.restore()
-                exit(130)
-            }
-        }
+        return try await CapturedExec(client: engine).exitCode(of: execID)
     }
 }

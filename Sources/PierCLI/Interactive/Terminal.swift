@@ -7,11 +7,11 @@ import Synchronization
 #endif
 
 /// The terminal on standard input, switched to raw mode while a TTY session runs (every key, Ctrl+C included,
-/// goes to the container unchanged) and restored when the session ends or the process exits, however it exits.
+/// goes to the container unchanged) and restored when the session ends, however it ends (sessions restore it in
+/// a `defer`; the process never exits from inside one).
 enum Terminal {
     /// The settings before raw mode, while raw mode is on.
     private static let saved = Mutex<termios?>(nil)
-    private static let restoresAtExit = Mutex(false)
 
     static func isTerminal(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1
@@ -36,12 +36,6 @@ enum Terminal {
             return false
         }
         guard !alreadyRaw else { return }
-        let registered = restoresAtExit.withLock { registered in
-            defer { registered = true }
-            return registered
-        }
-        // `exit()` from any path (errors, signals turned into exits) runs this.
-        if !registered { atexit { Terminal.restore() } }
         var raw = original
         cfmakeraw(&raw)
         tcsetattr(0, TCSANOW, &raw)
@@ -55,5 +49,23 @@ enum Terminal {
             })
         else { return }
         tcsetattr(0, TCSANOW, &original)
+    }
+}
+
+extension Terminal {
+    /// Key-by-key input on standard input, for a menu: no echo, no line editing, but Ctrl+C still interrupts.
+    static func enterKeyMode() {
+        guard isTerminal(0) else { return }
+        var original = termios()
+        guard tcgetattr(0, &original) == 0 else { return }
+        let alreadySet = saved.withLock { saved in
+            if saved != nil { return true }
+            saved = original
+            return false
+        }
+        guard !alreadySet else { return }
+        var keys = original
+        keys.c_lflag &= ~tcflag_t(ECHO | ICANON)
+        tcsetattr(0, TCSANOW, &keys)
     }
 }

@@ -20,12 +20,14 @@ final class LiveProgress: Sendable {
 
     private let title: String
     private let colors: Bool
+    private let toStandardOutput: Bool
     private let state = Mutex(State())
     private static let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
-    init(title: String, colors: Bool) {
+    init(title: String, colors: Bool, toStandardOutput: Bool = false) {
         self.title = title
         self.colors = colors
+        self.toStandardOutput = toStandardOutput
     }
 
     func update(_ event: ProgressEvent) {
@@ -101,7 +103,7 @@ final class LiveProgress: Sendable {
         // Lines folded away since the last frame are cleared.
         output += "\u{1B}[J"
         state.drawnLines = shown.count + 1
-        FileHandle.standardError.write(Data(output.utf8))
+        Output.writeStatus(output, toStandardOutput: toStandardOutput)
     }
 
     private static func mark(_ status: ProgressEvent.Status, frame: Int) -> (String, String?) {

@@ -14,16 +14,23 @@ enum ProgressMode: String {
     }
 }
 
-/// Writes progress events to standard error in one of Compose's formats.
+/// Writes progress events in one of Compose's formats to standard error, or to standard output with
+/// `COMPOSE_STATUS_STDOUT`.
 final class ProgressRenderer: Sendable {
     let mode: ProgressMode
     private let live: LiveProgress?
+    private let toStandardOutput: Bool
 
-    init(mode: ProgressMode, ansi: String, title: String = "Running") {
+    init(
+        mode: ProgressMode, ansi: String, title: String = "Running",
+        toStandardOutput: Bool = ComposeVariables.current.statusToStandardOutput
+    ) {
         let resolved = mode.resolved(ansi: ansi)
         self.mode = resolved
+        self.toStandardOutput = toStandardOutput
         let colors = ansi != "never" && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
-        self.live = resolved == .tty ? LiveProgress(title: title, colors: colors) : nil
+        self.live =
+            resolved == .tty ? LiveProgress(title: title, colors: colors, toStandardOutput: toStandardOutput) : nil
     }
 
     var handler: ProgressHandler {
@@ -33,13 +40,13 @@ final class ProgressRenderer: Sendable {
     func report(_ event: ProgressEvent) {
         switch mode {
         case .quiet: return
-        case .json: Self.write(Self.json(event) + "\n")
+        case .json: write(Self.json(event) + "\n")
         case .tty, .auto: live?.update(event)
         case .plain where event.isMessage:
-            Self.write(" \(event.resource) \(event.text) \(event.detail ?? "")\n")
+            write(" \(event.resource) \(event.text) \(event.detail ?? "")\n")
         case .plain:
             let detail = event.detail.map { " " + $0 } ?? ""
-            Self.write(" \(event.resource)  \(event.text)\(detail)\n")
+            write(" \(event.resource)  \(event.text)\(detail)\n")
         }
     }
 
@@ -68,7 +75,7 @@ final class ProgressRenderer: Sendable {
         return GoJSON.object(members).encoded()
     }
 
-    static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    private func write(_ text: String) {
+        Output.writeStatus(text, toStandardOutput: toStandardOutput)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import PierTestSupport
+import Tar
 import Testing
 
 @testable import DockerEngine

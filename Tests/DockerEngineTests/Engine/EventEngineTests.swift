@@ -1,4 +1,5 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 @testable import DockerEngine

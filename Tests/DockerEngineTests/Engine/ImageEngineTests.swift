@@ -1,4 +1,6 @@
 import Foundation
+import PierTestSupport
+import Tar
 import Testing
 
 @testable import DockerEngine
@@ -34,7 +36,7 @@ import Testing
     /// The engine pulls from a fake registry on 127.0.0.1 (no registry is reachable here; the engine treats
     /// loopback registries as insecure, so it falls back to plain HTTP) that knows no repository.
     @Test func pullingAnImageTheRegistryDoesNotHaveIsNotFound() async throws {
-        let registry = try await TestHTTPServer.start { request in
+        let route: TestHTTPServer.Route = { request in
             let headers = [("Content-Type", "application/json"), ("Docker-Distribution-API-Version", "registry/2.0")]
             if request.head.uri == "/v2/" { return .full(status: .ok, headers: headers, body: Array("{}".utf8)) }
             // Without a `detail`, Docker 20.10 reads the error as a bare code and answers 500 instead of 404.
@@ -42,14 +44,16 @@ import Testing
                 #"{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry","detail":{}}]}"#
             return .full(status: .notFound, headers: headers, body: Array(body.utf8))
         }
-        defer { Task { await registry.shutdown() } }
-        try await EngineFixture.with { fixture in
-            let reference = "127.0.0.1:\(registry.port)/\(fixture.uniqueName("missing"))"
-            await #expect {
-                _ = try await fixture.engine.pullImage(reference).collect()
-            } throws: { error in
-                let error = error as? EngineError
-                return error?.code == .notFound && error?.status == 404 && error?.message.contains("not found") == true
+        try await TestHTTPServer.with(route: route) { registry in
+            try await EngineFixture.with { fixture in
+                let reference = "127.0.0.1:\(registry.port)/\(fixture.uniqueName("missing"))"
+                await #expect {
+                    _ = try await fixture.engine.pullImage(reference).collect()
+                } throws: { error in
+                    let error = error as? EngineError
+                    return error?.code == .notFound && error?.status == 404
+                        && error?.message.contains("not found") == true
+                }
             }
         }
     }

@@ -1,3 +1,4 @@
+import PierTestSupport
 import Testing
 
 @testable import DockerEngine

@@ -55,7 +55,7 @@ import Testing
             [.posixPermissions: 0o755], ofItemAtPath: directory.path + "/bin/docker-credential-\(name)")
     }
 
-    @Test func authsGiveBase64UserAndPasswordUnderAnyKeySpelling() throws {
+    @Test func authsGiveBase64UserAndPasswordUnderAnyKeySpelling() async throws {
         let directory = try TemporaryDirectory()
         let auth = Data("alice:pa:ss".utf8).base64EncodedString()
         let store = try Self.store(
@@ -64,16 +64,16 @@ import Testing
                        "https://index.docker.io/v1/": {"username": "bob", "password": "hub"},
                        "tokens.example": {"identitytoken": "tok"}}}
             """, in: directory)
-        let local = try #require(try store.credentials(forImage: "127.0.0.1:5000/app:v1"))
+        let local = try #require(try await store.credentials(forImage: "127.0.0.1:5000/app:v1"))
         #expect(local.username == "alice" && local.password == "pa:ss")
         #expect(local.serverAddress == "http://127.0.0.1:5000/v2/")
-        let hub = try #require(try store.credentials(forImage: "busybox"))
+        let hub = try #require(try await store.credentials(forImage: "busybox"))
         #expect(hub.username == "bob" && hub.password == "hub" && hub.serverAddress == "https://index.docker.io/v1/")
-        #expect(try store.credentials(forImage: "tokens.example/app")?.identityToken == "tok")
-        #expect(try store.credentials(forImage: "other.example/app") == nil)
+        #expect(try await store.credentials(forImage: "tokens.example/app")?.identityToken == "tok")
+        #expect(try await store.credentials(forImage: "other.example/app") == nil)
     }
 
-    @Test func credentialHelpersComeBeforeAuthsAndTokenUsersAreIdentityTokens() throws {
+    @Test func credentialHelpersComeBeforeAuthsAndTokenUsersAreIdentityTokens() async throws {
         let directory = try TemporaryDirectory()
         try Self.writeHelper(
             "pertest", in: directory,
@@ -86,15 +86,15 @@ import Testing
             {"credsStore": "store", "credHelpers": {"127.0.0.1:5000": "pertest"},
              "auths": {"127.0.0.1:5000": {"auth": "\(Data("alice:a".utf8).base64EncodedString())"}}}
             """, in: directory)
-        let local = try #require(try store.credentials(forHost: "127.0.0.1:5000"))
+        let local = try #require(try await store.credentials(forHost: "127.0.0.1:5000"))
         #expect(local.username == "carol" && local.password == "c")
-        let hub = try #require(try store.credentials(forImage: "me/app"))
+        let hub = try #require(try await store.credentials(forImage: "me/app"))
         #expect(hub.identityToken == "refresh" && hub.username == nil)
         // The default store has nothing for this registry: anonymous.
-        #expect(try store.credentials(forHost: "elsewhere.example") == nil)
+        #expect(try await store.credentials(forHost: "elsewhere.example") == nil)
     }
 
-    @Test func buildsGetEveryCredentialWithHelpersWinning() throws {
+    @Test func buildsGetEveryCredentialWithHelpersWinning() async throws {
         let directory = try TemporaryDirectory()
         try Self.writeHelper(
             "store", in: directory,
@@ -109,22 +109,57 @@ import Testing
             {"credsStore": "store", "credHelpers": {"127.0.0.1:5000": "pertest"},
              "auths": {"other.example": {"username": "dave", "password": "d"}, "127.0.0.1:5000": {}}}
             """, in: directory)
-        let all = try store.allCredentials()
+        let all = try await store.allCredentials()
         #expect(all.keys.sorted() == ["127.0.0.1:5000", "https://index.docker.io/v1/", "other.example"])
         #expect(all["127.0.0.1:5000"]?.username == "carol")
         #expect(all["https://index.docker.io/v1/"]?.password == "hub")
         #expect(all["other.example"]?.json == ["username": "dave", "password": "d", "serveraddress": "other.example"])
     }
 
-    @Test func aMissingHelperOrABrokenFileSaysWhatToFix() throws {
+    @Test func aMissingHelperOrABrokenFileSaysWhatToFix() async throws {
         let directory = try TemporaryDirectory()
         let missing = try Self.store(#"{"credsStore": "absent"}"#, in: directory)
-        let error = try #require(throws: EngineError.self) { try missing.credentials(forHost: "127.0.0.1:5000") }
+        let error = try await #require(throws: EngineError.self) {
+            try await missing.credentials(forHost: "127.0.0.1:5000")
+        }
         #expect(error.message.contains("docker-credential-absent was not found in PATH"))
         let broken = try Self.store("{not json", in: directory)
-        let parseError = try #require(throws: EngineError.self) { try broken.credentials(forHost: "x.example") }
+        let parseError = try await #require(throws: EngineError.self) {
+            try await broken.credentials(forHost: "x.example")
+        }
         #expect(parseError.message.contains("config.json is not valid JSON"))
         let noFile = CredentialStore(environment: ["DOCKER_CONFIG": directory.path + "/nowhere"])
-        #expect(try noFile.credentials(forHost: "x.example") == nil)
+        #expect(try await noFile.credentials(forHost: "x.example") == nil)
+    }
+
+    /// A helper that says a lot on standard error before it answers is heard: both pipes are read as it writes.
+    @Test(.timeLimit(.minutes(1))) func aHelperThatFloodsStandardErrorStillAnswers() async throws {
+        let directory = try TemporaryDirectory()
+        let script = """
+            #!/bin/sh
+            read -r server
+            head -c 300000 /dev/zero | tr '\\0' x >&2
+            echo '{"Username":"flood","Secret":"f"}'
+
+            """
+        try directory.write("bin/docker-credential-flood", script)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: directory.path + "/bin/docker-credential-flood")
+        let store = try Self.store(#"{"credsStore": "flood"}"#, in: directory)
+        #expect(try await store.credentials(forHost: "127.0.0.1:5000")?.username == "flood")
+    }
+
+    /// A helper that answers without reading its input: giving it the server address cannot fail (a write to its
+    /// closed pipe would end the caller with SIGPIPE).
+    @Test func aHelperThatIgnoresItsInputIsHeard() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(
+            "bin/docker-credential-deaf", "#!/bin/sh\necho '{\"Username\":\"deaf\",\"Secret\":\"d\"}'\n")
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: directory.path + "/bin/docker-credential-deaf")
+        let store = try Self.store(#"{"credsStore": "deaf"}"#, in: directory)
+        for _ in 0..<50 {
+            #expect(try await store.credentials(forHost: "127.0.0.1:5000")?.username == "deaf")
+        }
     }
 }

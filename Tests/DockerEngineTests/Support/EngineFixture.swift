@@ -1,42 +1,8 @@
 import Foundation
+import PierTestSupport
 import Testing
 
 @testable import DockerEngine
-
-/// Whether an engine answers here. Engine tests skip without one, except with CI=true, where they run (and fail).
-enum EngineAvailability {
-    static let answers = Task<Bool, Never> {
-        guard let client = try? EngineClient.fromEnvironment() else { return false }
-        return (try? await client.ping()) != nil
-    }
-
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-}
-
-extension Trait where Self == ConditionTrait {
-    /// Runs the test only where a Docker engine answers (always with CI=true, so a missing engine fails there).
-    static var requiresEngine: Self {
-        .enabled(
-            "no Docker engine answers here (DOCKER_HOST, docker context or /var/run/docker.sock); with CI=true this fails instead"
-        ) {
-            if EngineAvailability.isCI { return true }
-            return await EngineAvailability.answers.value
-        }
-    }
-}
-
-/// Undo actions run in reverse order when a test ends, whether it passed, failed or threw.
-actor CleanupStack {
-    private var actions: [@Sendable () async -> Void] = []
-
-    func push(_ action: @escaping @Sendable () async -> Void) {
-        actions.append(action)
-    }
-
-    func run() async {
-        while let action = actions.popLast() { await action() }
-    }
-}
 
 /// An engine client, unique names and cleanup for one test.
 struct EngineFixture: Sendable {
@@ -45,18 +11,13 @@ struct EngineFixture: Sendable {
     static let testLabel = "pier.test"
 
     let engine: EngineClient
-    let cleanup = CleanupStack()
+    let cleanup: CleanupStack
 
     /// Runs `body` with a fixture, then cleans up in reverse order, also when `body` throws.
     static func with<Result: Sendable>(_ body: (EngineFixture) async throws -> Result) async throws -> Result {
-        let fixture = EngineFixture(engine: try EngineClient.fromEnvironment())
-        do {
-            let result = try await body(fixture)
-            await fixture.cleanup.run()
-            return result
-        } catch {
-            await fixture.cleanup.run()
-            throw error
+        let engine = try EngineClient.fromEnvironment()
+        return try await CleanupStack.with { cleanup in
+            try await body(EngineFixture(engine: engine, cleanup: cleanup))
         }
     }
 
@@ -91,21 +52,5 @@ struct EngineFixture: Sendable {
 
     static func text(_ frames: [OutputFrame], _ source: OutputFrame.Source) -> String {
         frames.filter { $0.source == source }.map(\.text).joined()
-    }
-}
-
-/// Fails with a timeout error when `body` takes longer than `seconds`.
-func withTimeout<Result: Sendable>(
-    _ seconds: Double, _ what: String, _ body: @escaping @Sendable () async throws -> Result
-) async throws -> Result {
-    try await withThrowingTaskGroup(of: Result.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            throw TestSetupError("timed out after \(seconds) s: \(what)")
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next() else { throw TestSetupError("no result: \(what)") }
-        return first
     }
 }

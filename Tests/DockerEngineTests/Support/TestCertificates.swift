@@ -1,5 +1,6 @@
 import Foundation
 import NIOSSL
+import PierTestSupport
 
 /// A CA, a server certificate for 127.0.0.1 and localhost, and a client certificate, made with `openssl` in a
 /// scratch folder (named as DOCKER_CERT_PATH expects: ca.pem, cert.pem, key.pem for the client).
@@ -10,7 +11,7 @@ struct TestCertificates: Sendable {
     var clientKeyPath: String { directory.url.appendingPathComponent("key.pem").path }
     var otherCAPath: String { directory.url.appendingPathComponent("other-ca.pem").path }
 
-    static func make() throws -> TestCertificates {
+    static func make() async throws -> TestCertificates {
         let directory = try TemporaryDirectory()
         let ec = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
         let script = """
@@ -28,16 +29,11 @@ struct TestCertificates: Sendable {
             openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 2 \
               -extfile client.ext -out cert.pem
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = directory.url
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestSetupError("openssl failed to make test certificates (status \(process.terminationStatus))")
+        let result = try await TestSupport.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: directory.url,
+            environment: ProcessInfo.processInfo.environment)
+        guard result.status == 0 else {
+            throw TestSetupError("openssl failed to make test certificates (status \(result.status)): \(result.stderr)")
         }
         return TestCertificates(directory: directory)
     }
@@ -56,9 +52,4 @@ struct TestCertificates: Sendable {
         }
         return try NIOSSLContext(configuration: configuration)
     }
-}
-
-struct TestSetupError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -1,4 +1,5 @@
 import NIOHTTP1
+import PierTestSupport
 import Testing
 
 @testable import DockerEngine
@@ -23,118 +24,118 @@ import Testing
     }
 
     @Test func stoppingEarlyClosesTheConnection() async throws {
-        let server = try await TestHTTPServer.start(route: Self.route)
-        defer { Task { await server.shutdown() } }
-        let response = try await Self.client(server).stream(EngineRequest(.get, "/endless"))
-        var chunks = 0
-        for try await _ in response.body {
-            chunks += 1
-            if chunks == 3 { break }
-        }
-        try await withTimeout(5, "server sees the connection closed") {
-            var iterator = server.closedConnections.makeAsyncIterator()
-            _ = await iterator.next()
+        try await TestHTTPServer.with(route: Self.route) { server in
+            let response = try await Self.client(server).stream(EngineRequest(.get, "/endless"))
+            var chunks = 0
+            for try await _ in response.body {
+                chunks += 1
+                if chunks == 3 { break }
+            }
+            try await withTimeout(5, "server sees the connection closed") {
+                var iterator = server.closedConnections.makeAsyncIterator()
+                _ = await iterator.next()
+            }
         }
     }
 
     @Test func droppingAnUnreadStreamClosesTheConnection() async throws {
-        let server = try await TestHTTPServer.start(route: Self.route)
-        defer { Task { await server.shutdown() } }
-        let closed = server.closedConnections
-        do {
-            let response = try await Self.client(server).stream(EngineRequest(.get, "/endless"))
-            #expect(response.status == 200)
-        }
-        try await withTimeout(5, "server sees the connection closed") {
-            var iterator = closed.makeAsyncIterator()
-            _ = await iterator.next()
+        try await TestHTTPServer.with(route: Self.route) { server in
+            let closed = server.closedConnections
+            do {
+                let response = try await Self.client(server).stream(EngineRequest(.get, "/endless"))
+                #expect(response.status == 200)
+            }
+            try await withTimeout(5, "server sees the connection closed") {
+                var iterator = closed.makeAsyncIterator()
+                _ = await iterator.next()
+            }
         }
     }
 
     @Test func cancellingTheConsumerClosesTheConnection() async throws {
-        let server = try await TestHTTPServer.start(route: Self.route)
-        defer { Task { await server.shutdown() } }
-        let client = try Self.client(server)
-        let reader = Task {
-            let response = try await client.stream(EngineRequest(.get, "/endless"))
-            for try await _ in response.body {}
-        }
-        try await Task.sleep(for: .milliseconds(100))
-        reader.cancel()
-        _ = await reader.result
-        try await withTimeout(5, "server sees the connection closed") {
-            var iterator = server.closedConnections.makeAsyncIterator()
-            _ = await iterator.next()
+        try await TestHTTPServer.with(route: Self.route) { server in
+            let client = try Self.client(server)
+            let reader = Task {
+                let response = try await client.stream(EngineRequest(.get, "/endless"))
+                for try await _ in response.body {}
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            reader.cancel()
+            _ = await reader.result
+            try await withTimeout(5, "server sees the connection closed") {
+                var iterator = server.closedConnections.makeAsyncIterator()
+                _ = await iterator.next()
+            }
         }
     }
 
     @Test(arguments: [true, false])
     func cancellingBeforeTheAnswerThrowsCancellationAndCloses(streaming: Bool) async throws {
-        let server = try await TestHTTPServer.start(route: Self.route)
-        defer { Task { await server.shutdown() } }
-        let client = try Self.client(server)
-        let request = Task {
-            if streaming {
-                _ = try await client.stream(EngineRequest(.get, "/silent"))
-            } else {
-                _ = try await client.send(EngineRequest(.get, "/silent"))
+        try await TestHTTPServer.with(route: Self.route) { server in
+            let client = try Self.client(server)
+            let request = Task {
+                if streaming {
+                    _ = try await client.stream(EngineRequest(.get, "/silent"))
+                } else {
+                    _ = try await client.send(EngineRequest(.get, "/silent"))
+                }
             }
-        }
-        try await Task.sleep(for: .milliseconds(100))
-        request.cancel()
-        let result = await request.result
-        #expect(throws: CancellationError.self) { try result.get() }
-        try await withTimeout(5, "server sees the connection closed") {
-            var iterator = server.closedConnections.makeAsyncIterator()
-            _ = await iterator.next()
+            try await Task.sleep(for: .milliseconds(100))
+            request.cancel()
+            let result = await request.result
+            #expect(throws: CancellationError.self) { try result.get() }
+            try await withTimeout(5, "server sees the connection closed") {
+                var iterator = server.closedConnections.makeAsyncIterator()
+                _ = await iterator.next()
+            }
         }
     }
 
     @Test func errorStatusOfAStreamIsThrownWithTheEngineMessage() async throws {
-        let server = try await TestHTTPServer.start(route: Self.route)
-        defer { Task { await server.shutdown() } }
-        await #expect {
-            _ = try await Self.client(server).stream(EngineRequest(.get, "/missing"))
-        } throws: { error in
-            let error = error as? EngineError
-            return error?.code == .notFound && error?.status == 404 && error?.message == "No such thing"
+        try await TestHTTPServer.with(route: Self.route) { server in
+            await #expect {
+                _ = try await Self.client(server).stream(EngineRequest(.get, "/missing"))
+            } throws: { error in
+                let error = error as? EngineError
+                return error?.code == .notFound && error?.status == 404 && error?.message == "No such thing"
+            }
         }
     }
 
     @Test func streamedRequestBodyArrivesWholeWithTheHostHeader() async throws {
-        let server = try await TestHTTPServer.start(route: Self.route)
-        defer { Task { await server.shutdown() } }
-        let payload = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 7) }
-        let request = EngineRequest(
-            .post, "/echo",
-            body: .stream(EngineBodyStream(bytes: payload, chunkSize: 10_000), contentType: "application/x-tar"))
-        let response = try await Self.client(server).send(request)
-        #expect(response.body == payload)
-        #expect(response.header("echo-host") == "127.0.0.1:\(server.port)")
+        try await TestHTTPServer.with(route: Self.route) { server in
+            let payload = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+            let request = EngineRequest(
+                .post, "/echo",
+                body: .stream(EngineBodyStream(bytes: payload, chunkSize: 10_000), contentType: "application/x-tar"))
+            let response = try await Self.client(server).send(request)
+            #expect(response.body == payload)
+            #expect(response.header("echo-host") == "127.0.0.1:\(server.port)")
+        }
     }
 
     @Test func failingRequestBodyFailsTheRequest() async throws {
-        let server = try await TestHTTPServer.start(route: Self.route)
-        defer { Task { await server.shutdown() } }
-        let failing = AsyncThrowingStream<[UInt8], any Error> { continuation in
-            continuation.yield([1, 2, 3])
-            continuation.finish(throwing: TestSetupError("context packing failed"))
-        }
-        let request = EngineRequest(
-            .post, "/echo", body: .stream(EngineBodyStream(failing), contentType: "application/x-tar"))
-        await #expect {
-            _ = try await Self.client(server).send(request)
-        } throws: { error in
-            "\(error)".contains("context packing failed")
+        try await TestHTTPServer.with(route: Self.route) { server in
+            let failing = AsyncThrowingStream<[UInt8], any Error> { continuation in
+                continuation.yield([1, 2, 3])
+                continuation.finish(throwing: TestSetupError("context packing failed"))
+            }
+            let request = EngineRequest(
+                .post, "/echo", body: .stream(EngineBodyStream(failing), contentType: "application/x-tar"))
+            await #expect {
+                _ = try await Self.client(server).send(request)
+            } throws: { error in
+                "\(error)".contains("context packing failed")
+            }
         }
     }
 
     @Test func negotiatesFromThePingHeader() async throws {
-        let server = try await TestHTTPServer.start(route: Self.route)
-        defer { Task { await server.shutdown() } }
-        let client = try EngineClient(endpoint: .init(address: .tcp(host: "127.0.0.1", port: server.port)))
-        #expect(try await client.apiVersion() == APIVersion(1, 45))
-        #expect(try await client.ping().apiVersion == "1.45")
+        try await TestHTTPServer.with(route: Self.route) { server in
+            let client = try EngineClient(endpoint: .init(address: .tcp(host: "127.0.0.1", port: server.port)))
+            #expect(try await client.apiVersion() == APIVersion(1, 45))
+            #expect(try await client.ping().apiVersion == "1.45")
+        }
     }
 }
 

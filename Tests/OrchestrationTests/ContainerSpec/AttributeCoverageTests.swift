@@ -21,7 +21,7 @@ import Testing
 
     @Test(arguments: ["provider: {type: model}", "models: [m]"])
     func refusedAttributes(_ attributes: String) throws {
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try ContainerSpec.createBody(
                 project: ProjectContext(name: "proj", workingDirectory: "/", configFiles: [], document: .null),
                 serviceName: "s",

@@ -142,7 +142,7 @@ import Testing
     }
 
     @Test func cpusWithAQuotaIsAConflict() throws {
-        #expect(throws: ContainerSpecError.self) {
+        #expect(throws: OrchestrationError.self) {
             try ServiceFixture.request(BodyCase(attributes: "cpus: 0.5\ncpu_quota: 50000").yaml)
         }
     }
@@ -154,6 +154,6 @@ import Testing
                     + "  restart_policy: {condition: any, delay: 5s}\n  resources: {reservations: {cpus: \"0.25\"}}"
             ).yaml)
         #expect(request.warnings.count == 3)
-        #expect(request.warnings[0].contains("deploy.labels, deploy.placement"))
+        #expect(request.warnings[0].message.contains("deploy.labels, deploy.placement"))
     }
 }

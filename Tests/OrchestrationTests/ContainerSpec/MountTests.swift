@@ -78,19 +78,6 @@ import Testing
         #expect(request[host: "Binds"] == .strings(["\(project.workingDirectory)/data:/data:rw"]))
     }
 
-    @Test(arguments: [
-        ("volumes:\n  - {type: volume, source: named, target: /v, volume: {subpath: sub}}", "subpath"),
-        ("volumes:\n  - {type: image, source: busybox, target: /img}", "type=image"),
-        ("volumes:\n  - {type: bind, source: /srv, target: /r, bind: {recursive: readonly}}", "recursive=readonly"),
-    ])
-    func featuresNewerThanTheEngineFail(_ attributes: String, _ feature: String) throws {
-        let error = #expect(throws: ContainerSpecError.self) {
-            try ServiceFixture.request(BodyCase(attributes: attributes, topLevel: Self.volumesTop).yaml)
-        }
-        #expect(error?.code == .engineTooOld)
-        #expect(error?.message.contains(feature) == true)
-    }
-
     @Test func selinuxLabelsCannotGoThroughTheMountsAPI() throws {
         let request = try ServiceFixture.request(
             BodyCase(attributes: "volumes:\n  - {type: bind, source: /tmp, target: /t, bind: {selinux: Z}}").yaml)

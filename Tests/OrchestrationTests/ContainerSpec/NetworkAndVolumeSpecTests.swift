@@ -33,7 +33,7 @@ import Testing
 
     @Test func configuredNetwork() throws {
         let project = try ServiceFixture.project(Self.yaml)
-        let (body, warnings) = try NetworkSpec.createBody(project: project, key: "zeta", apiVersion: APIVersion(1, 41))
+        let body = try NetworkSpec.createBody(project: project, key: "zeta", apiVersion: APIVersion(1, 41))
         let definition = try #require(project.definition("networks", "zeta"))
         let expected = try json(
             #"{"Name": "proj_zeta", "Driver": "bridge", "Options": {"com.docker.network.bridge.name": "br-zeta"},"#
@@ -44,24 +44,23 @@ import Testing
                 + #" "com.docker.compose.version": "2.40.3", "com.docker.compose.config-hash": ""#
                 + ServiceHash.network(definition) + #""}}"#)
         #expect(body == expected)
-        #expect(warnings.isEmpty)
     }
 
     @Test func namedAndDefaultNetworks() throws {
         let project = try ServiceFixture.project(Self.yaml)
-        let back = try NetworkSpec.createBody(project: project, key: "back", apiVersion: APIVersion(1, 44)).body
+        let back = try NetworkSpec.createBody(project: project, key: "back", apiVersion: APIVersion(1, 44))
         #expect(back["Name"] == "custom-back")
         #expect(back["Labels"]?["com.docker.compose.network"] == "back")
         #expect(back["CheckDuplicate"] == nil)
         #expect(back["IPAM"] == nil)
-        let fallback = try NetworkSpec.createBody(project: project, key: "default", apiVersion: APIVersion(1, 41)).body
+        let fallback = try NetworkSpec.createBody(project: project, key: "default", apiVersion: APIVersion(1, 41))
         #expect(fallback["Name"] == "proj_default")
         #expect(fallback["Driver"] == nil)
     }
 
     @Test func externalNetworksAreNotCreated() throws {
         let project = try ServiceFixture.project(Self.yaml)
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try NetworkSpec.createBody(project: project, key: "outside", apiVersion: APIVersion(1, 41))
         }
         #expect(error?.code == .unsupported)

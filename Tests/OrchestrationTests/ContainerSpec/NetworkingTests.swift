@@ -108,12 +108,27 @@ import Testing
     }
 
     @Test func aNetworkAddressDifferentFromTheServiceAddressIsAConflict() throws {
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try ServiceFixture.request(
                 "services:\n  s:\n    image: x\n    mac_address: 02:42:ac:11:00:55\n"
                     + "    networks: {n: {mac_address: 02:42:ac:11:00:66}}\nnetworks:\n  n: {}\n")
         }
-        #expect(error?.message == "the service-level mac_address should have the same value as network n")
+        #expect(
+            error?.message == "service \"s\": the service-level mac_address should have the same value as network n")
+        #expect(error?.code == .conflict)
+        #expect(error?.location?.line == 4)
+    }
+
+    /// As in Compose, only the first network's address must agree with the service's; the others have their own.
+    @Test func otherNetworksKeepTheirOwnAddress() throws {
+        let request = try ServiceFixture.request(
+            "services:\n  s:\n    image: x\n    mac_address: 02:42:ac:11:00:55\n"
+                + "    networks: {a: {}, b: {mac_address: 02:42:ac:11:00:66}}\nnetworks:\n  a: {}\n  b: {}\n",
+            api: (1, 44))
+        let endpoints = request[config: "NetworkingConfig"]?["EndpointsConfig"]
+        #expect(endpoints?["proj_a"]?["MacAddress"] == "02:42:ac:11:00:55")
+        #expect(endpoints?["proj_b"]?["MacAddress"] == "02:42:ac:11:00:66")
+        #expect(request[config: "MacAddress"] == nil)
     }
 
     @Test func theFirstNetworksAddressMovesToTheTopLevelOnOldEngines() throws {
@@ -125,7 +140,7 @@ import Testing
 
     @Test func interfaceNameNeedsAPI149() throws {
         let yaml = "services:\n  s:\n    image: x\n    networks: {n: {interface_name: eth9}}\nnetworks:\n  n: {}\n"
-        #expect(throws: ContainerSpecError.self) { try ServiceFixture.request(yaml) }
+        #expect(throws: OrchestrationError.self) { try ServiceFixture.request(yaml) }
         let request = try ServiceFixture.request(yaml, api: (1, 49))
         #expect(
             request[config: "NetworkingConfig"]?["EndpointsConfig"]?["proj_n"]?["DriverOpts"]
@@ -133,7 +148,7 @@ import Testing
     }
 
     @Test func aReferenceToAServiceWithoutContainerFails() throws {
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try ServiceFixture.request(
                 BodyCase(attributes: "network_mode: \"service:db\"", services: "  db: {image: x}\n").yaml,
                 options: ContainerCreateOptions())

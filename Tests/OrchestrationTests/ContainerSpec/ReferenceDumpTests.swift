@@ -7,9 +7,12 @@ import Testing
 
 /// Writes every create request Pier would send for a project, as JSON lines, so a script can compare them with the
 /// requests Docker Compose sends (captured through a logging proxy). Runs only when asked:
-/// `PIER_CREATE_DUMP=<project dir>:<project name>:<output file> swift test --filter ReferenceDump`.
+/// `PIER_CREATE_DUMP=<project dir>:<project name>:<output file> swift test --filter ReferenceDump`, for the API of
+/// Engine 20.10 unless `PIER_CREATE_API` names another (`1.45` for Engine 26.1).
 @Suite struct ReferenceDumpTests {
     static let request = ProcessInfo.processInfo.environment["PIER_CREATE_DUMP"]
+    static let api =
+        ProcessInfo.processInfo.environment["PIER_CREATE_API"].flatMap(APIVersion.init) ?? APIVersion(1, 41)
 
     @Test(.enabled(if: request != nil, "set PIER_CREATE_DUMP to dump create requests"))
     func dumpCreateRequests() throws {
@@ -36,7 +39,7 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (key, network) in project.document["networks"]?.mapping ?? [:] where network.field("external") == nil {
-            let body = try NetworkSpec.createBody(project: project, key: key, apiVersion: APIVersion(1, 41)).body
+            let body = try NetworkSpec.createBody(project: project, key: key, apiVersion: Self.api)
             lines.append(String(decoding: try encoder.encode(JSONValue.object(["network": body])), as: UTF8.self))
         }
         for (key, volume) in project.document["volumes"]?.mapping ?? [:] where volume.field("external") == nil {
@@ -46,11 +49,11 @@ import Testing
         for (name, service) in services {
             for number in 1...max(replicas[name] ?? 1, 1) {
                 let request = try ContainerSpec.createBody(
-                    project: project, serviceName: name, service: service, number: number, apiVersion: (1, 41),
+                    project: project, serviceName: name, service: service, number: number, apiVersion: Self.api,
                     options: ContainerCreateOptions(imageID: "IMAGE", containers: resolver))
                 let entry: JSONValue = .object([
                     "name": .string(request.name), "platform": request.platform.map(JSONValue.string) ?? .null,
-                    "body": request.body, "warnings": .strings(request.warnings),
+                    "body": request.body, "warnings": .strings(request.warnings.map(\.message)),
                     "connections": .array(
                         request.networkConnections.map {
                             .object(["network": .string($0.network), "endpoint": $0.endpointConfig])

@@ -62,15 +62,22 @@ import Testing
         let request = try ServiceFixture.request(
             "services:\n  s:\n    image: x\n    secrets: [{source: f, mode: 0400}]\nsecrets:\n  f: {file: ./f}\n")
         #expect(request.warnings.count == 1)
-        #expect(request.warnings.first?.contains("`uid`, `gid` and `mode` are not supported") == true)
+        #expect(request.warnings.first?.message.contains("`uid`, `gid` and `mode` are not supported") == true)
+        // The warning names where the service's secrets are written.
+        #expect(request.warnings.first?.location?.line == 4)
     }
 
     @Test func anUnsetVariableIsAnError() throws {
-        let error = #expect(throws: ContainerSpecError.self) {
+        let error = #expect(throws: OrchestrationError.self) {
             try ServiceFixture.request(
                 "services:\n  s:\n    image: x\n    configs: [ec]\nconfigs:\n  ec: {environment: UNSET_VAR_XYZ}\n")
         }
-        #expect(error?.message == "environment variable \"UNSET_VAR_XYZ\" required by config \"proj_ec\" is not set")
+        #expect(
+            error?.message
+                == "service \"s\": environment variable \"UNSET_VAR_XYZ\" required by config \"proj_ec\" is not set")
+        #expect(error?.service == "s")
+        #expect(error?.location?.line == 4)
+        #expect(error?.description.hasPrefix("\(error?.location?.file ?? "?"):4:") == true)
     }
 
     @Test func apiSocketCopiesACLIConfiguration() throws {

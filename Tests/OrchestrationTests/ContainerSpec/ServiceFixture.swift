@@ -16,7 +16,10 @@ enum ServiceFixture {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try yaml.write(toFile: directory + "/compose.yaml", atomically: true, encoding: .utf8)
         for (name, content) in files {
-            try content.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+            let path = directory + "/" + name
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try content.write(toFile: path, atomically: true, encoding: .utf8)
         }
         var options = ProjectOptions(environment: environment, workingDirectory: directory)
         options.projectName = "proj"

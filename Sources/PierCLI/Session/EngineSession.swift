@@ -1,0 +1,46 @@
+import ComposeSpec
+import DockerEngine
+import Foundation
+import Orchestration
+
+/// What an engine command needs: the loaded project, the engine, and where progress goes. Failures are thrown
+/// as they come, whichever layer they come from, once the progress display is complete.
+struct EngineSession {
+    let project: LoadedProject
+    let runtime: ProjectRuntime
+    let renderer: ProgressRenderer
+
+    /// Loads the project and connects to the engine. `allProfiles` makes every service known (not active):
+    /// commands acting on what exists (`down`, `stop`…) must not take a profiled service for an orphan.
+    static func open(
+        _ global: GlobalOptions, services: [String] = [], allProfiles: Bool = false, title: String = "Running"
+    ) async throws -> EngineSession {
+        var options = global.projectOptions(services: allProfiles ? [] : services)
+        if allProfiles { options.profiles = ["*"] }
+        let project = try ProjectTarget.loadProject(options)
+        let renderer = ProgressRenderer(
+            mode: ProgressMode(rawValue: global.progress ?? "auto") ?? .auto, ansi: global.ansi, title: title)
+        let client = try EngineSelection.client(global)
+        var runtime = try await ProjectRuntime(
+            client: client, project: project, nameSeparator: global.nameSeparator, progress: renderer.handler)
+        runtime.credentials = CredentialStore(environment: EngineSelection.environment(global))
+        return EngineSession(project: project, runtime: runtime, renderer: renderer)
+    }
+
+    /// Runs an operation, drawing progress until it ends.
+    func run<Result>(_ operation: (ProjectRuntime) async throws -> Result) async throws -> Result {
+        defer { renderer.finish() }
+        return try await operation(runtime)
+    }
+
+    /// Runs an operation, drawing progress; returns its failure instead of throwing it.
+    @discardableResult
+    func attempt(_ operation: (ProjectRuntime) async throws -> Void) async -> (any Error)? {
+        do {
+            try await run(operation)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

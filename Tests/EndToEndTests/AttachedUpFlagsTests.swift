@@ -1,0 +1,74 @@
+import Foundation
+import PierTestSupport
+import Testing
+
+/// Attached `up`'s flags that decide whose output shows and how it ends: `--attach-dependencies`, `--menu`.
+@Suite(.requiresEngine)
+struct AttachedUpFlagsTests {
+    static let stack = """
+        services:
+          db: {image: pier-test/busybox:latest, command: sh -c 'echo from-db; sleep 3600', stop_signal: SIGKILL}
+          web:
+            image: pier-test/busybox:latest
+            command: sh -c 'sleep 2; echo from-web'
+            depends_on: [db]
+        """
+
+    @Test func attachDependenciesShowsWhatTheNamedServicesDependOn() async throws {
+        try await ScratchProject.with(Self.stack) { project in
+            let alone = try await project.pier("up", "--exit-code-from", "web", "web")
+            #expect(alone.status == 0, "\(alone.stderr)")
+            #expect(alone.stdout.contains("from-web"))
+            #expect(!alone.stdout.contains("from-db"))
+            let with = try await project.pier("up", "--attach-dependencies", "--exit-code-from", "web", "web")
+            #expect(with.status == 0, "\(with.stderr)")
+            #expect(with.stdout.contains("from-db") && with.stdout.contains("from-web"))
+            let refused = try await project.pier("up", "--attach", "web", "--attach-dependencies")
+            #expect(refused.status == 1)
+            #expect(refused.stderr.hasPrefix("Error: cannot combine --attach and --attach-dependencies"))
+        }
+    }
+
+    /// On a terminal, `--menu` shows its key and `d` detaches: Pier returns, the containers keep running.
+    @Test func theMenuDetaches() async throws {
+        try await ScratchProject.with(Self.stack) { project in
+            let command = "\"$PIER\" up --menu db"
+            let result = try await TestSupport.run(
+                URL(fileURLWithPath: "/bin/sh"),
+                ["-c", "(sleep 4; printf d; sleep 8) | script -qec '\(command); echo status=$?' /dev/null"],
+                in: project.directory,
+                environment: project.environment.merging(["PIER": TestSupport.pierBinary.path]) { $1 })
+            #expect(result.stdout.contains("Detach"), "\(result.stdout)")
+            #expect(result.stdout.contains("status=0"), "\(result.stdout)")
+            let running = try await project.pier("ps", "--format", "{{.Name}} {{.State}}")
+            #expect(running.stdout == "\(project.name)-db-1 running\n")
+            // Turned off by COMPOSE_EXPERIMENTAL=false: the same line shows no menu.
+            let off = try await TestSupport.run(
+                URL(fileURLWithPath: "/bin/sh"),
+                ["-c", "(sleep 4; printf d) | script -qec 'timeout -s INT 6 \(command)' /dev/null"],
+                in: project.directory,
+                environment: project.environment.merging([
+                    "PIER": TestSupport.pierBinary.path, "COMPOSE_EXPERIMENTAL": "false",
+                ]) { $1 })
+            #expect(!off.stdout.contains("Detach"), "\(off.stdout)")
+        }
+    }
+}
+
+/// `up --quiet-build`: the build's own output is not shown, only its start and end.
+@Suite(.requiresEngine)
+struct QuietBuildTests {
+    @Test func quietBuildHidesTheBuildOutput() async throws {
+        let stack = "services:\n  web: {build: ., command: \"true\"}\n"
+        let dockerfile = "FROM pier-test/busybox:latest\nRUN echo building-marker\n"
+        try await ScratchProject.with(stack, files: ["Dockerfile": dockerfile]) { project in
+            let quiet = try await project.pier("--progress", "plain", "up", "-d", "--build", "--quiet-build")
+            #expect(quiet.status == 0, "\(quiet.stderr)")
+            #expect(quiet.stderr.contains("Service web  Built"))
+            #expect(!(quiet.stdout + quiet.stderr).contains("building-marker"))
+            let loud = try await project.pier("--progress", "plain", "up", "-d", "--build")
+            // The build's steps (BuildKit's, or the classic builder's output) show without the flag.
+            #expect((loud.stdout + loud.stderr).contains("building-marker"), "\(loud.stderr)")
+        }
+    }
+}

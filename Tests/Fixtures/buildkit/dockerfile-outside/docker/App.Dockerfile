@@ -1,0 +1,2 @@
+FROM pier-test/busybox
+COPY . /app

@@ -1,0 +1,75 @@
+import ComposeSpec
+import DockerEngine
+import Foundation
+import Testing
+
+@testable import ScaleOut
+
+/// Where a service stands from its tasks, with no manager.
+@Suite struct ServiceConvergenceTests {
+    static let template: JSONValue = ["ContainerSpec": ["Image": "web:2"]]
+    static let old: JSONValue = ["ContainerSpec": ["Image": "web:1"]]
+
+    static func task(
+        _ id: String, state: String, desired: String = "running", spec: JSONValue = template, error: String? = nil,
+        at time: String = "2026-12-07T10:00:00Z"
+    ) throws -> SwarmTask {
+        var status: [String: JSONValue] = ["State": .string(state), "Timestamp": .string(time)]
+        if let error { status["Err"] = .string(error) }
+        let raw: JSONValue = [
+            "ID": .string(id), "ServiceID": "s", "DesiredState": .string(desired), "Status": .object(status),
+            "Spec": spec,
+        ]
+        return try JSONDecoder().decode(SwarmTask.self, from: JSONEncoder().encode(raw))
+    }
+
+    @Test func healthyOnceEveryReplicaOfTheCurrentSpecRuns() throws {
+        let tasks = [try Self.task("a", state: "running"), try Self.task("b", state: "starting")]
+        #expect(
+            ServiceConvergence.assess(tasks: tasks, template: Self.template, replicas: 2, condition: .healthy)
+                == .waiting(running: 1, desired: 2))
+        #expect(
+            ServiceConvergence.assess(tasks: tasks, template: Self.template, replicas: 2, condition: .started)
+                == .reached)
+        let rolled = tasks + [try Self.task("c", state: "running", spec: Self.old)]
+        #expect(
+            ServiceConvergence.assess(tasks: rolled, template: Self.template, replicas: 2, condition: .healthy)
+                == .waiting(running: 1, desired: 2), "a task of the old spec does not count")
+        let done = [try Self.task("a", state: "running"), try Self.task("b", state: "running")]
+        #expect(
+            ServiceConvergence.assess(tasks: done, template: Self.template, replicas: 2, condition: .healthy)
+                == .reached)
+    }
+
+    @Test func failingAfterRepeatedFailuresWithTheLatestError() throws {
+        let tasks = try (1...3).map {
+            try Self.task(
+                "t\($0)", state: "failed", desired: "shutdown", error: "exit \($0)", at: "2026-12-07T10:00:0\($0)Z")
+        }
+        #expect(
+            ServiceConvergence.assess(
+                tasks: Array(tasks.prefix(2)), template: Self.template, replicas: 1, condition: .healthy)
+                == .waiting(running: 0, desired: 1))
+        #expect(
+            ServiceConvergence.assess(tasks: tasks, template: Self.template, replicas: 1, condition: .healthy)
+                == .failing(taskID: "t3", error: "exit 3"))
+    }
+
+    @Test func completedOnceATaskCompletes() throws {
+        let running = [try Self.task("a", state: "running")]
+        #expect(
+            ServiceConvergence.assess(
+                tasks: running, template: Self.template, replicas: 1, condition: .completedSuccessfully)
+                == .waiting(running: 0, desired: 1))
+        let complete = [try Self.task("a", state: "complete", desired: "shutdown")]
+        #expect(
+            ServiceConvergence.assess(
+                tasks: complete, template: Self.template, replicas: 1, condition: .completedSuccessfully)
+                == .reached)
+        let failed = [try Self.task("a", state: "failed", desired: "shutdown", error: "task: non-zero exit (1)")]
+        #expect(
+            ServiceConvergence.assess(
+                tasks: failed, template: Self.template, replicas: 1, condition: .completedSuccessfully)
+                == .failing(taskID: "a", error: "task: non-zero exit (1)"))
+    }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE notes (id serial PRIMARY KEY, text text NOT NULL);
+INSERT INTO notes (text) VALUES ('written by db/init.sql');
