@@ -87,7 +87,7 @@ struct Up: AsyncParsableCommand {
     func upOptions() throws -> UpOptions {
         let variables = ComposeVariables.current
         if removeOrphans && variables.ignoreOrphans {
-            throw CommandFailure.bare("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans")
+            throw CommandFailure("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans")
         }
         var options = UpOptions()
         options.services = services
@@ -109,6 +109,9 @@ struct Up: AsyncParsableCommand {
         return options
     }
 
+    /// What Ctrl+C on an attached `up` prints, in the reference's words (on standard output, as it prints it).
+    static let gracefullyStopping = "Gracefully Stopping... press Ctrl+C again to force\n"
+
     /// `--scale SERVICE=NUM` values.
     static func scale(_ entries: [String]) throws -> [String: Int] {
         var scale: [String: Int] = [:]
@@ -122,28 +125,48 @@ struct Up: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = try upOptions()
+        var options = try upOptions()
+        let attaches = !detach && !wait && !noStart
+        // Attached, the output of `post_start` hooks is shown once the containers' output is followed.
+        let hookOutput = LogBuffer()
+        if attaches { options.hookOutput = hookOutput }
+        let colored = LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi)
+        let consumer = LogConsumer(colored: colored, showsPrefix: !noLogPrefix)
+        // Hooks' lines (`web-1 ->  | …`) are prefixed on their own, as Compose prints them: they do not widen the
+        // containers' prefixes.
+        let hookConsumer = LogConsumer(colored: colored, showsPrefix: !noLogPrefix)
         let session = try await EngineSession.open(global, services: services)
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
-        let interrupted = try await Signals.interrupts.cancelling(
-            {
-                try await session.run { try await $0.up(options) }
-                return false
-            }, returning: true)
+        let interrupted: Bool
+        do {
+            interrupted = try await Signals.interrupts.cancelling(
+                { [options] in
+                    try await session.run { try await $0.up(options) }
+                    return false
+                }, returning: true)
+        } catch {
+            hookOutput.replay(into: hookConsumer)
+            throw error
+        }
         if interrupted {
             if !detach {
-                Output.writeError("Gracefully stopping...\n")
+                Output.write(Self.gracefullyStopping)
                 try await session.run { try await $0.stop(services, timeout: timeout) }
             }
             throw ExitCode(130)
         }
-        guard !detach, !wait, !noStart else { return }
-        throw ExitCode(try await attached(session, since: began))
+        guard attaches else { return }
+        throw ExitCode(
+            try await attached(session, since: began, consumer: consumer) { hookOutput.replay(into: hookConsumer) })
     }
 
-    /// Follows the attached services' output until their containers stop; returns the status to end with.
-    private func attached(_ session: EngineSession, since began: Date) async throws -> Int32 {
+    /// Follows the attached services' output until their containers stop, once `attaching` showed what had to
+    /// come first; returns the status to end with.
+    private func attached(
+        _ session: EngineSession, since began: Date, consumer: LogConsumer,
+        attaching: @escaping @Sendable () -> Void
+    ) async throws -> Int32 {
         var options = AttachedUpState.Options()
         // With `--attach-dependencies`, the named services' dependencies are followed too.
         options.services =
@@ -157,8 +180,6 @@ struct Up: AsyncParsableCommand {
         var attachedUp = AttachedUp(runtime: session.runtime, options: options, since: began)
         attachedUp.timestamps = timestamps
         attachedUp.stopTimeout = timeout
-        let consumer = LogConsumer(
-            colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi), showsPrefix: !noLogPrefix)
         let renderer = session.renderer
         let menu = UpMenu.enabled(flag: menu ? true : noMenu ? false : nil) ? UpMenu() : nil
         defer { menu?.close() }
@@ -168,10 +189,10 @@ struct Up: AsyncParsableCommand {
             switch notice {
             case .attaching(let names):
                 Output.write("Attaching to \(names.joined(separator: ", "))\n")
+                attaching()
                 menu?.show(colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi))
             case .state(.aborting): Output.writeError("Aborting on container exit...\n")
-            case .state(.gracefullyStopping):
-                Output.writeError("Gracefully stopping... (press Ctrl+C again to force)\n")
+            case .state(.gracefullyStopping): Output.write(Self.gracefullyStopping)
             case .teardownFinished: renderer.finish()
             }
         }
