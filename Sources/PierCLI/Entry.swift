@@ -46,6 +46,7 @@ extension Pier {
                 throw CommandLineError(error: error)
             }
             if !(command is Version) { try global.checkProgress() }
+            if global.dryRun { try DryRun.check(command) }
             try await GlobalOptions.$current.withValue(global) {
                 try await ComposeVariables.$current.withValue(variables) {
                     if var asyncCommand = command as? AsyncParsableCommand {

@@ -52,18 +52,11 @@ extension ProjectRuntime {
         try await ensureNetworks()
         try await ensureVolumes(confirm: options.confirmVolumeRecreation)
         let observed = try await containers()
-        let existing = ServiceRegistry(existing: observed).resolver
-        var planner = Planner()
-        planner.recreate = options.recreate
-        planner.alwaysRecreateDependencies = options.alwaysRecreateDependencies
-        planner.scale = options.scale
-        let plan = planner.plan(
-            document: project.document, graph: graph, observed: observed, selection: selection,
-            configHashes: services.reduce(into: [:]) { hashes, service in
-                let ids = ComposeLabels.sharedContainerIDs(of: service.value, existing)
-                hashes[service.key] = ServiceHash.of(service.value, containerIDs: ids)
-            },
-            imageIDs: imageIDs, explicitlySelected: Set(options.services), knownServices: knownServices)
+        var target = Planner.Target(project: project, graph: graph, apiVersion: apiVersion, selection: selection)
+        target.explicitlySelected = Set(options.services)
+        target.knownServices = knownServices
+        let plan = Planner(options).servicePlans(
+            target, observed: ObservedState(containers: observed), imageIDs: imageIDs)
         if options.removeOrphans || !options.ignoreOrphans {
             try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
         }

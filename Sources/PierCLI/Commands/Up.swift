@@ -126,6 +126,7 @@ struct Up: AsyncParsableCommand {
 
     func run() async throws {
         var options = try upOptions()
+        if global.dryRun { return try await DryRun.up(options, global: global) }
         let attaches = !detach && !wait && !noStart
         // Attached, the output of `post_start` hooks is shown once the containers' output is followed.
         let hookOutput = LogBuffer()
