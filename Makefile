@@ -4,10 +4,10 @@
 SWIFT ?= swift
 JOBS ?= 2
 # Format what exists (a fresh clone has no empty Tests/ folder).
-FORMAT_PATHS := $(wildcard Sources Tests Package.swift examples/testing/Package.swift examples/testing/Tests)
+FORMAT_PATHS := $(wildcard Sources Tests Fuzz Package.swift examples/testing/Package.swift examples/testing/Tests)
 
-.PHONY: build release install test test-engine26 test-example test-reliability sigkill-trials soak fmt fmt-check bench demo demo-down \
-	install-plugin
+.PHONY: build release install test test-engine26 test-example test-reliability sigkill-trials soak fmt fmt-check bench demo \
+	demo-down install-plugin fuzz-build fuzz fuzz-smoke sanitize
 
 build:
 	$(SWIFT) build -j $(JOBS)
@@ -103,3 +103,29 @@ demo: build
 
 demo-down: build
 	$(DEMO_PIER) --profile tools down --volumes
+
+# libFuzzer targets of the loader (Fuzz/), optimized (a debug build with AddressSanitizer is ten times slower, and
+# takes limits-sized inputs for hangs), in their own build folder: `make fuzz` runs each for FUZZ_TIME seconds
+# (default 60) from the fixtures; findings go to .build-fuzz/findings. `fuzz-smoke` is CI's short run.
+FUZZ_TARGETS := FuzzYAML FuzzInterpolation FuzzDotEnv FuzzMerge FuzzLoader
+FUZZ_TIME ?= 60
+fuzz-build:
+	for target in $(FUZZ_TARGETS); do \
+		PIER_FUZZ=1 $(SWIFT) build -c release -j $(JOBS) --scratch-path .build-fuzz --product $$target \
+			-Xswiftc -enable-testing -Xswiftc -sanitize=fuzzer,address || exit 1; \
+	done
+
+fuzz: fuzz-build
+	FUZZ_TIME=$(FUZZ_TIME) FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
+
+fuzz-smoke: fuzz-build
+	FUZZ_TIME=10 FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
+
+# The unit tests (no engine needed) under AddressSanitizer, then ThreadSanitizer, each in its own build folder;
+# scripts/lsan.supp names the libraries' lifetime allocations LeakSanitizer would otherwise report at exit.
+SANITIZED_TESTS ?= ComposeSpecTests|OrchestrationTests
+sanitize:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+		$(SWIFT) test -j $(JOBS) --scratch-path .build-asan --sanitize=address --filter '$(SANITIZED_TESTS)'
+	$(SWIFT) test -j $(JOBS) --scratch-path .build-tsan --sanitize=thread --filter '$(SANITIZED_TESTS)'
+

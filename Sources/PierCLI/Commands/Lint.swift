@@ -56,6 +56,8 @@ struct Lint: AsyncParsableCommand {
     private func lint() throws -> (findings: [Finding], context: LintContext) {
         var options = global.projectOptions()
         if options.profiles.isEmpty { options.profiles = ["*"] }
+        // The `duplicate-container-name` rule reports a shared name, among the other findings.
+        options.requireUniqueContainerNames = false
         let project: LoadedProject
         do {
             project = try ProjectLoader.load(options)

@@ -60,7 +60,9 @@ import Testing
                 await #expect(throws: EngineError.self) { try await client.stream(EngineRequest(.get, "/missing")) }
                 _ = try await client.send(EngineRequest(.get, "/echo"))
             }
-            #expect(server.openedConnections == 1)
+            // Nine requests: closing after each error answer would open seven connections. A connection handed back
+            // while the next request is already asking for one can make a second on a loaded machine.
+            #expect(server.openedConnections <= 2)
         }
     }
 
