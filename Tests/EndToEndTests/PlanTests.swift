@@ -37,6 +37,9 @@ struct PlanTests {
             #expect(Self.sortedLines(pier.stderr) == Self.sortedLines(reference.stderr))
             #expect(pier.stdout == reference.stdout)
             #expect(Self.containersAfterResources(pier.stderr), "\(pier.stderr)")
+            // The flag may follow the command's name, as in the reference.
+            let after = try await project.pier("up", "--dry-run", "-d")
+            #expect(Self.sortedLines(after.stderr) == Self.sortedLines(reference.stderr))
             #expect(try await project.pier("ps", "-a", "-q").stdout == "")
             let created = try await project.pier("--dry-run", "create")
             let referenceCreated = try await project.reference("--dry-run", "create")

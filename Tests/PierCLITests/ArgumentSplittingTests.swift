@@ -28,6 +28,13 @@ struct ArgumentSplittingTests {
         ),
         (["-p"], ["-p"], []),
         (["cp", "-", "web:/tmp"], [], ["cp", "-", "web:/tmp"]),
+        // --dry-run persists after the command's name, as in the reference.
+        (["up", "--dry-run", "-d"], ["--dry-run"], ["up", "-d"]),
+        (["-p", "x", "down", "-v", "--dry-run"], ["-p", "x", "--dry-run"], ["down", "-v"]),
+        (["run", "--dry-run", "web", "echo", "--dry-run"], ["--dry-run"], ["run", "web", "echo", "--dry-run"]),
+        (["exec", "web", "sh", "--dry-run"], [], ["exec", "web", "sh", "--dry-run"]),
+        (["lint", "--fix", "--dry-run"], [], ["lint", "--fix", "--dry-run"]),
+        (["up", "--", "--dry-run"], [], ["up", "--", "--dry-run"]),
     ])
     func splitsGlobalFlagsFromTheCommand(arguments: [String], global: [String], rest: [String]) {
         let split = GlobalOptions.split(arguments)

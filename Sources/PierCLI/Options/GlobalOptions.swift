@@ -118,7 +118,26 @@ struct GlobalOptions: ParsableArguments {
             if flag == "-v" || flag == "--version" { break }
         }
         let end = min(index, arguments.count)
-        return (Array(arguments[..<end]), Array(arguments[end...]))
+        let (dryRun, rest) = persistentFlags(in: Array(arguments[end...]))
+        return (Array(arguments[..<end]) + dryRun, rest)
+    }
+
+    /// `--dry-run` is the reference's one persistent flag: accepted after the command's name too (`up --dry-run`).
+    /// Not after `--`, not in `lint` (whose own `--dry-run` goes with `--fix`), and for `run` and `exec` only before
+    /// the first word that is not a flag, since the container's command follows the service.
+    static func persistentFlags(in rest: [String]) -> (global: [String], rest: [String]) {
+        guard let command = rest.first, command != "lint" else { return ([], rest) }
+        let stopsAtFirstWord = command == "run" || command == "exec"
+        var global: [String] = []
+        var kept = [command]
+        var index = 1
+        while index < rest.count {
+            let word = rest[index]
+            if word == "--" || (stopsAtFirstWord && !word.hasPrefix("-")) { break }
+            if word == "--dry-run" { global.append(word) } else { kept.append(word) }
+            index += 1
+        }
+        return (global, kept + rest[index...])
     }
 
     /// The loader's options for these flags in the current process environment and directory.
