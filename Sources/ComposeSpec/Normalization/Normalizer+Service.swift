@@ -114,16 +114,24 @@ extension Normalizer {
             return models.with(
                 .mapping(Node.Mapping(uniqueKeysWithValues: list.compactMap { $0.scalarText.map { ($0, Node.null) } })))
         }
-        try service.update("develop") { develop in
+        try service.update("develop") { develop throws(ComposeError) in
             var develop = develop
-            try? develop.update("watch") { watch in
-                watch.with(
-                    .sequence(
-                        (watch.sequence ?? []).map { rule in
-                            var rule = rule
-                            for key in ["include", "ignore"] { try? rule.update(key) { $0.stringListNode } }
-                            return rule
-                        }))
+            try develop.update("watch") { watch throws(ComposeError) in
+                var rules: [Node] = []
+                for rule in watch.sequence ?? [] {
+                    var rule = rule
+                    for key in ["include", "ignore"] { try? rule.update(key) { $0.stringListNode } }
+                    // A `sync+exec` command as a `post_start` hook's: a string is split as a shell would.
+                    try rule.update("exec") { exec throws(ComposeError) in
+                        guard exec.mapping != nil else { return exec }
+                        var exec = exec
+                        try exec.update("command") { command throws(ComposeError) in try commandLine(command) }
+                        try exec.update("environment") { $0.keyValueMapping(missing: .null) }
+                        return exec
+                    }
+                    rules.append(rule)
+                }
+                return watch.sequence == nil ? watch : watch.with(.sequence(rules))
             }
             return develop
         }
