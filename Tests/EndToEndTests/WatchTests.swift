@@ -28,13 +28,16 @@ struct WatchTests {
                     at: app.appendingPathComponent("deep/er"), withIntermediateDirectories: true)
                 try "two\n".write(to: app.appendingPathComponent("deep/er/f.txt"), atomically: true, encoding: .utf8)
                 try "no\n".write(to: app.appendingPathComponent("skip.tmp"), atomically: false, encoding: .utf8)
-                #expect(try await Self.eventually(project, ["cat", "/app/new.txt", "/app/deep/er/f.txt"]) == "one\ntwo\n")
+                #expect(
+                    try await Self.eventually(project, ["cat", "/app/new.txt", "/app/deep/er/f.txt"]) == "one\ntwo\n")
                 let listing = try await project.pier("exec", "-T", "web", "ls", "/app")
                 #expect(!listing.stdout.contains("skip.tmp"), "an ignored file was synced")
-                #expect(!listing.stdout.contains("seed.txt"), "a file older than the watch was synced without initial_sync")
+                #expect(
+                    !listing.stdout.contains("seed.txt"), "a file older than the watch was synced without initial_sync")
 
                 try FileManager.default.removeItem(at: app.appendingPathComponent("new.txt"))
-                #expect(try await Self.eventually(project, ["sh", "-c", "test -e /app/new.txt || echo gone"]) == "gone\n")
+                #expect(
+                    try await Self.eventually(project, ["sh", "-c", "test -e /app/new.txt || echo gone"]) == "gone\n")
 
                 try "restart\n".write(
                     to: project.directory.appendingPathComponent("conf/c.ini"), atomically: true, encoding: .utf8)
@@ -67,7 +70,8 @@ struct WatchTests {
             try await project.launch(["watch", "--quiet"]) { watch in
                 #expect(await watch.waitForOutput(containing: "Watch enabled", seconds: 120).contains("Watch enabled"))
                 #expect(try await Self.eventually(project, ["cat", "/src/v"], service: "api") == "1\n")
-                try "2\n".write(to: project.directory.appendingPathComponent("src/v"), atomically: true, encoding: .utf8)
+                try "2\n".write(
+                    to: project.directory.appendingPathComponent("src/v"), atomically: true, encoding: .utf8)
                 let output = await watch.waitForOutput(containing: "successfully built", seconds: 120)
                 #expect(output.contains("Rebuilding service(s) [\"api\"] after changes were detected..."))
                 #expect(output.contains("service(s) [\"api\"] successfully built"))

@@ -16,7 +16,9 @@ public struct HostArchiveStream: AsyncSequence, Sendable {
     public init(
         _ path: String, name: String, contentsOnly: Bool = false, followsLink: Bool = false, keepsOwners: Bool = false
     ) {
-        roots = [.init(path: path, name: contentsOnly ? "" : name, followsLink: followsLink, childrenOnly: contentsOnly)]
+        roots = [
+            .init(path: path, name: contentsOnly ? "" : name, followsLink: followsLink, childrenOnly: contentsOnly)
+        ]
         self.keepsOwners = keepsOwners
         skipsVanished = false
     }

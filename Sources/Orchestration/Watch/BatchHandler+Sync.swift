@@ -14,7 +14,9 @@ extension BatchHandler {
             throw OrchestrationError.service(service, .missingContainer, "no container to sync to: start it first")
         }
         let deletions = files.filter(\.isDeletion).map(\.containerPath)
-        let copies = files.filter { !$0.isDeletion }.map { (path: $0.hostPath, name: String($0.containerPath.drop { $0 == "/" })) }
+        let copies = files.filter { !$0.isDeletion }.map {
+            (path: $0.hostPath, name: String($0.containerPath.drop { $0 == "/" }))
+        }
         let client = runtime.client
         try await runtime.forEach(containers) { container in
             if !deletions.isEmpty {

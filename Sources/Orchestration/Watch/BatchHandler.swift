@@ -21,7 +21,9 @@ struct BatchHandler: Sendable {
     func handle(_ batch: WatchBatch) async {
         var changes = batch.paths.map { ObservedChange(path: $0, exists: Self.exists($0)) }
         if batch.overflowed {
-            notify(.warning("the system dropped file changes (its queue overflowed): every watched file is taken as changed"))
+            notify(
+                .warning(
+                    "the system dropped file changes (its queue overflowed): every watched file is taken as changed"))
             changes += watch.matchers.flatMap { Self.walk($0.rule.path, into: $0) }.map {
                 ObservedChange(path: $0.path, exists: true)
             }
@@ -89,7 +91,8 @@ struct BatchHandler: Sendable {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = formatter.date(from: text) { return date }
         // Nanoseconds are more digits than the formatter reads: keep milliseconds.
-        guard let dot = text.firstIndex(of: "."), let end = text[dot...].firstIndex(where: { !$0.isNumber && $0 != "." })
+        guard let dot = text.firstIndex(of: "."),
+            let end = text[dot...].firstIndex(where: { !$0.isNumber && $0 != "." })
         else { return ISO8601DateFormatter().date(from: text) }
         return formatter.date(from: String(text[..<dot]) + String(text[dot..<end].prefix(4)) + text[end...])
     }
@@ -101,7 +104,9 @@ struct BatchHandler: Sendable {
 
     /// What lies under `path` (the path itself when it is no directory) that `matcher` takes, without descending
     /// into directories it does not take.
-    static func walk(_ path: String, into matcher: WatchRuleMatcher) -> [(path: String, isDirectory: Bool, modified: Date)] {
+    static func walk(_ path: String, into matcher: WatchRuleMatcher) -> [(
+        path: String, isDirectory: Bool, modified: Date
+    )] {
         var found: [(path: String, isDirectory: Bool, modified: Date)] = []
         var pending = [path]
         while let next = pending.popLast() {

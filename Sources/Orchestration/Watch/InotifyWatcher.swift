@@ -51,7 +51,11 @@
         }
 
         func close() {
-            guard closed.withLock({ closed in defer { closed = true }; return !closed }) else { return }
+            guard
+                closed.withLock({ closed in
+                    defer { closed = true }; return !closed
+                })
+            else { return }
             var byte: UInt8 = 1
             _ = write(wake.write, &byte, 1)
         }

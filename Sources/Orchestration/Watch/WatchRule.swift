@@ -60,8 +60,10 @@ public struct WatchRule: Sendable, Hashable {
             rule.initialSync = entry["initial_sync"]?.boolValue ?? false
             if entry["x-initialSync"]?.boolValue == true {
                 rule.initialSync = true
-                warn(ComposeWarning("x-initialSync is DEPRECATED, please use the official `initial_sync` attribute",
-                    at: entry["x-initialSync"]?.keyLocation ?? location))
+                warn(
+                    ComposeWarning(
+                        "x-initialSync is DEPRECATED, please use the official `initial_sync` attribute",
+                        at: entry["x-initialSync"]?.keyLocation ?? location))
             }
             if action == .rebuild, definition["build"] == nil {
                 throw OrchestrationError(
@@ -83,15 +85,17 @@ public struct WatchRule: Sendable, Hashable {
                     at: entry["exec"]?.location ?? location)
             }
             if action != .syncExec, entry["exec"]?.mapping != nil {
-                warn(ComposeWarning(
-                    "exec is only run by the sync+exec action; this \(action.rawValue) rule never runs it",
-                    at: entry["exec"]?.keyLocation ?? location))
+                warn(
+                    ComposeWarning(
+                        "exec is only run by the sync+exec action; this \(action.rawValue) rule never runs it",
+                        at: entry["exec"]?.keyLocation ?? location))
             }
             if action.syncs, let mount = bindMount(covering: rule.path, in: definition) {
                 // The container sees the host's files through the mount already.
-                warn(ComposeWarning(
-                    "path '\(rule.path)' also declared by a bind mount volume, this path won't be monitored!",
-                    at: mount.location ?? location))
+                warn(
+                    ComposeWarning(
+                        "path '\(rule.path)' also declared by a bind mount volume, this path won't be monitored!",
+                        at: mount.location ?? location))
                 continue
             }
             rules.append(rule)

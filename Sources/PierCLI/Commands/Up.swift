@@ -55,7 +55,9 @@ struct Up: AsyncParsableCommand {
         help: "Enable interactive shortcuts when running attached (d: detach). Can also be set with COMPOSE_MENU.")
     var menu = false
     @Flag(name: .customLong("no-menu"), help: .hidden) var noMenu = false
-    @Flag(name: [.customShort("w"), .long], help: "Watch source code and rebuild/refresh containers when files are updated.")
+    @Flag(
+        name: [.customShort("w"), .long],
+        help: "Watch source code and rebuild/refresh containers when files are updated.")
     var watch = false
     @Flag(name: [.customShort("y"), .long], help: "Assume \"yes\" as answer to all prompts and run non-interactively.")
     var yes = false

@@ -19,7 +19,8 @@ enum WatchEventText {
         case .built(let services): return ["service(s) \(list(services)) successfully built"]
         case .progress: return []
         case .execOutput(let service, _, let line): return ["\(service) | \(line)"]
-        case .failed(let failure): return ["Error: \(failure.step.rawValue) \(list(failure.services)): \(failure.message)"]
+        case .failed(let failure):
+            return ["Error: \(failure.step.rawValue) \(list(failure.services)): \(failure.message)"]
         case .warning(let text): return ["WARN \(text)"]
         }
     }
