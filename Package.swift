@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ScaleOut", targets: ["ScaleOut"]),
         .library(name: "PierCLI", targets: ["PierCLI"]),
         .library(name: "PierTesting", targets: ["PierTesting"]),
+        .library(name: "PierDashboard", targets: ["PierDashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         .target(name: "Digest"),
@@ -58,10 +60,24 @@ let package = Package(
         ),
         // Beyond one engine: Kubernetes and Swarm conversion (pure), Swarm deploy (the only part that needs an engine).
         .target(name: "ScaleOut", dependencies: ["ComposeSpec", "DockerEngine", "Digest"]),
+        // The web dashboard (`pier dashboard`): the page, its assets (embedded in the binary) and its live streams,
+        // served by Hummingbird.
+        .target(
+            name: "PierDashboard",
+            dependencies: [
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            resources: [
+                .embedInCode("Assets/index.html"), .embedInCode("Assets/app.js"), .embedInCode("Assets/app.css"),
+                .embedInCode("Assets/icon.svg"),
+            ]
+        ),
         .target(
             name: "PierCLI",
             dependencies: [
-                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration", "ScaleOut",
+                "ComposeSpec", "ComposeAnalysis", "DockerEngine", "Orchestration", "ScaleOut", "PierDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -121,6 +137,12 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ComposeSpec", "Digest", "DockerEngine", "PierTesting", "PierTestSupport"]),
+        .testTarget(
+            name: "PierDashboardTests",
+            dependencies: [
+                "PierDashboard", "ComposeSpec", "DockerEngine", "Orchestration", "PierTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "ScaleOutTests", dependencies: ["ScaleOut", "ComposeSpec", "DockerEngine", "PierTestSupport"]),
     ]

@@ -38,7 +38,8 @@ if ! answers; then
     echo "starting podman system service on $socket (log: $log)" >&2
     rm -f "$socket"
     # From /: the containers' monitors inherit the service's directory, which must outlive this checkout.
-    (cd / && setsid podman system service --time=0 "unix://$socket" >"$log" 2>&1 </dev/null &)
+    # setsid -f: the service forks off at once, and nothing of this script's (CI's) output stays open in it.
+    (cd / && setsid -f podman system service --time=0 "unix://$socket" >"$log" 2>&1 </dev/null)
     for ((waited = 0; ; waited++)); do
         answers && break
         if ((waited >= 30)); then

@@ -49,6 +49,12 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The engine's refusal as the docker CLI (and Docker Compose) words it: `Error response from daemon: …`; the
+    /// message alone when the engine gave no answer.
+    public var daemonMessage: String {
+        status == nil ? message : "Error response from daemon: \(message)"
+    }
 }
 
 extension EngineError {

@@ -36,8 +36,16 @@ extension Pier {
             global = try await RemoteProjects.fetch(global)
             // `-v` and `--version` are the `version` command, the rest of the line its flags.
             let line = global.version ? ["version"] + commandArguments : commandArguments
-            var command = try parseAsRoot(try normalizedCommandLine(line))
+            var command: ParsableCommand
+            do {
+                command = try parseAsRoot(try normalizedCommandLine(line))
+            } catch let error as CommandFailure {
+                throw error
+            } catch {
+                throw CommandLineError(error: error)
+            }
             if !(command is Version) { try global.checkProgress() }
+            if global.dryRun { try DryRun.check(command) }
             try await GlobalOptions.$current.withValue(global) {
                 try await ComposeVariables.$current.withValue(variables) {
                     if var asyncCommand = command as? AsyncParsableCommand {
@@ -71,9 +79,15 @@ struct GlobalFlagError: Error {
     var error: any Error
 }
 
+/// A command line that does not parse (or that a command's `validate()` refuses), help and version requests
+/// included: reported as ArgumentParser words it.
+struct CommandLineError: Error {
+    var error: any Error
+}
+
 /// How a failure ends the command: the text printed and the exit status. The one mapping from errors to both:
-/// ArgumentParser's for its own errors, help, `ExitCode` and everything else (`Error: ` and the error's
-/// description, status 1); a bare ``CommandFailure``'s message alone, as Docker Compose prints it.
+/// ArgumentParser's wording for the command line's own errors (usage, help, version) and an `ExitCode`'s status;
+/// every other failure is its description alone, status 1, as Docker Compose prints every failure.
 struct FailureReport: Equatable {
     /// What is printed (with a newline after it), if anything.
     var text: String
@@ -89,14 +103,17 @@ struct FailureReport: Equatable {
         case let failure as GlobalFlagError:
             text = GlobalCommand.fullMessage(for: failure.error)
             status = Self.usageStatus(GlobalCommand.exitCode(for: failure.error).rawValue)
-        case let failure as CommandFailure where failure.isBare:
-            text = failure.message
-            status = 1
-        default:
+        case let failure as CommandLineError:
+            text = Pier.fullMessage(for: failure.error)
+            status = Self.usageStatus(Pier.exitCode(for: failure.error).rawValue)
+        case is ExitCode, is CleanExit, is ValidationError:
             text = Pier.fullMessage(for: error)
             // A command's own status (a container's exit code) passes through whatever its value.
             let code = Pier.exitCode(for: error).rawValue
             status = error is ExitCode ? code : Self.usageStatus(code)
+        default:
+            text = "\(error)"
+            status = 1
         }
     }
 

@@ -22,8 +22,9 @@ public struct Pier: AsyncParsableCommand {
             """,
         subcommands: [
             Attach.self, Build.self, Check.self, Commit.self, Completion.self, Complete.self, Config.self,
-            Convert.self, Cp.self, Create.self, Down.self, Events.self, Exec.self, Export.self, Graph.self, Images.self,
-            Kill.self, Lint.self, Logs.self, Ls.self, Pause.self, Port.self, Ps.self, Publish.self, Pull.self,
+            Convert.self, Cp.self, Create.self, Dashboard.self, Down.self, Events.self, Exec.self, Export.self,
+            Graph.self, Images.self, Kill.self, Lint.self, Logs.self, Ls.self, Pause.self, PlanCommand.self, Port.self,
+            Ps.self, Publish.self, Pull.self,
             Push.self, Restart.self, Rm.self, Run.self, Scale.self, Stack.self, Start.self, Stats.self, Stop.self,
             Top.self, Unpause.self, Up.self, Version.self, Volumes.self, Wait.self, Watch.self,
         ]

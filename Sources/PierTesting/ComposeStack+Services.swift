@@ -44,7 +44,7 @@ extension ComposeStack {
             workingDirectory: workingDirectory, user: user)
         let output = try await CapturedExec(client: client).run(
             in: container.id, configuration, input: input.map { Array($0.utf8) })
-        return ExecResult(exitCode: output.exitCode, stdout: output.stdout, stderr: output.stderr)
+        return output
     }
 
     /// What the service's containers printed so far (stdout and stderr together, as `logs` shows them), container
@@ -100,15 +100,5 @@ extension ComposeStack {
 }
 
 /// What a command run with ``ComposeStack/exec(service:_:index:user:workingDirectory:environment:input:)`` printed,
-/// and how it ended.
-public struct ExecResult: Sendable, Hashable {
-    public var exitCode: Int32
-    public var stdout: String
-    public var stderr: String
-
-    public init(exitCode: Int32, stdout: String, stderr: String) {
-        self.exitCode = exitCode
-        self.stdout = stdout
-        self.stderr = stderr
-    }
-}
+/// and how it ended: its exit code, standard output and standard error.
+public typealias ExecResult = CapturedExec.Output

@@ -118,15 +118,16 @@ struct BuildKitBehaviourTests {
     /// Ctrl+C on `pier build` cancels the build on the engine: the step's process ends with Pier.
     @Test func interruptingABuildCancelsItOnTheEngine() async throws {
         // The shell writes the marker, so it appears only once the step runs (not in the step's name).
+        // A duration no other test sleeps for: the check looks at every process of the machine.
         let marker = "pier-cancel-2"
         try await ScratchProject.with(
             "services:\n  slow:\n    build: .\n",
-            files: ["Dockerfile": "FROM pier-test/busybox\nRUN echo pier-cancel-$((1+1)) && sleep 300\n"]
+            files: ["Dockerfile": "FROM pier-test/busybox\nRUN echo pier-cancel-$((1+1)) && sleep 3007\n"]
         ) { project in
             let result = try await project.launch(["--progress", "plain", "build"], mergesErrors: true) {
                 command throws in
                 _ = await command.waitForOutput(containing: marker, seconds: 60)
-                #expect(try await Self.processRunning("sleep 300"))
+                #expect(try await Self.processRunning("sleep 3007"))
                 command.send(SIGINT)
                 #expect(await command.waitForExit(seconds: 20), "pier build did not end after Ctrl+C")
             }
@@ -134,7 +135,7 @@ struct BuildKitBehaviourTests {
             var running = true
             for _ in 0..<50 where running {
                 try await Task.sleep(for: .milliseconds(200))
-                running = try await Self.processRunning("sleep 300")
+                running = try await Self.processRunning("sleep 3007")
             }
             #expect(!running, "the build's step still runs on the engine after Ctrl+C")
         }

@@ -107,7 +107,11 @@ struct BuildKitCase {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-agent")
             process.arguments = ["-D", "-a", socket]
+            // Nothing of the test's output: swift test reads its pipes to their end, which a live agent holding
+            // them would never give.
+            process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
             try process.run()
             agent = process
             agentDirectory = folder
@@ -230,7 +234,11 @@ struct BuildKitCase {
                 _ = try? await engine.removeImage(image, force: true)
             }
         }
-        agent?.terminate()
+        // SIGKILL: the agent inherits the test process's signal mask, where SIGTERM can be blocked.
+        if let agent, agent.isRunning {
+            kill(agent.processIdentifier, SIGKILL)
+            agent.waitUntilExit()
+        }
         if let agentDirectory { try? FileManager.default.removeItem(at: agentDirectory) }
         try? FileManager.default.removeItem(at: directory)
     }

@@ -116,6 +116,25 @@ struct DependencyTests {
         }
     }
 
+    /// As the reference: a service declared `attach: false` is not followed unless named.
+    @Test(.requiresReference) func attachedUpLeavesOutAServiceDeclaredNotToAttach() async throws {
+        try await ScratchProject.with(
+            """
+            services:
+              quiet: {image: pier-test/busybox, command: echo from-quiet, attach: false}
+              loud: {image: pier-test/busybox, command: sh -c 'sleep 1; echo from-loud'}
+            """
+        ) { project in
+            let reference = try await project.reference("up", "--no-color")
+            _ = try await project.pier("down")
+            let pier = try await project.pier("up", "--no-color")
+            #expect(pier.status == 0 && reference.status == 0, "\(pier.stderr)")
+            #expect(pier.stdout.hasPrefix("Attaching to loud-1\n"), "\(pier.stdout)")
+            #expect(!pier.stdout.contains("from-quiet"))
+            #expect(reference.stdout.hasPrefix("Attaching to loud-1\n") && !reference.stdout.contains("from-quiet"))
+        }
+    }
+
     @Test func attachedUpStreamsOutputAndReturnsTheExitCode() async throws {
         try await ScratchProject.with(
             """
@@ -199,7 +218,7 @@ struct DependencyTests {
                 "\(up.stderr)")
             #expect(
                 up.stderr.hasSuffix(
-                    "Error: \(file):4:11: service \"a\": cpus cannot be combined with cpu_quota or cpu_period\n"),
+                    "\(file):4:11: service \"a\": cpus cannot be combined with cpu_quota or cpu_period\n"),
                 "\(up.stderr)")
         }
     }

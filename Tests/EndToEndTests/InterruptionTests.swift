@@ -26,6 +26,35 @@ struct InterruptionTests {
         }
     }
 
+    /// As the reference: once Ctrl+C is pressed nothing more of the containers is shown, not even what they print
+    /// while they stop, nor their exit.
+    @Test(.requiresReference) func ctrlCEndsTheOutputAsTheReference() async throws {
+        try await ScratchProject.with(
+            """
+            services:
+              ticker:
+                image: pier-test/busybox
+                command: ["sh", "-c", "trap 'echo stopping; sleep 1; echo still-stopping; exit 0' TERM; while true; do echo tick; sleep 0.2; done"]
+            """
+        ) { project in
+            for tool in [try await TestSupport.requireReference(), TestSupport.pierBinary] {
+                let up = try await TestSupport.launch(
+                    tool, ["--progress", "quiet", "up", "--no-color"], in: project.directory,
+                    environment: project.environment
+                ) { up in
+                    _ = await up.waitForOutput(containing: "tick", seconds: 10)
+                    up.send(SIGINT)
+                    #expect(await up.waitForExit(seconds: 20), "\(tool.lastPathComponent) did not stop")
+                }
+                let after = up.stdout.components(separatedBy: "Gracefully Stopping... press Ctrl+C again to force\n")
+                #expect(after.count == 2, "\(tool.lastPathComponent): \(up.stdout)")
+                #expect(after.last == "", "\(tool.lastPathComponent) went on: \(after.last ?? "")")
+                #expect(up.status == 130)
+                _ = try await project.pier("down", "--timeout", "0")
+            }
+        }
+    }
+
     @Test func anUpKilledMidwayConvergesNextTime() async throws {
         let services = (1...8).map { "  s\($0): {image: pier-test/busybox, command: sleep 3600, stop_signal: SIGKILL}" }
         try await ScratchProject.with("services:\n" + services.joined(separator: "\n") + "\n") { project in

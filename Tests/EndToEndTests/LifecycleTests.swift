@@ -212,6 +212,80 @@ struct LifecycleTests {
         }
     }
 
+    /// As the reference: only running containers are waited for; with none, `wait` fails at once.
+    @Test(.requiresReference) func waitOnAStoppedServiceFailsAsTheReference() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.pier("up", "-d").status == 0)
+            #expect(try await project.pier("stop", "web").status == 0)
+            let (pier, reference) = (try await project.pier("wait", "web"), try await project.reference("wait", "web"))
+            #expect(
+                pier.status == 1 && pier.stderr == "no containers for project \"\(project.name)\"\n", "\(pier.stderr)")
+            #expect(reference.status == pier.status && reference.stderr == pier.stderr)
+            // The stopped one is left out: `wait web db` waits for db alone.
+            let waited = try await project.launch(["wait", "web", "db"]) { wait throws in
+                #expect(!(await wait.waitForExit(seconds: 2)), "wait returned while db runs")
+                let kill = try await project.pier("kill", "db")
+                #expect(kill.status == 0)
+                #expect(await wait.waitForExit(seconds: 10))
+            }
+            #expect(waited.status == 137)
+            #expect(waited.stdout.split(separator: "\n").count == 1, "\(waited.stdout)")
+        }
+    }
+
+    /// Without `-f` and without a terminal, `rm` asks as the reference does (the question without a newline, the
+    /// answer read from standard input as the reference reads it); with `-f` it says what it removes.
+    @Test(.requiresReference) func rmAsksAsTheReferenceWithoutATerminal() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.pier("up", "-d").status == 0)
+            #expect(try await project.pier("stop", "web").status == 0)
+            for answer in ["n\n", "yes\n", ""] {
+                let pier = try await project.pier(["rm"], stdin: Data(answer.utf8))
+                let reference = try await project.reference(["rm"], stdin: Data(answer.utf8))
+                #expect(pier.status == 0 && pier.stdout == "Going to remove \(project.name)-web-1", "\(pier.stdout)")
+                #expect(reference.status == pier.status && reference.stdout == pier.stdout, "\(reference.stdout)")
+                #expect(try await states(project)["web"] == "exited", "answered \(answer)")
+            }
+            #expect(try await project.pier(["rm"], stdin: Data("Y\n".utf8)).status == 0)
+            #expect(try await states(project) == ["db": "running"])
+            let none = try await project.pier("rm", "-f")
+            #expect(none.stdout.isEmpty && none.stderr == "No stopped containers\n")
+            #expect(try await project.pier("stop", "db").status == 0)
+            let forced = try await project.pier("rm", "-f")
+            #expect(forced.stdout == "Going to remove \(project.name)-db-1\n", "\(forced.stdout)")
+        }
+    }
+
+    /// `pause` and `unpause` act on the containers that are up and print one line each once done, as the
+    /// reference; a container already in that state is the engine's refusal, in the reference's words.
+    @Test(.requiresReference) func pauseAndUnpauseAsTheReference() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            #expect(try await project.pier("up", "-d").status == 0)
+            var outcomes: [[String]] = []
+            for tool in ["reference", "pier"] {
+                let run = { (arguments: [String]) in
+                    let arguments = ["--progress", "plain"] + arguments
+                    return tool == "pier" ? try await project.pier(arguments) : try await project.reference(arguments)
+                }
+                for arguments in [["pause", "web"], ["pause", "web"], ["unpause", "web"], ["unpause", "web"]] {
+                    let result = try await run(arguments)
+                    // Container IDs differ between the tools' runs only if containers were recreated: they are not.
+                    outcomes.append(["\(result.status)"] + result.stderr.split(separator: "\n").map(String.init))
+                }
+            }
+            let web = try await project.docker("inspect", "-f", "{{.Id}}", "\(project.name)-web-1").stdout
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(
+                outcomes.prefix(4) == [
+                    ["0", " Container \(project.name)-web-1  Paused"],
+                    ["1", "Error response from daemon: Container \(web) is already paused"],
+                    ["0", " Container \(project.name)-web-1  Unpaused"],
+                    ["1", "Error response from daemon: Container \(web) is not paused"],
+                ])
+            #expect(Array(outcomes.suffix(4)) == Array(outcomes.prefix(4)))
+        }
+    }
+
     @Test func noDepsStartsOnlyTheNamedService() async throws {
         try await ScratchProject.with(Self.twoServices) { project throws in
             #expect(try await project.pier("up", "-d", "--no-deps", "web").status == 0)

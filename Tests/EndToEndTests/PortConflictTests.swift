@@ -18,7 +18,7 @@ struct PortConflictTests {
     }
 
     static func message(_ project: ScratchProject, service: String, address: String) -> String {
-        "Error: cannot start service \"\(service)\" (container \(project.name)-\(service)-1): port \(address) is "
+        "cannot start service \"\(service)\" (container \(project.name)-\(service)-1): port \(address) is "
             + "already in use by another container or program; free it or publish another port"
     }
 

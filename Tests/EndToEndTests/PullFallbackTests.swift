@@ -59,7 +59,7 @@ struct PullFallbackTests {
             #expect(up.status == 1)
             let lines = up.stderr.split(separator: "\n").filter { $0.contains("cannot pull") }
             #expect(lines.count == 2, "\(up.stderr)")
-            #expect(lines.first?.hasPrefix("Error: service \"api\": cannot pull registry.invalid/pier/api:1") == true)
+            #expect(lines.first?.hasPrefix("service \"api\": cannot pull registry.invalid/pier/api:1") == true)
             #expect(lines.last?.hasPrefix("service \"web\": cannot pull registry.invalid/pier/web:1") == true)
         }
     }

@@ -33,10 +33,11 @@ struct PullPolicyEndToEndTests {
                     let pier = try await project.pier("--progress", "plain", "pull")
                     let reference = try await project.reference("--progress", "plain", "pull")
                     #expect(pier.status == 1 && reference.status == 1)
-                    // The same lines, in whatever order the concurrent pulls print them; the last names the failure.
+                    // The same lines, in whatever order the concurrent pulls print them, but for the last, which
+                    // names the failure (in Pier's words).
                     func lines(_ text: String) -> [String] {
                         text.replacingOccurrences(of: "docker compose build", with: "pier build").split(separator: "\n")
-                            .map(String.init).filter { !$0.hasPrefix("Error") }.sorted()
+                            .dropLast().map(String.init).sorted()
                     }
                     #expect(lines(pier.stderr) == lines(reference.stderr))
                     #expect(lines(pier.stderr).contains(" missing Skipped - Image is already present locally "))
@@ -47,7 +48,7 @@ struct PullPolicyEndToEndTests {
                     #expect(lines(buildable.stderr) == lines(referenceBuildable.stderr))
                     #expect(
                         pier.stderr.contains(
-                            "Error: service \"buildimg\": cannot pull \(registry.host)/\(placeholder.name)/notpushed:v1: manifest for"
+                            "service \"buildimg\": cannot pull \(registry.host)/\(placeholder.name)/notpushed:v1: manifest for"
                         ))
 
                     // `--policy always` pulls even what `pull_policy: never` leaves alone; failures can be ignored.
@@ -70,7 +71,9 @@ struct PullPolicyEndToEndTests {
         try await TestRegistry.with { registry in
             let image = "\(registry.host)/piertest/daily:v1"
             try await RegistryTests.withProject(image: image, extra: "    pull_policy: daily") { project in
-                #expect(try await project.pier("build").status == 0)
+                // The classic builder tags the image (BuildKit 0.8 in Engine 20.10 leaves no last tag time, for the
+                // reference as for Pier; Engine 26.1's does).
+                #expect(try await project.pier(["build"], environment: ["DOCKER_BUILDKIT": "0"]).status == 0)
                 #expect(try await project.pier("push").status == 0)
                 // Built (so tagged) just now: fresh enough.
                 let fresh = try await project.pier("--progress", "plain", "create")

@@ -252,6 +252,24 @@ struct RunTests {
         }
     }
 
+    /// As the reference: `-t` (with `-i` or `--rm`) without a terminal on standard input fails before anything
+    /// is created; without `-t`, a terminal is allocated only when standard input and output are both terminals.
+    @Test(.requiresReference) func aTerminalAskedForWithoutOneFailsAsTheReference() async throws {
+        try await ScratchProject.with(Self.compose) { project in
+            for flags in [["--rm", "-it"], ["-t"], ["-d", "-t"]] {
+                let arguments = ["run", "--no-deps"] + flags + ["web", "true"]
+                let (pier, reference) = (try await project.pier(arguments), try await project.reference(arguments))
+                #expect(
+                    pier.status == 1 && pier.stderr == "the input device is not a TTY\n", "\(flags): \(pier.stderr)")
+                #expect(reference.status == pier.status && reference.stderr.hasSuffix(pier.stderr), "\(flags)")
+            }
+            #expect(try await oneOffs(project).isEmpty)
+            let terminalOut = try await InteractiveSupport.underTerminal(
+                "\"$PIER\" --progress quiet run --rm --no-deps web tty </dev/null; echo status=$?", project: project)
+            #expect(terminalOut.stdout.contains("not a tty") && terminalOut.stdout.contains("status=1"))
+        }
+    }
+
     @Test func buildsTheImageFirstWithBuild() async throws {
         try await ScratchProject.with(
             """

@@ -44,23 +44,41 @@ extension SeedStacks {
                 let mounts = try await project.inspect(backend, "{{range .Mounts}}{{.Destination}}={{.RW}} {{end}}")
                 #expect(mounts.contains("/app/.env=false") && mounts.contains("/app/config=false"), "\(mounts)")
                 #expect(mounts.contains("/app/data=true") && mounts.contains("/app/logs=true"), "\(mounts)")
-                let write = try await project.run("docker", "exec", backend, "touch", "/app/config/agents.yaml")
+                let write = try await project.pier("exec", "-T", "tarsy-backend", "touch", "/app/config/agents.yaml")
                 #expect(write.status != 0 && write.stderr.contains("Read-only file system"), "\(write.stderr)")
 
-                // The status and log targets show this stack.
-                #expect(try await make(project, "container-status").stdout.contains(backend))
+                // The stack's status as Pier reports it (the seed's status target runs podman's, not Pier's),
+                // and the log target, which runs Pier.
+                let status = try await project.pier("ps", "--format", "{{.Service}} {{.State}} {{.Health}}")
+                let states = status.stdout.split(separator: "\n").map(String.init).sorted()
+                #expect(
+                    states == [
+                        "database running healthy", "oauth2-proxy running ", "tarsy-backend running ",
+                        "tarsy-frontend running ",
+                    ], "\(status.stdout)\(status.stderr)")
                 let logs = try await make(
                     project, "container-logs", environment: ["COMPOSE_FILE": "podman-compose.yml"])
                 #expect(logs.stdout.contains("tarsy-backend listening"), "\(logs.stdout)")
 
-                // stop-containers keeps the database volume, clean-containers removes it.
-                let volume = "\(project.name)_postgres_data"
-                #expect(try await make(project, "stop-containers").status == 0)
+                // stop-containers keeps the database volume, clean-containers removes it. Both targets end in
+                // `|| true`, so what they did is checked through Pier: a file left in the volume is still there
+                // for a one-off container after the stop, and gone (with the volume) after the clean.
+                let marker = "/var/lib/postgresql/data/pier-marker"
+                #expect(try await project.pier("exec", "-T", "database", "touch", marker).status == 0)
+                _ = try await make(project, "stop-containers")
                 #expect(try await project.pier("ps", "-a", "-q").stdout.isEmpty)
-                #expect(try await project.run("docker", "volume", "inspect", volume).status == 0)
-                #expect(try await make(project, "clean-containers").status == 0)
-                #expect(try await project.run("docker", "volume", "inspect", volume).status != 0)
+                #expect(try await self.oneOff(project, "test", "-e", marker).status == 0)
+                _ = try await make(project, "clean-containers")
+                #expect(try await project.pier("ps", "-a", "-q").stdout.isEmpty)
+                let after = try await self.oneOff(project, "test", "-e", marker)
+                #expect(after.status == 1, "\(after.stderr)")
             }
+        }
+
+        /// `pier run --rm --no-deps database COMMAND…`: the database's volume as a one-off container sees it.
+        private func oneOff(_ project: SeedProject, _ command: String...) async throws -> TestSupport.Result {
+            try await project.pier(
+                ["run", "--rm", "--no-deps", "-T", "--entrypoint", command[0], "database"] + command.dropFirst())
         }
 
         private func withSeedProject(_ body: (SeedProject) async throws -> Void) async throws {

@@ -26,7 +26,7 @@ extension SeedStacks {
 
                 let app = "\(project.name)-app-1"
                 #expect(try await project.inspect(app, "{{.Config.User}}") == "appuser")
-                #expect(try await project.run("docker", "exec", app, "whoami").stdout == "appuser\n")
+                #expect(try await project.pier("exec", "-T", "app", "whoami").stdout == "appuser\n")
                 #expect(try await project.inspect(app, "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}") == "0 0")
                 let ports = try await project.inspect("\(project.name)-postgres-1", "{{json .HostConfig.PortBindings}}")
                 #expect(ports.contains(#""HostPort":"5432""#), "\(ports)")

@@ -36,6 +36,28 @@ struct AttachedUpStateTests {
         #expect(!Self.state(noAttach: ["db"]).attaches("db"))
     }
 
+    /// As the reference: a service declared `attach: false` is left out until it is named.
+    @Test func aServiceDeclaredNotToAttachIsAttachedOnlyWhenNamed() {
+        var options = AttachedUpState.Options()
+        options.unattached = ["quiet"]
+        #expect(!AttachedUpState(options: options).attaches("quiet"))
+        #expect(AttachedUpState(options: options).attaches("loud"))
+        options.services = ["quiet"]
+        #expect(AttachedUpState(options: options).attaches("quiet"))
+        options.services = []
+        options.attach = ["quiet"]
+        #expect(AttachedUpState(options: options).attaches("quiet"))
+    }
+
+    /// As the reference: once Ctrl+C is pressed, neither the containers' output nor their exits are shown.
+    @Test func nothingIsShownOnceCtrlCIsPressed() {
+        var state = Self.state()
+        #expect(state.showsOutput)
+        _ = state.handle(.interrupted)
+        #expect(!state.showsOutput)
+        #expect(state.handle(.exited(name: "web-1", exitCode: 0)).isEmpty)
+    }
+
     @Test func withoutAbortAnExitIsOnlyReported() {
         var state = Self.state()
         #expect(

@@ -94,10 +94,10 @@ struct OrchestrationErrorTests {
     }
 
     @Test func thoseWaitingForAFailedServiceFailWithItsCause() async throws {
-        let registry = ServiceRegistry(existing: [])
+        let barrier = ServiceBarrier()
         let cause = OrchestrationError(.engine, "port is already allocated", service: "db")
-        await #expect(throws: OrchestrationError.self) { try await registry.run("db") { throw cause } }
-        let error = await #expect(throws: OrchestrationError.self) { try await registry.waitFor("db") }
+        await #expect(throws: OrchestrationError.self) { try await barrier.run("db") { throw cause } }
+        let error = await #expect(throws: OrchestrationError.self) { try await barrier.waitFor("db") }
         #expect(error?.code == .dependencyNotReady)
         #expect(error?.message == "port is already allocated")
         #expect((error?.underlying as? OrchestrationError)?.code == .engine)

@@ -46,3 +46,12 @@ import Testing
         #expect(graph.dependencies(of: "a").isEmpty)
     }
 }
+
+extension ServiceGraphTests {
+    /// `up --wait` waits for these to exit 0 rather than to run.
+    @Test func aServiceMustCompleteWhenAnotherWaitsForItsSuccessfulCompletion() throws {
+        let graph = try Self.graph(Self.stack)
+        #expect(graph.mustComplete("migrate"))
+        #expect(!graph.mustComplete("db") && !graph.mustComplete("api") && !graph.mustComplete("cache"))
+    }
+}

@@ -75,11 +75,11 @@ struct CommandLineTests {
         #expect(capture.error == message)
     }
 
-    /// Commands that change the project print theirs after `Error: `.
-    @Test func aBuildFlagPierCannotHonourFailsWithTheLabel() async {
+    /// Commands that change the project print theirs alone too, as Docker Compose does.
+    @Test func aBuildFlagPierCannotHonourFailsWithItsMessageAlone() async {
         let run = await CommandRun.run("build", "--check")
         #expect(run.status == 1)
-        #expect(run.error.hasPrefix("Error: --check runs the Dockerfile frontend's checks, which need BuildKit 0.15"))
+        #expect(run.error.hasPrefix("--check runs the Dockerfile frontend's checks, which need BuildKit 0.15"))
     }
 
     @Test func aValidationErrorThrownWhileRunningShowsTheRootUsage() async {

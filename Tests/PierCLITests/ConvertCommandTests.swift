@@ -51,7 +51,7 @@ struct ConvertCommandTests {
 
     @Test func kustomizeNeedsAFolder() async throws {
         let run = await CommandRun.run("convert", "kubernetes", "--kustomize")
-        #expect(run.status == 64)
+        #expect(run.status == 1)
         #expect(run.error.contains("--kustomize needs -o DIR"))
     }
 

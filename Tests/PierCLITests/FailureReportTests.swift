@@ -17,28 +17,22 @@ struct FailureReportTests {
         #expect(FailureReport(ExitCode(0)) == FailureReport(text: "", status: 0))
     }
 
-    @Test func aBareFailureIsItsMessageAlone() {
-        #expect(FailureReport(CommandFailure.bare("no such service: web")).text == "no such service: web")
+    /// Docker Compose prints every failure as its message alone: so does Pier, whichever layer it comes from.
+    @Test func everyFailureIsItsMessageAlone() {
+        #expect(
+            FailureReport(CommandFailure("no such service: web"))
+                == FailureReport(text: "no such service: web", status: 1))
         let compose = ComposeError(.wrongType, "services.web.image must be a string", at: Self.location)
-        let wrapped = CommandFailure.bare(wrapping: compose)
         #expect(
-            FailureReport(wrapped)
+            FailureReport(compose)
                 == FailureReport(text: "/p/compose.yaml:3:12: services.web.image must be a string", status: 1))
-        // An exit status is never turned into a message.
-        #expect(FailureReport(CommandFailure.bare(wrapping: ExitCode(3))).status == 3)
-    }
-
-    @Test func otherFailuresAreLabelled() {
-        #expect(
-            FailureReport(CommandFailure("--ssh needs BuildKit"))
-                == FailureReport(text: "Error: --ssh needs BuildKit", status: 1))
         let engine = EngineError(.notFound, status: 404, message: "No such container: abc")
-        #expect(FailureReport(engine) == FailureReport(text: "Error: No such container: abc", status: 1))
+        #expect(FailureReport(engine) == FailureReport(text: "No such container: abc", status: 1))
         let spec = OrchestrationError.service(
             "web", .conflict, "cpus cannot be combined with cpu_quota", at: Self.location)
         #expect(
             FailureReport(spec).text
-                == "Error: /p/compose.yaml:3:12: service \"web\": cpus cannot be combined with cpu_quota")
+                == "/p/compose.yaml:3:12: service \"web\": cpus cannot be combined with cpu_quota")
     }
 
     @Test func severalFailuresArePrintedOnePerLine() throws {
@@ -49,7 +43,7 @@ struct FailureReportTests {
         let aggregate = try #require(AggregateError.combining(failures))
         #expect(
             FailureReport(aggregate).text
-                == "Error: service \"db\": no such image: db:1\nservice \"web\": port is already allocated")
+                == "service \"db\": no such image: db:1\nservice \"web\": port is already allocated")
         #expect(FailureReport(aggregate).status == 1)
     }
 

@@ -60,7 +60,8 @@ extension FakeEngine {
             let container = Container(
                 id: String(format: "%064x", state.created), name: name, image: body["Image"]?.stringValue ?? "",
                 labels: (body["Labels"]?.objectValue ?? [:]).compactMapValues(\.stringValue),
-                hasHealthcheck: test != nil && test != "NONE")
+                hasHealthcheck: test != nil && test != "NONE",
+                networks: (body["NetworkingConfig"]?["EndpointsConfig"]?.objectValue ?? [:]).keys.sorted())
             state.containers[container.id] = container
             state.journal.append("create \(name)")
             return container
@@ -92,6 +93,9 @@ extension FakeEngine {
             "ImageID": .string(imageID(container.image)),
             "State": .string(container.status), "Status": .string(container.status),
             "Labels": .object(container.labels.mapValues(JSONValue.string)),
+            "NetworkSettings": [
+                "Networks": .object(Dictionary(uniqueKeysWithValues: container.networks.map { ($0, [:]) }))
+            ],
         ]
     }
 

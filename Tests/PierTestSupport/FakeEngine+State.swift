@@ -10,6 +10,8 @@ extension FakeEngine {
         var labels: [String: String]
         /// Whether the create body asked for a healthcheck (the engine then reports a health status).
         var hasHealthcheck: Bool
+        /// The networks the create body connects it to.
+        var networks: [String] = []
         var status = "created"
         var health: String?
         var exitCode = 0

@@ -80,11 +80,12 @@ package struct ScratchProject: Sendable {
         try await reference(arguments)
     }
 
-    /// Runs the reference Docker Compose with `arguments` in the project's directory.
+    /// Runs the reference Docker Compose with `arguments` in the project's directory, with `stdin` as its input.
     @discardableResult
-    package func reference(_ arguments: [String]) async throws -> TestSupport.Result {
+    package func reference(_ arguments: [String], stdin: Data? = nil) async throws -> TestSupport.Result {
         try await TestSupport.run(
-            try await TestSupport.requireReference(), arguments, in: directory, environment: environment)
+            try await TestSupport.requireReference(), arguments, in: directory, environment: environment,
+            stdin: stdin)
     }
 
     /// Runs `docker ARGS` (the CLI, to look at what Pier did from the outside).

@@ -20,7 +20,7 @@ struct ComposeStackTraitTests {
     @Test func theSuitesStackRunsHealthy() async throws {
         try await Self.seen.check(stack.name)
         #expect(stack.services == ["web"])
-        try await stack.wait(for: .http(port: 8080, service: "web"), timeout: .seconds(5))
+        try await stack.wait(for: .http(port: 8080, service: "web"), timeout: .seconds(60))
         #expect(try await stack.exec(service: "web", ["sh", "-c", "echo kept > /data/mark"]).exitCode == 0)
     }
 

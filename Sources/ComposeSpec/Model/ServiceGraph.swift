@@ -45,6 +45,14 @@ public struct ServiceGraph: Sendable {
         services.filter { name in dependencies(of: name).contains { $0.service == service } }
     }
 
+    /// Whether another service waits for `service` to complete successfully (`service_completed_successfully`):
+    /// a one-shot, which `up --wait` waits for to exit 0 rather than to keep running.
+    public func mustComplete(_ service: String) -> Bool {
+        services.contains { name in
+            dependencies(of: name).contains { $0.service == service && $0.condition == .completedSuccessfully }
+        }
+    }
+
     /// `selection` and everything it depends on, transitively.
     public func withDependencies(_ selection: some Sequence<String>) -> Set<String> {
         var result = Set<String>()

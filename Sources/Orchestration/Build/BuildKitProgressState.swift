@@ -129,13 +129,6 @@ struct BuildKitProgressState {
 
     /// Sizes as BuildKit prints them: `42B`, `1.234kB`, `12.35MB` (powers of 1000, four digits).
     static func size(_ bytes: Int64) -> String {
-        let units = ["B", "kB", "MB", "GB", "TB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1000, unit < units.count - 1 {
-            value /= 1000
-            unit += 1
-        }
-        return String(format: "%.4g", value) + units[unit]
+        GoUnits.humanSize(Double(bytes), precision: 4)
     }
 }

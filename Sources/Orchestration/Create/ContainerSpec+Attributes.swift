@@ -1,12 +1,13 @@
 import ComposeSpec
 
-/// Which service attributes the create body covers, which other steps cover, and which Pier cannot honour: every
-/// attribute of the Compose Specification is in exactly one list, so none is dropped without a word.
+/// Which service attributes the create body covers, which other steps cover, which are ignored with a warning and
+/// which Pier refuses: every attribute of the Compose Specification is in exactly one list, so none is dropped
+/// without a word.
 extension ContainerSpec {
     static let mappedKeys: Set<String> = [
         "annotations", "blkio_config", "cap_add", "cap_drop", "cgroup", "cgroup_parent", "command", "configs",
         "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period", "cpu_rt_runtime",
-        "cpu_shares", "cpus", "cpuset", "credential_spec", "depends_on", "deploy", "device_cgroup_rules", "devices",
+        "cpu_shares", "cpus", "cpuset", "depends_on", "deploy", "device_cgroup_rules", "devices",
         "dns", "dns_opt", "dns_search", "domainname", "entrypoint", "environment", "expose", "external_links",
         "extra_hosts", "gpus", "group_add", "healthcheck", "hostname", "image", "init", "ipc", "isolation", "labels",
         "links", "logging", "mac_address", "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit",
@@ -16,12 +17,19 @@ extension ContainerSpec {
         "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir",
     ]
 
-    /// Attributes other steps act on: the loader (`env_file`, `label_file`, `extends`), the planner (`scale`,
-    /// `profiles`, `depends_on` order), image preparation (`build`, `pull_policy`), `up` itself (`attach`,
-    /// `develop`) and the executor after start (`post_start`, `pre_stop` run as execs).
+    /// Attributes other steps act on: the loader (`env_file`, `label_file`, `extends`; `pull_refresh_after`, which
+    /// it drops as Compose does), the planner (`scale`, `profiles`), image preparation (`build`, `pull_policy`),
+    /// attached `up` (`attach`) and the lifecycle hooks (`post_start`, `pre_stop`, run as execs after start and
+    /// before stop).
     static let keysHandledElsewhere: Set<String> = [
-        "attach", "build", "develop", "env_file", "extends", "label_file", "post_start", "pre_stop", "profiles",
-        "pull_policy", "pull_refresh_after", "scale",
+        "attach", "build", "env_file", "extends", "label_file", "post_start", "pre_stop", "profiles", "pull_policy",
+        "pull_refresh_after", "scale",
+    ]
+
+    /// Attributes Pier has nothing to do with yet, each with the warning it prints when a service sets it.
+    static let keysIgnoredWithWarning: [String: String] = [
+        "credential_spec": "credential_spec only applies to Windows containers and is ignored",
+        "develop": "develop only applies to `watch`, which Pier does not have yet, and is ignored",
     ]
 
     /// Swarm service settings: a container has nothing to apply them to.
@@ -39,10 +47,11 @@ extension ContainerSpec {
         }
         for key in entries.keys.sorted() where !key.hasPrefix("x-") && !Self.mappedKeys.contains(key) {
             guard !Self.keysHandledElsewhere.contains(key), key != "provider", key != "models" else { continue }
-            warn("attribute \"\(key)\" is not supported and is ignored", at: key)
-        }
-        if service.field("credential_spec") != nil {
-            warn("credential_spec only applies to Windows containers and is ignored", at: "credential_spec")
+            guard let warning = Self.keysIgnoredWithWarning[key] else {
+                warn("attribute \"\(key)\" is not supported and is ignored", at: key)
+                continue
+            }
+            if service.field(key) != nil { warn(warning, at: key) }
         }
         checkDeploy()
     }

@@ -41,6 +41,8 @@ public struct OrchestrationError: Error, Sendable, CustomStringConvertible {
         public static let dependencyNotReady = Code("dependencyNotReady")
         /// A container stopped or turned unhealthy while `up --wait` waited for it, or the wait timed out.
         public static let notReady = Code("notReady")
+        /// A lifecycle hook (`post_start`, `pre_stop`) exited with a non-zero status.
+        public static let hookFailed = Code("hookFailed")
         /// The engine refused an operation, or its event stream ended early.
         public static let engine = Code("engine")
         /// A program Pier runs (git) could not run or failed.

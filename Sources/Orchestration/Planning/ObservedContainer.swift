@@ -11,10 +11,15 @@ public struct ObservedContainer: Sendable, Hashable {
     /// The engine's state: `created`, `running`, `paused`, `restarting`, `exited`, `dead`.
     public var state: String
     public var labels: [String: String]
+    /// The networks it is connected to, by engine name.
+    public var networks: Set<String>
+    /// The named volumes it mounts.
+    public var volumes: Set<String>
 
     public init(
         id: String, name: String, service: String, number: Int, isOneOff: Bool = false, configHash: String,
-        imageID: String, state: String, labels: [String: String] = [:]
+        imageID: String, state: String, labels: [String: String] = [:], networks: Set<String> = [],
+        volumes: Set<String> = []
     ) {
         self.id = id
         self.name = name
@@ -25,6 +30,8 @@ public struct ObservedContainer: Sendable, Hashable {
         self.imageID = imageID
         self.state = state
         self.labels = labels
+        self.networks = networks
+        self.volumes = volumes
     }
 
     public var isRunning: Bool { state == "running" || state == "restarting" }

@@ -1,82 +1,88 @@
 import ComposeSpec
+import DockerEngine
+import Foundation
 
-/// Compares the project with what the engine runs and decides, for every replica, what to do. Pure: it reads
-/// no engine, so every decision is tested on its own.
+/// Compares the project with what the engine has and decides what `up` does to every image, network, volume and
+/// replica, and why. Pure: it reads no engine, so every decision is tested on its own. The decision to recreate a
+/// container is Compose's (its configuration hash, its image, the networks a running one is on); the reasons
+/// explain it (``ContainerDrift``).
 public struct Planner: Sendable {
     public var recreate: RecreatePolicy = .whenChanged
     /// Dependencies of the selected services are recreated too (`--always-recreate-deps`).
     public var alwaysRecreateDependencies = false
     /// Replica counts from `--scale`, over the file's `scale` / `deploy.replicas`.
     public var scale: [String: Int] = [:]
+    /// `--build` / `--no-build`, and `--pull` over each service's `pull_policy`.
+    public var build: BuildMode = .whenMissing
+    public var pull: PullPolicy?
+    /// The keys of the volumes whose recreation the user agreed to (`up` asks; `-y` agrees).
+    public var confirmedVolumes: Set<String> = []
+    /// When the plan is made, for `pull_policy: daily` and the like.
+    public var now = Date()
 
     public init() {}
 
-    /// - Parameters:
-    ///   - selection: the services to converge (those named on the command line and, unless `--no-deps`,
-    ///     their dependencies); nil for all.
-    ///   - configHashes: each service's configuration hash.
-    ///   - imageIDs: the image ID each service's image resolves to now, when known.
-    public func plan(
-        document: Node, graph: ServiceGraph, observed: [ObservedContainer], selection: Set<String>? = nil,
-        configHashes: [String: String], imageIDs: [String: String] = [:], explicitlySelected: Set<String> = [],
-        knownServices: Set<String> = []
-    ) -> Plan {
-        let services = document["services"]?.mapping ?? [:]
-        let current = observed.filter { !$0.isOneOff }
-        let dependenciesToRecreate =
-            alwaysRecreateDependencies
-            ? graph.withDependencies(explicitlySelected).subtracting(explicitlySelected) : []
-        var plans: [Plan.ServicePlan] = []
-        // Services whose first container this plan replaces: those sharing with them get a new container ID in
-        // their configuration hash, so Compose recreates them too.
-        var renewed: Set<String> = []
-        for name in graph.startOrder(of: selection) {
-            guard let service = services[name] else { continue }
-            let sharesWithRenewed = ServiceHash.sharedServices(of: service).contains { renewed.contains($0) }
-            let containers = current.filter { $0.service == name }.sorted { $0.number < $1.number }
-            let replicas = scale[name] ?? Self.replicas(of: service)
-            var actions: [Plan.ReplicaAction] = []
-            for (index, container) in containers.enumerated() {
-                if index >= replicas {
-                    actions.append(.remove(container))
-                } else if mustRecreate(
-                    container,
-                    policy: explicitlySelected.isEmpty || explicitlySelected.contains(name) ? recreate : .whenChanged,
-                    hash: configHashes[name], imageID: imageIDs[name],
-                    forced: dependenciesToRecreate.contains(name) || sharesWithRenewed)
-                {
-                    actions.append(.recreate(container))
-                } else {
-                    actions.append(.keep(container))
-                }
-            }
-            let used = Set(containers.prefix(replicas).map(\.number))
-            var number = 1
-            while actions.filter(\.isKept).count < replicas {
-                if !used.contains(number) { actions.append(.create(number: number)) }
-                number += 1
-            }
-            if let first = actions.first(where: \.isKept), !first.keepsItsContainer { renewed.insert(name) }
-            plans.append(Plan.ServicePlan(service: name, actions: actions))
-        }
-        let orphans = current.filter { services[$0.service] == nil && !knownServices.contains($0.service) }
-        return Plan(services: plans, orphans: orphans)
+    /// A planner for what `options` ask.
+    public init(_ options: UpOptions) {
+        recreate = options.recreate
+        alwaysRecreateDependencies = options.alwaysRecreateDependencies
+        scale = options.scale
+        build = options.build
+        pull = options.pull
     }
 
-    /// `--force-recreate` and `--no-recreate` concern the services named on the command line (all when none is);
-    /// the services they depend on are recreated only when changed, or with `--always-recreate-deps`.
-    private func mustRecreate(
-        _ container: ObservedContainer, policy: RecreatePolicy, hash: String?, imageID: String?, forced: Bool
-    ) -> Bool {
-        switch policy {
-        case .always: return true
-        case .never: return false
-        case .whenChanged:
-            if forced { return true }
-            if let hash, hash != container.configHash { return true }
-            if let imageID, !container.imageID.isEmpty, imageID != container.imageID { return true }
-            return false
+    /// What the project needs of the engine, as a whole.
+    public struct Target: Sendable {
+        public var project: ProjectContext
+        public var graph: ServiceGraph
+        public var apiVersion: APIVersion
+        /// The services to converge: those named and, unless `--no-deps`, their dependencies.
+        public var selection: Set<String>
+        /// The services named on the command line (none: all).
+        public var explicitlySelected: Set<String> = []
+        /// Every service the files define, profiles aside: their containers are not orphans.
+        public var knownServices: Set<String> = []
+
+        public init(project: ProjectContext, graph: ServiceGraph, apiVersion: APIVersion, selection: Set<String>) {
+            self.project = project
+            self.graph = graph
+            self.apiVersion = apiVersion
+            self.selection = selection
         }
+
+        var services: Node.Mapping { project.document["services"]?.mapping ?? [:] }
+    }
+
+    /// The whole plan. `imageIDs` are the services' image IDs once their images were pulled and built; without
+    /// them, the plan's own image steps say which images stay and which change.
+    public func plan(_ target: Target, observed: ObservedState, imageIDs: [String: String]? = nil) -> Plan {
+        let images = imagePlans(target, observed: observed)
+        let networks = networkPlans(target, observed: observed)
+        let volumes = volumePlans(target, observed: observed)
+        // What the network and volume steps leave: the containers on a recreated network stopped, those mounting a
+        // recreated volume gone.
+        let stopped = Set(networks.filter(\.recreates).flatMap(\.containers).map(\.id))
+        let removed = Set(volumes.filter(\.recreates).flatMap(\.containers).map(\.id))
+        var containers = observed.serviceContainers.filter { !removed.contains($0.id) }
+        for index in containers.indices where stopped.contains(containers[index].id) {
+            containers[index].state = "exited"
+        }
+        var knownIDs = imageIDs ?? [:]
+        var changing: [String: String] = [:]
+        if imageIDs == nil {
+            for image in images {
+                switch image.action {
+                case .use(let id): knownIDs[image.service] = id
+                case .pull: changing[image.service] = "to be pulled"
+                case .build: changing[image.service] = "to be built"
+                }
+            }
+        }
+        var state = observed
+        state.containers = containers
+        let (services, orphans) = servicePlans(
+            target, observed: state, imageIDs: knownIDs, changingImages: changing)
+        return Plan(images: images, networks: networks, volumes: volumes, services: services, orphans: orphans)
     }
 
     /// `scale`, else `deploy.replicas`, else 1; a `global` service runs once here.
@@ -88,16 +94,10 @@ public struct Planner: Sendable {
     }
 }
 
-extension Plan.ReplicaAction {
-    /// Whether the replica's container stays as it is.
-    var keepsItsContainer: Bool {
-        if case .keep = self { return true }
+extension ResourcePlan {
+    /// Whether the resource is removed and created again.
+    var recreates: Bool {
+        if case .recreate = action { return true }
         return false
-    }
-
-    /// Whether the action leaves a container for the replica (everything but removal).
-    var isKept: Bool {
-        if case .remove = self { return false }
-        return true
     }
 }

@@ -73,12 +73,21 @@ extension Convergence {
         await ContainerOutput.lastLines(of: container.id, name: container.name, client: client)
     }
 
-    /// `up --wait`: every container of `services` runs, and is healthy when it has a healthcheck.
+    /// `up --wait`: every container of `services` runs, and is healthy when it has a healthcheck; as Compose
+    /// waits, a service another one needs completed (`service_completed_successfully`) must have exited 0
+    /// instead, and any other container that exited fails the wait, whatever its code.
     func waitUntilReady(_ services: [String], timeout: Duration?) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for service in services {
+                let mustComplete = runtime.graph.mustComplete(service)
                 for container in registry.containers(of: service) {
-                    group.addTask { try await waitReady(container, service: service) }
+                    group.addTask {
+                        if mustComplete {
+                            try await waitCompleted(container, service: service)
+                        } else {
+                            try await waitReady(container, service: service)
+                        }
+                    }
                 }
             }
             if let timeout {
@@ -97,20 +106,21 @@ extension Convergence {
         }
     }
 
+    /// A container that runs (and is healthy, with a healthcheck): Compose reports it `Healthy` either way.
     private func waitReady(_ container: ServiceContainer, service: String) async throws {
-        let inspected = try await client.inspectContainer(container.id)
         let resource = "Container \(container.name)"
-        guard inspected.state.healthStatus != nil else {
-            guard inspected.state.isRunning else {
+        progress(.working(resource, "Waiting"))
+        let state = try await client.inspectContainer(container.id).state
+        guard state.healthStatus != nil else {
+            guard state.isRunning else {
                 throw OrchestrationError(
-                    .notReady, "container \(container.name) is not running (exited \(inspected.state.exitCode))",
-                    service: service)
+                    .notReady, "container \(container.name) exited (\(state.exitCode))", service: service)
             }
-            progress(.done(resource, "Running"))
+            progress(.done(resource, "Healthy"))
             return
         }
-        progress(.working(resource, "Waiting"))
-        await watcher.seed(container.id, health: inspected.state.healthStatus, exitCode: nil)
+        await watcher.seed(
+            container.id, health: state.healthStatus, exitCode: state.isRunning ? nil : state.exitCode)
         switch try await watcher.next(container.id) {
         case .healthy: progress(.done(resource, "Healthy"))
         case .unhealthy:

@@ -3,7 +3,9 @@ import DockerEngine
 import Foundation
 import Tar
 
-/// One `up`: brings each service's replicas to the plan once the services it depends on are ready.
+/// One `up`, in Compose's two steps: every service's containers are created (recreated, removed) as planned, each
+/// once the containers of the services it depends on exist; then each service's containers are started once the
+/// services it depends on are started and meet their `depends_on` condition. `start` takes the second step alone.
 struct Convergence: Sendable {
     let runtime: ProjectRuntime
     let options: UpOptions
@@ -11,11 +13,24 @@ struct Convergence: Sendable {
     let imageIDs: [String: String]
     let registry: ServiceRegistry
     let watcher: ContainerWatcher
+    /// The services whose containers exist as planned, and those whose containers were started.
+    let created = ServiceBarrier()
+    let started = ServiceBarrier()
 
     var client: EngineClient { runtime.client }
     var progress: ProgressHandler { runtime.progress }
 
-    func converge(_ plan: Plan.ServicePlan) async throws {
+    /// Creates the containers of every planned service; every service's failure is reported, and one that waits
+    /// for a failed service fails with it.
+    func createAll(_ plans: [Plan.ServicePlan]) async throws {
+        try await forEachConcurrently(plans) { plan in
+            try await created.run(plan.service) { try await create(plan) }
+        }
+    }
+
+    /// Creates, recreates or removes a service's containers as planned, once the containers of the services it
+    /// depends on exist (a container may name another's: `network_mode: service:db`, `volumes_from`).
+    func create(_ plan: Plan.ServicePlan) async throws {
         let name = plan.service
         if let fixed = runtime.services[name]?["container_name"]?.scalarText, plan.actions.filter(\.isKept).count > 1 {
             // Compose's words (as a warning, with status 1); it creates none of the replicas either.
@@ -26,46 +41,21 @@ struct Convergence: Sendable {
                 service: name)
         }
         for dependency in runtime.graph.dependencies(of: name) where selection.contains(dependency.service) {
+            // An optional dependency's failure is reported (by the dependency) without holding this one back.
             do {
-                try await registry.waitFor(dependency.service)
-                if options.start { try await waitFor(dependency) }
-            } catch  where !dependency.required {
-                let entry = runtime.services[name]?["depends_on"]?[dependency.service]
-                let warning = ComposeWarning(
-                    "optional dependency \(dependency.service) failed: \(error)", at: entry?.location)
-                progress(.warning("Service \(name)", warning))
-            }
-        }
-        // `restart: true`: a running container restarts when a dependency it names was replaced.
-        let restartsWithDependency = runtime.graph.dependencies(of: name).contains {
-            $0.restart && registry.wasReplaced($0.service)
+                try await created.waitFor(dependency.service)
+            } catch  where !dependency.required {}
         }
         let containers = try await withThrowingTaskGroup(of: (ServiceContainer, Bool)?.self) { group in
             for action in plan.actions {
-                group.addTask {
-                    if restartsWithDependency, case .keep(let container) = action, container.isRunning, options.start {
-                        progress(.working(container.resource, "Restarting"))
-                        try await client.restartContainer(container.id, timeout: options.stopTimeout)
-                        progress(.done(container.resource, "Restarted"))
-                        return (
-                            ServiceContainer(id: container.id, name: container.name, number: container.number), true
-                        )
-                    }
-                    return try await apply(action, service: name)
-                }
+                group.addTask { try await apply(action, service: name) }
             }
             var containers: [(ServiceContainer, Bool)] = []
             for try await container in group { if let container { containers.append(container) } }
             return containers
         }
-        registry.setContainers(containers.map(\.0), of: name)
-        guard options.start else { return }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (container, running) in containers {
-                group.addTask { try await start(container, service: name, alreadyRunning: running) }
-            }
-            try await group.waitForAll()
-        }
+        registry.setContainers(
+            containers.map(\.0), running: Set(containers.filter(\.1).map(\.0.id)), of: name)
     }
 
     /// Carries out one replica's action; returns the container that results and whether it already runs.
@@ -125,7 +115,7 @@ struct Convergence: Sendable {
                 connection.network, container: created.id, endpointConfig: connection.endpointConfig)
         }
         if let old {
-            try await runtime.stopAndRemove(old, timeout: options.stopTimeout, removeVolumes: false)
+            try await runtime.stopAndRemove(old, timeout: options.stopTimeout, removeVolumes: false, replaced: true)
             try await client.renameContainer(created.id, to: finalName)
             progress(.done(resource, "Recreated"))
         } else {
@@ -149,19 +139,5 @@ struct Convergence: Sendable {
             archive.append(header, content: file.content)
             try await client.putArchive(containerID, path: "/", tar: archive.finished, copyUIDGID: file.copiesOwner)
         }
-    }
-
-    private func start(_ container: ServiceContainer, service: String, alreadyRunning: Bool) async throws {
-        guard !alreadyRunning else { return }
-        let resource = "Container \(container.name)"
-        progress(.working(resource, "Starting"))
-        await watcher.reset(container.id)
-        do {
-            try await client.startContainer(container.id)
-        } catch let error as EngineError {
-            progress(.failed(resource, error.message))
-            throw StartFailure.error(error, service: service, container: container.name)
-        }
-        progress(.done(resource, "Started"))
     }
 }

@@ -81,11 +81,11 @@ extension ProjectRuntime {
     func inReverseDependencyOrder(
         services: Set<String>, _ body: @escaping @Sendable (String) async throws -> Void
     ) async throws {
-        let registry = ServiceRegistry(existing: [])
+        let done = ServiceBarrier()
         try await forEachConcurrently(Array(services)) { service in
-            try await registry.run(service) {
+            try await done.run(service) {
                 for dependent in graph.dependents(of: service) where services.contains(dependent) {
-                    try await registry.waitFor(dependent)
+                    try await done.waitFor(dependent)
                 }
                 try await body(service)
             }

@@ -4,25 +4,23 @@ import DockerEngine
 /// `start`, `stop`, `restart`, `kill`, `pause`, `unpause`, `rm` and `wait`: acting on existing containers of
 /// the selected services, in dependency order where order matters.
 extension ProjectRuntime {
-    /// Starts the services' existing containers, dependencies first.
+    /// Starts the existing containers of the services and of what they depend on (of every service that has
+    /// containers, when none is named), as `up` starts them: each service once what it depends on is started and
+    /// meets its `depends_on` condition, its `post_start` hooks run. A service without containers fails the
+    /// command before anything starts, as in Compose.
     public func start(_ services: [String]) async throws {
-        let selection = try selection(services, withDependencies: false)
-        let containers = try await containers().filter { selection.contains($0.service) }
-        guard !containers.isEmpty || services.isEmpty else {
-            throw OrchestrationError(
-                .notFound, "service \"\(services[0])\" has no container to start", service: services[0])
+        let observed = try await containers()
+        let named = services.isEmpty ? Set(observed.map(\.service)).filter { self.services[$0] != nil } : Set(services)
+        let selection = try selection(Array(named), withDependencies: true)
+        let order = graph.startOrder(of: selection)
+        if let missing = order.first(where: { service in !observed.contains { $0.service == service } }) {
+            throw OrchestrationError(.notFound, "service \"\(missing)\" has no container to start", service: missing)
         }
-        for service in graph.startOrder(of: selection) {
-            try await forEach(containers.filter { $0.service == service && !$0.isRunning }) { container in
-                progress(.working(container.resource, "Starting"))
-                do {
-                    try await client.startContainer(container.id)
-                } catch let error as EngineError {
-                    progress(.failed(container.resource, error.message))
-                    throw StartFailure.error(error, service: container.service, container: container.name)
-                }
-                progress(.done(container.resource, "Started"))
-            }
+        try await ContainerWatcher.watching(client: client, project: project.name) { watcher in
+            let convergence = Convergence(
+                runtime: self, options: UpOptions(), selection: selection, imageIDs: [:],
+                registry: ServiceRegistry(existing: observed), watcher: watcher)
+            try await convergence.startAll(order)
         }
     }
 
@@ -33,6 +31,7 @@ extension ProjectRuntime {
         try await inReverseDependencyOrder(services: Set(running.map(\.service))) { service in
             try await forEach(running.filter { $0.service == service }) { container in
                 progress(.working(container.resource, "Stopping"))
+                try await runHooks(.preStop, of: container)
                 try await client.stopContainer(container.id, timeout: timeout)
                 progress(.done(container.resource, "Stopped"))
             }
@@ -55,7 +54,9 @@ extension ProjectRuntime {
         for service in graph.startOrder(of: selection) {
             try await forEach(containers.filter { $0.service == service }) { container in
                 progress(.working(container.resource, "Restarting"))
+                if container.isRunning { try await runHooks(.preStop, of: container) }
                 try await client.restartContainer(container.id, timeout: timeout)
+                try await runHooks(.postStart, of: container)
                 progress(.done(container.resource, "Started"))
             }
         }
@@ -73,16 +74,14 @@ extension ProjectRuntime {
         }
     }
 
+    /// Pauses the services' running containers, as Compose: one already paused is the engine's error to report.
     public func pause(_ services: [String]) async throws {
-        try await forEach(services, in: "running", working: "Pausing", done: "Paused") {
-            try await client.pauseContainer($0)
-        }
+        try await forEachUp(services, done: "Paused") { try await client.pauseContainer($0) }
     }
 
+    /// Unpauses the services' running containers, as Compose: one not paused is the engine's error to report.
     public func unpause(_ services: [String]) async throws {
-        try await forEach(services, in: "paused", working: "Unpausing", done: "Unpaused") {
-            try await client.unpauseContainer($0)
-        }
+        try await forEachUp(services, done: "Unpaused") { try await client.unpauseContainer($0) }
     }
 
     /// The stopped containers `rm` would remove (with `stop`, the running ones too).
@@ -95,12 +94,16 @@ extension ProjectRuntime {
         try await removeInDependencyOrder(containers, timeout: timeout, removeVolumes: removeVolumes)
     }
 
-    /// Waits for the services' containers to stop, reporting each exit as it happens; returns the last exit code.
+    /// Waits for the services' running containers to stop, reporting each exit as it happens; returns the last
+    /// exit code. With none running, fails as Compose does.
     public func wait(_ services: [String], onExit: @escaping @Sendable (ObservedContainer, Int) -> Void) async throws
         -> Int
     {
         let selection = try selection(services, withDependencies: false)
-        let containers = try await containers().filter { selection.contains($0.service) }
+        let containers = try await containers().filter { selection.contains($0.service) && $0.isRunning }
+        guard !containers.isEmpty else {
+            throw OrchestrationError(.notRunning, "no containers for project \"\(project.name)\"")
+        }
         return try await withThrowingTaskGroup(of: Int.self) { group in
             for container in containers {
                 group.addTask {
@@ -115,22 +118,23 @@ extension ProjectRuntime {
         }
     }
 
-    /// Runs `action` on the services' containers in `state`, reporting each.
-    private func forEach(
-        _ services: [String], in state: String, working: String, done: String,
-        _ action: @escaping @Sendable (String) async throws -> Void
+    /// Runs `action` on the services' containers that are up (running or paused, as the engine lists them without
+    /// `all`), reporting each once done, as Compose reports pause and unpause.
+    private func forEachUp(
+        _ services: [String], done: String, _ action: @escaping @Sendable (String) async throws -> Void
     ) async throws {
         let selection = try selection(services, withDependencies: false)
-        let matching = try await containers().filter { selection.contains($0.service) && $0.state == state }
-        try await forEach(matching) { container in
-            progress(.working(container.resource, working))
+        let up = try await containers().filter {
+            selection.contains($0.service) && ($0.isRunning || $0.state == "paused")
+        }
+        try await forEach(up) { container in
             try await action(container.id)
             progress(.done(container.resource, done))
         }
     }
 
     /// Runs `action` on every container at once; every failure is reported, an engine's refusal as about the
-    /// container's service.
+    /// container's service, in the docker CLI's words as Compose prints it.
     func forEach(
         _ containers: [ObservedContainer], _ action: @escaping @Sendable (ObservedContainer) async throws -> Void
     ) async throws {
@@ -138,7 +142,7 @@ extension ProjectRuntime {
             do {
                 try await action(container)
             } catch let error as EngineError {
-                throw OrchestrationError(.engine, error.message, service: container.service, underlying: error)
+                throw OrchestrationError(.engine, error.daemonMessage, service: container.service, underlying: error)
             }
         }
     }

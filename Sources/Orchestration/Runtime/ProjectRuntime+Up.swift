@@ -16,7 +16,8 @@ public struct UpOptions: Sendable {
     public var scale: [String: Int] = [:]
     /// False for `create` and `up --no-start`.
     public var start = true
-    /// `--wait`: return once every container runs and is healthy.
+    /// `--wait`: return once every container runs and is healthy (a one-shot another service needs completed: once
+    /// it exited 0).
     public var wait = false
     public var waitTimeout: Duration?
     /// Seconds to let replaced containers stop.
@@ -33,13 +34,16 @@ public struct UpOptions: Sendable {
     public var confirmVolumeRecreation: VolumeRecreation?
     /// `--parallel` / `COMPOSE_PARALLEL_LIMIT`: how many images build at once (nil: no bound).
     public var parallelLimit: Int?
+    /// Where the output of `post_start` hooks goes (an attached `up` shows it); nowhere when nil.
+    public var hookOutput: (any LogSink)?
 
     public init() {}
 }
 
 extension ProjectRuntime {
-    /// Converges the engine on the project: images, networks and volumes first, then each service's containers
-    /// once what it depends on is there (started, healthy or completed, as `depends_on` says).
+    /// Converges the engine on the project: images, networks and volumes first, then every service's containers
+    /// created (dependencies first), then started, each service once what it depends on is started, healthy or
+    /// completed, as `depends_on` says.
     public func up(_ options: UpOptions) async throws {
         let selection = try selection(options.services, withDependencies: !options.noDeps)
         try checkEngineRequirements(selection)
@@ -48,18 +52,11 @@ extension ProjectRuntime {
         try await ensureNetworks()
         try await ensureVolumes(confirm: options.confirmVolumeRecreation)
         let observed = try await containers()
-        let existing = ServiceRegistry(existing: observed).resolver
-        var planner = Planner()
-        planner.recreate = options.recreate
-        planner.alwaysRecreateDependencies = options.alwaysRecreateDependencies
-        planner.scale = options.scale
-        let plan = planner.plan(
-            document: project.document, graph: graph, observed: observed, selection: selection,
-            configHashes: services.reduce(into: [:]) { hashes, service in
-                let ids = ComposeLabels.sharedContainerIDs(of: service.value, existing)
-                hashes[service.key] = ServiceHash.of(service.value, containerIDs: ids)
-            },
-            imageIDs: imageIDs, explicitlySelected: Set(options.services), knownServices: knownServices)
+        var target = Planner.Target(project: project, graph: graph, apiVersion: apiVersion, selection: selection)
+        target.explicitlySelected = Set(options.services)
+        target.knownServices = knownServices
+        let plan = Planner(options).servicePlans(
+            target, observed: ObservedState(containers: observed), imageIDs: imageIDs)
         if options.removeOrphans || !options.ignoreOrphans {
             try await handleOrphans(plan.orphans, remove: options.removeOrphans, timeout: options.stopTimeout)
         }
@@ -69,10 +66,10 @@ extension ProjectRuntime {
             let convergence = Convergence(
                 runtime: self, options: options, selection: selection, imageIDs: imageIDs, registry: registry,
                 watcher: watcher)
-            // Every service's failure is reported; one that waits for a failed service fails with it.
-            try await forEachConcurrently(plan.services) { servicePlan in
-                try await registry.run(servicePlan.service) { try await convergence.converge(servicePlan) }
-            }
+            // As Compose: every container is created before any starts.
+            try await convergence.createAll(plan.services)
+            guard options.start else { return }
+            try await convergence.startAll(plan.services.map(\.service))
             if options.wait {
                 try await convergence.waitUntilReady(plan.services.map(\.service), timeout: options.waitTimeout)
             }
@@ -101,10 +98,14 @@ extension ProjectRuntime {
         try await forEach(orphans) { orphan in try await stopAndRemove(orphan, timeout: timeout, removeVolumes: false) }
     }
 
-    /// Stops a container (if it runs) and removes it, reporting both steps.
-    func stopAndRemove(_ container: ObservedContainer, timeout: Int?, removeVolumes: Bool) async throws {
+    /// Stops a container (if it runs, after its `pre_stop` hooks unless it is being replaced) and removes it,
+    /// reporting both steps.
+    func stopAndRemove(
+        _ container: ObservedContainer, timeout: Int?, removeVolumes: Bool, replaced: Bool = false
+    ) async throws {
         if container.isRunning {
             progress(.working(container.resource, "Stopping"))
+            if !replaced { try await runHooks(.preStop, of: container) }
             try await client.stopContainer(container.id, timeout: timeout)
             progress(.done(container.resource, "Stopped"))
         }

@@ -77,7 +77,9 @@ extension ObservedContainer {
             configHash: labels[ComposeLabels.configHash] ?? "",
             imageID: summary.imageID,
             state: summary.state,
-            labels: labels)
+            labels: labels,
+            networks: Set((summary.networkSettings["Networks"]?.objectValue ?? [:]).keys),
+            volumes: Set((summary.mounts.arrayValue ?? []).compactMap { $0["Name"]?.stringValue }))
     }
 
     /// How progress lines name the container.

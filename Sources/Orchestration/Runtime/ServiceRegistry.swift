@@ -1,14 +1,13 @@
-import Foundation
 import Synchronization
 
-/// Which services an operation has brought up so far, so each service waits for exactly what it depends on;
-/// and their containers, for attributes that name another service's container (`network_mode: service:db`).
+/// The containers of each service as an operation goes (for attributes that name another service's container,
+/// `network_mode: service:db`, and for the step that starts them), which of them already run, and which services
+/// had a container recreated.
 final class ServiceRegistry: Sendable {
     private struct State {
         var containers: [String: [ServiceContainer]] = [:]
-        var finished: [String: Result<Void, OrchestrationError>] = [:]
+        var running: Set<String> = []
         var replaced: Set<String> = []
-        var waiters: [UUID: (service: String, continuation: CheckedContinuation<Void, any Error>)] = [:]
     }
 
     private let state = Mutex(State())
@@ -18,6 +17,7 @@ final class ServiceRegistry: Sendable {
             for container in existing {
                 state.containers[container.service, default: []].append(
                     ServiceContainer(id: container.id, name: container.name, number: container.number))
+                if container.isRunning { state.running.insert(container.id) }
             }
         }
     }
@@ -39,63 +39,20 @@ final class ServiceRegistry: Sendable {
         state.withLock { $0.replaced.contains(service) }
     }
 
-    func setContainers(_ containers: [ServiceContainer], of service: String) {
-        state.withLock { $0.containers[service] = containers.sorted { $0.number < $1.number } }
-    }
-
-    /// Runs `body` for `service`, then marks the service done or failed, waking those that wait for it (they throw
-    /// a `dependencyNotReady` error).
-    func run(_ service: String, _ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-            finish(service, .success(()))
-        } catch {
-            finish(service, .failure(Self.notReady(service, because: error)))
-            throw error
+    /// The containers `service` has now, with the IDs of those that run.
+    func setContainers(_ containers: [ServiceContainer], running: Set<String>, of service: String) {
+        state.withLock { state in
+            state.running.subtract((state.containers[service] ?? []).map(\.id))
+            state.running.formUnion(running)
+            state.containers[service] = containers.sorted { $0.number < $1.number }
         }
     }
 
-    private func finish(_ service: String, _ result: Result<Void, OrchestrationError>) {
-        let waiting = state.withLock { state in
-            state.finished[service] = result
-            let waiting = state.waiters.filter { $0.value.service == service }
-            for token in waiting.keys { state.waiters[token] = nil }
-            return waiting.values.map(\.continuation)
-        }
-        for continuation in waiting {
-            switch result {
-            case .success: continuation.resume()
-            case .failure(let error): continuation.resume(throwing: error)
-            }
-        }
+    func isRunning(_ container: ServiceContainer) -> Bool {
+        state.withLock { $0.running.contains(container.id) }
     }
 
-    /// What those waiting for `service` throw when it failed: the failure is reported by `service` itself.
-    private static func notReady(_ service: String, because error: any Error) -> OrchestrationError {
-        let reason = error is OrchestrationError ? "\(error)" : "service \"\(service)\" failed: \(error)"
-        return OrchestrationError(.dependencyNotReady, reason, service: service, underlying: error)
-    }
-
-    /// Returns once `service` is done; throws if it failed, or if the waiting task is cancelled.
-    func waitFor(_ service: String) async throws {
-        let token = UUID()
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let finished: Result<Void, OrchestrationError>? = state.withLock { state in
-                    if let result = state.finished[service] { return result }
-                    if Task.isCancelled { return .failure(OrchestrationError(.cancelled, "cancelled")) }
-                    state.waiters[token] = (service, continuation)
-                    return nil
-                }
-                switch finished {
-                case .success: continuation.resume()
-                case .failure(let error): continuation.resume(throwing: error)
-                case nil: break
-                }
-            }
-        } onCancel: {
-            let waiter = state.withLock { $0.waiters.removeValue(forKey: token) }
-            waiter?.continuation.resume(throwing: CancellationError())
-        }
+    func markRunning(_ container: ServiceContainer) {
+        state.withLock { _ = $0.running.insert(container.id) }
     }
 }

@@ -34,9 +34,12 @@ public struct AttachedUp: Sendable {
         sink: any LogSink, interrupts: AsyncStream<Void>, detaches: AsyncStream<Void>? = nil,
         notify: @escaping @Sendable (Notice) -> Void
     ) async throws -> Int32 {
+        var options = options
+        options.unattached = AttachedUpState.unattached(in: runtime.project.document)
         let initial = AttachedUpState(options: options)
         let containers = try await runtime.containers().filter { initial.attaches($0.service) }
         let state = SharedState(initial)
+        let sink = WhileShown(sink: sink, state: state)
         let names = containers.map(displayName)
         names.forEach(sink.register)
         notify(.attaching(names))
@@ -132,4 +135,22 @@ private actor Teardown {
     func finish() async {
         for operation in operations { await operation.value }
     }
+}
+
+/// The containers' output while the attached `up`'s state shows it.
+private struct WhileShown: LogSink {
+    let sink: any LogSink
+    let state: SharedState<AttachedUpState>
+
+    func register(_ name: String) { sink.register(name) }
+
+    func log(_ name: String, _ line: String) {
+        if state.withLock({ $0.showsOutput }) { sink.log(name, line) }
+    }
+
+    func status(_ name: String, _ text: String) {
+        if state.withLock({ $0.showsOutput }) { sink.status(name, text) }
+    }
+
+    func warn(_ message: String) { sink.warn(message) }
 }

@@ -1,7 +1,10 @@
+import ComposeSpec
+
 /// What an attached `up` does once its containers run, decided as Docker Compose 2.40 decides it: whose output is
 /// shown, when the project is stopped (the first container to exit, with `--abort-on-container-exit` or
 /// `--exit-code-from`; the first to fail, with `--abort-on-container-failure`), how Ctrl+C escalates (a graceful
-/// stop, then a kill on each further one), detaching (the menu's `d`), and the status the command ends with. A value type without I/O, so each transition is tested on its own.
+/// stop, then a kill on each further one; no output is shown from the first on), detaching (the menu's `d`), and
+/// the status the command ends with. A value type without I/O, so each transition is tested on its own.
 public struct AttachedUpState: Sendable, Hashable {
     /// The flags of `up` that decide.
     public struct Options: Sendable, Hashable {
@@ -17,6 +20,8 @@ public struct AttachedUpState: Sendable, Hashable {
         public var abortOnContainerFailure = false
         /// `--exit-code-from`: the status is this service's container's exit code; implies aborting.
         public var exitCodeFrom: String?
+        /// The services declared with `attach: false`: attached only when named.
+        public var unattached: Set<String> = []
 
         public init() {}
     }
@@ -44,7 +49,7 @@ public struct AttachedUpState: Sendable, Hashable {
     public enum Notice: Sendable, Hashable {
         /// `Aborting on container exit...`
         case aborting
-        /// `Gracefully stopping... (press Ctrl+C again to force)`
+        /// `Gracefully Stopping... press Ctrl+C again to force`
         case gracefullyStopping
     }
 
@@ -71,19 +76,29 @@ public struct AttachedUpState: Sendable, Hashable {
         self.options = options
     }
 
-    /// Whether `service`'s output is shown: those `--attach` names, else those named on the command line, else
-    /// every one; never those `--no-attach` names.
-    public func attaches(_ service: String) -> Bool {
-        let selected = options.attach.isEmpty ? options.services : options.attach
-        return (selected.isEmpty || selected.contains(service)) && !options.noAttach.contains(service)
+    /// The services of a project `document` declared with `attach: false` (`logs` leaves them out too).
+    public static func unattached(in document: Node) -> Set<String> {
+        Set((document["services"]?.mapping ?? [:]).filter { $0.value["attach"]?.value.isFalse == true }.keys)
     }
+
+    /// Whether `service`'s output is shown: those `--attach` names, else those named on the command line, else
+    /// every one but those declared `attach: false`; never those `--no-attach` names.
+    public func attaches(_ service: String) -> Bool {
+        guard !options.noAttach.contains(service) else { return false }
+        let selected = options.attach.isEmpty ? options.services : options.attach
+        return selected.isEmpty ? !options.unattached.contains(service) : selected.contains(service)
+    }
+
+    /// Whether the containers' output (and Compose's lines about them) is still shown: not once Ctrl+C was
+    /// pressed, as in Compose, while the project stops.
+    public var showsOutput: Bool { interruptions == 0 }
 
     private var abortsOnExit: Bool { options.abortOnContainerExit || options.exitCodeFrom != nil }
 
     public mutating func handle(_ event: Event) -> [Action] {
         switch event {
         case .exited(let name, let exitCode):
-            var actions: [Action] = [.status(name: name, text: "exited with code \(exitCode)")]
+            var actions: [Action] = showsOutput ? [.status(name: name, text: "exited with code \(exitCode)")] : []
             if firstExitCode == nil {
                 firstExitCode = exitCode
                 if abortsOnExit { actions += [.notice(.aborting)] + stop() }

@@ -67,7 +67,7 @@ enum CommandLineForms {
                 }
             } catch {
                 let spelled = flag.names.sorted { $0.count < $1.count }.joined(separator: ", ")
-                throw .bare(
+                throw CommandFailure(
                     "invalid argument \"\(value)\" for \"\(spelled)\" flag: strconv.ParseBool: parsing "
                         + "\"\(value)\": invalid syntax")
             }

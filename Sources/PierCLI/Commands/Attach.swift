@@ -22,18 +22,15 @@ struct Attach: AsyncParsableCommand {
     func run() async throws {
         let project = try ProjectTarget.load(global).name
         let engine = try ReadCommand.engine()
-        let code: Int32 = try await ReadCommand.run {
-            let container = try await ProjectContainerQuery(client: engine, project: project)
-                .container(service: service, index: index)
-            let config = try await engine.inspectContainer(container.id).config
-            // With a TTY, Ctrl+C is a key the container's terminal turns into its signal.
-            let state = ContainerSessionState(mode: .attach, forwardsSignals: sigProxy && !config.isTTY)
-            var session = ContainerSession(
-                client: engine, containerID: container.id, state: state, isTTY: config.isTTY,
-                forwardsInput: !noStdin && config.isStdinOpen)
-            session.detachKeys = detachKeys
-            return try await session.runInTerminal(closesInputAtEndOfFile: config.isStdinOnce)
-        }
-        throw ExitCode(code)
+        let container = try await ProjectContainerQuery(client: engine, project: project)
+            .container(service: service, index: index)
+        let config = try await engine.inspectContainer(container.id).config
+        // With a TTY, Ctrl+C is a key the container's terminal turns into its signal.
+        let state = ContainerSessionState(mode: .attach, forwardsSignals: sigProxy && !config.isTTY)
+        var session = ContainerSession(
+            client: engine, containerID: container.id, state: state, isTTY: config.isTTY,
+            forwardsInput: !noStdin && config.isStdinOpen)
+        session.detachKeys = detachKeys
+        throw ExitCode(try await session.runInTerminal(closesInputAtEndOfFile: config.isStdinOnce))
     }
 }

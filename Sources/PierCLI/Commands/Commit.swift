@@ -35,13 +35,11 @@ struct Commit: AsyncParsableCommand {
         options.pause = pause
         options.changes = change
         let quiet = global.progress == "quiet"
-        try await ReadCommand.run {
-            let container = try await ProjectContainerQuery(client: engine, project: project)
-                .container(service: service, index: index)
-            let name = container.canonicalName
-            if !quiet { Output.writeError(" \(name) Commit \(name) Committing\n") }
-            let image = try await engine.commitContainer(container.id, options: options)
-            if !quiet { Output.writeError(" \(name) Commit \(name) Committed as \(image)\n") }
-        }
+        let container = try await ProjectContainerQuery(client: engine, project: project)
+            .container(service: service, index: index)
+        let name = container.canonicalName
+        if !quiet { Output.writeError(" \(name) Commit \(name) Committing\n") }
+        let image = try await engine.commitContainer(container.id, options: options)
+        if !quiet { Output.writeError(" \(name) Commit \(name) Committed as \(image)\n") }
     }
 }

@@ -46,12 +46,7 @@ struct Config: AsyncParsableCommand {
         options.checkConsistency = !noConsistency
         options.resolveEnvironmentFiles = !noEnvResolution
         if variables {
-            let references: [VariableReference]
-            do {
-                references = try ProjectLoader.variables(options)
-            } catch {
-                throw CommandFailure.bare(wrapping: error)
-            }
+            let references = try ProjectLoader.variables(options)
             return try emit(ConfigRendering.variablesTable(references))
         }
         var project = try ProjectTarget.loadProject(options)
@@ -71,7 +66,7 @@ struct Config: AsyncParsableCommand {
         let digests = ImageDigests(
             client: try ReadCommand.engine(),
             credentials: CredentialStore(environment: EngineSelection.environment(GlobalOptions.current)))
-        return try await ReadCommand.run { try await digests.pinnedImages(of: project.document) }
+        return try await digests.pinnedImages(of: project.document)
     }
 
     private func emit(_ text: String) throws {

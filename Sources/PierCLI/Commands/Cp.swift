@@ -23,8 +23,8 @@ struct Cp: AsyncParsableCommand {
     func run() async throws {
         let from = Self.servicePath(source)
         let to = Self.servicePath(destination)
-        if from != nil, to != nil { throw CommandFailure.bare("copying between services is not supported") }
-        guard let (service, _) = from ?? to else { throw CommandFailure.bare("unknown copy direction") }
+        if from != nil, to != nil { throw CommandFailure("copying between services is not supported") }
+        guard let (service, _) = from ?? to else { throw CommandFailure("unknown copy direction") }
         let project = try ProjectTarget.load(global).name
         let engine = try ReadCommand.engine()
         let copy = ContainerCopy(client: engine)
@@ -57,9 +57,7 @@ struct Cp: AsyncParsableCommand {
         do {
             try await body()
         } catch let error as EngineError {
-            throw CommandFailure.bare("Error response from daemon: \(error.message)")
-        } catch {
-            throw CommandFailure.bare(wrapping: error)
+            throw CommandFailure(error.daemonMessage, underlying: error)
         }
     }
 

@@ -35,6 +35,7 @@ struct Create: AsyncParsableCommand {
         options.start = false
         options.quietPull = quietPull
         try images.apply(to: &options)
+        if global.dryRun { return try await DryRun.up(options, global: global) }
         let session = try await EngineSession.open(global, services: services)
         try await session.run { try await $0.up(options) }
     }

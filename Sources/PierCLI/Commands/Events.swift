@@ -17,13 +17,11 @@ struct Events: AsyncParsableCommand {
         let untilValue = try Self.timestamp(until)
         let client = try ReadCommand.engine()
         // The stream ends only with `--until`; Compose then fails with `EOF`, Pier ends with status 0.
-        try await ReadCommand.run {
-            let events = try await ProjectEvents.stream(
-                client: client, project: target.name, since: sinceValue, until: untilValue)
-            for try await engineEvent in events {
-                guard let event = ComposeEvent(engineEvent, services: serviceNames) else { continue }
-                Output.write(json ? Self.jsonLine(event) : Self.textLine(event))
-            }
+        let events = try await ProjectEvents.stream(
+            client: client, project: target.name, since: sinceValue, until: untilValue)
+        for try await engineEvent in events {
+            guard let event = ComposeEvent(engineEvent, services: serviceNames) else { continue }
+            Output.write(json ? Self.jsonLine(event) : Self.textLine(event))
         }
     }
 

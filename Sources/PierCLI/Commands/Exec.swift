@@ -29,12 +29,12 @@ struct Exec: AsyncParsableCommand {
 
     func run() async throws {
         guard let service, !command.isEmpty else {
-            throw CommandFailure.bare("requires at least 2 arg(s), only received \(service == nil ? 0 : 1)")
+            throw CommandFailure("requires at least 2 arg(s), only received \(service == nil ? 0 : 1)")
         }
         // As the reference decides: a TTY when standard output is a terminal, which then needs standard input to
         // be one too.
         let allocatesTTY = !noTTY && Terminal.isTerminal(1)
-        if allocatesTTY, !detach, !Terminal.isTerminal(0) { throw CommandFailure.bare("the input device is not a TTY") }
+        if allocatesTTY, !detach, !Terminal.isTerminal(0) { throw CommandFailure("the input device is not a TTY") }
         let project = try ProjectTarget.load(global).name
         let engine = try ReadCommand.engine()
         let (index, detach) = (self.index, self.detach)
@@ -43,19 +43,17 @@ struct Exec: AsyncParsableCommand {
             isTTY: allocatesTTY, environment: EnvironmentArguments.resolve(env), workingDirectory: workdir, user: user,
             isPrivileged: privileged)
         // Ctrl+C or a termination request ends the command at once with status 130, as the reference does.
-        let code: Int32 = try await ReadCommand.run {
-            try await Signals.interrupts.cancelling(
-                {
-                    let container = try await ProjectContainerQuery(client: engine, project: project)
-                        .container(service: service, index: index)
-                    let execID = try await engine.createExec(in: container.id, configuration: configuration)
-                    if detach {
-                        try await engine.startExecDetached(execID, isTTY: allocatesTTY)
-                        return 0
-                    }
-                    return try await ExecSession(engine: engine, execID: execID, isTTY: allocatesTTY).run()
-                }, returning: 130)
-        }
+        let code: Int32 = try await Signals.interrupts.cancelling(
+            {
+                let container = try await ProjectContainerQuery(client: engine, project: project)
+                    .container(service: service, index: index)
+                let execID = try await engine.createExec(in: container.id, configuration: configuration)
+                if detach {
+                    try await engine.startExecDetached(execID, isTTY: allocatesTTY)
+                    return 0
+                }
+                return try await ExecSession(engine: engine, execID: execID, isTTY: allocatesTTY).run()
+            }, returning: 130)
         throw ExitCode(code)
     }
 }

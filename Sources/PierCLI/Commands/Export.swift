@@ -15,19 +15,17 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         if output == nil, Terminal.isTerminal(1) {
-            throw CommandFailure.bare("output option is required when exporting to terminal")
+            throw CommandFailure("output option is required when exporting to terminal")
         }
         let project = try ProjectTarget.load(global).name
         let engine = try ReadCommand.engine()
         let quiet = global.progress == "quiet"
-        try await ReadCommand.run {
-            let container = try await ProjectContainerQuery(client: engine, project: project)
-                .container(service: service, index: index)
-            let name = container.canonicalName
-            if !quiet { Output.writeError(" \(name) export \(name) to \(output ?? "") Exporting\n") }
-            let tar = try await engine.exportContainer(container.id)
-            try await Self.write(tar, to: output)
-        }
+        let container = try await ProjectContainerQuery(client: engine, project: project)
+            .container(service: service, index: index)
+        let name = container.canonicalName
+        if !quiet { Output.writeError(" \(name) export \(name) to \(output ?? "") Exporting\n") }
+        let tar = try await engine.exportContainer(container.id)
+        try await Self.write(tar, to: output)
     }
 
     /// Writes the archive as it arrives: to `path` (created with mode 0600, as the docker CLI creates it), or to
@@ -39,7 +37,7 @@ struct Export: AsyncParsableCommand {
         }
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let file = FileHandle(forWritingAtPath: path)
-        else { throw CommandFailure.bare("failed to export container: cannot create \(path)") }
+        else { throw CommandFailure("failed to export container: cannot create \(path)") }
         defer { try? file.close() }
         for try await chunk in tar { try file.write(contentsOf: chunk) }
     }

@@ -28,9 +28,7 @@ struct Graph: AsyncParsableCommand {
         var graph = ProjectGraph(project: project)
         if live {
             let client = try ReadCommand.engine()
-            let states = try await ReadCommand.run {
-                try await LiveServiceState.attributes(client: client, project: project.name)
-            }
+            let states = try await LiveServiceState.attributes(client: client, project: project.name)
             graph.annotateServices(states)
         }
         let text = graphFormat.render(graph)

@@ -13,9 +13,7 @@ struct Images: AsyncParsableCommand {
     func run() async throws {
         let project = try ProjectTarget.name(global)
         let client = try ReadCommand.engine()
-        let images = try await ReadCommand.run {
-            try await ContainerImageQuery.images(client: client, project: project, services: serviceNames)
-        }
+        let images = try await ContainerImageQuery.images(client: client, project: project, services: serviceNames)
         if quiet {
             var ids: [String] = []
             // The full ID without its algorithm, once per image.

@@ -39,7 +39,7 @@ struct Lint: AsyncParsableCommand {
             if dryRun { return Output.write(fixes.diff(baseDirectory: Self.currentDirectory)) }
             for (path, text) in fixes.fixedTexts {
                 guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                    throw CommandFailure.bare("cannot write \(path)")
+                    throw CommandFailure("cannot write \(path)")
                 }
             }
             Output.writeError("fixed \(fixes.appliedCount) problem(s)\n")
@@ -59,20 +59,16 @@ struct Lint: AsyncParsableCommand {
         do {
             project = try ProjectLoader.load(options)
         } catch {
-            if format == "text" { throw CommandFailure.bare(wrapping: error) }
+            if format == "text" { throw error }
             Output.write(render([Linter.finding(for: error)]))
             throw ExitCode(1)
         }
-        let linter: Linter
-        do {
+        let linter =
             if let config {
-                linter = Linter(config: try LintConfig.load(config))
+                Linter(config: try LintConfig.load(config))
             } else {
-                linter = Linter(config: try LintConfig.discover(in: project.workingDirectory))
+                Linter(config: try LintConfig.discover(in: project.workingDirectory))
             }
-        } catch {
-            throw CommandFailure.bare(wrapping: error)
-        }
         let context = LintContext(project: project)
         return (linter.lint(context), context)
     }

@@ -29,30 +29,28 @@ struct Logs: AsyncParsableCommand {
             // Services with `attach: false` are left out until named.
             if services.isEmpty { services = attachedServices(target) }
         }
-        if index > 0 && services.count != 1 { throw CommandFailure.bare("--index requires one service to be selected") }
+        if index > 0 && services.count != 1 { throw CommandFailure("--index requires one service to be selected") }
         let options = try engineOptions()
         let client = try ReadCommand.engine()
         let query = ProjectContainerQuery(client: client, project: target.name)
-        let containers = try await ReadCommand.run {
-            if index > 0 { return [try await query.container(service: services[0], index: index, all: true)] }
-            return try await query.containers(oneOff: .exclude, all: true, services: services)
-        }
+        let containers =
+            index > 0
+            ? [try await query.container(service: services[0], index: index, all: true)]
+            : try await query.containers(oneOff: .exclude, all: true, services: services)
         let consumer = LogConsumer(
             colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi), showsPrefix: !noLogPrefix)
         // Following names every container up front, so prefixes are as wide as the widest from the start.
         if follow { for container in containers { consumer.register(container.nameWithoutProject) } }
         let streaming = ContainerLogStreaming(client: client, sink: consumer, options: options)
-        try await ReadCommand.run {
-            // The event stream is open before the logs are read, so no start in between is missed.
-            let events = follow ? try await ProjectEvents.stream(client: client, project: target.name) : nil
-            try await streaming.run(containers, events: events, services: services)
-        }
+        // The event stream is open before the logs are read, so no start in between is missed.
+        let events = follow ? try await ProjectEvents.stream(client: client, project: target.name) : nil
+        try await streaming.run(containers, events: events, services: services)
     }
 
     /// The project's services but those declared with `attach: false`.
     private func attachedServices(_ target: ProjectTarget) -> [String] {
-        let definitions = target.project?.document["services"]?.mapping
-        return target.serviceNames.filter { definitions?[$0]?["attach"]?.scalarText != "false" }
+        let unattached = target.project.map { AttachedUpState.unattached(in: $0.document) } ?? []
+        return target.serviceNames.filter { !unattached.contains($0) }
     }
 
     /// The engine's options, with `--since` and `--until` read as the docker client reads them.
@@ -62,7 +60,7 @@ struct Logs: AsyncParsableCommand {
             do {
                 return try TimestampArgument.engineValue(value)
             } catch {
-                throw CommandFailure.bare("invalid value for \"\(flag)\": \(error.message)")
+                throw CommandFailure("invalid value for \"\(flag)\": \(error.message)")
             }
         }
         return LogsOptions(

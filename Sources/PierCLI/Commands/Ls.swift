@@ -12,7 +12,7 @@ struct Ls: AsyncParsableCommand {
     func run() async throws {
         let namePatterns = try Self.namePatterns(filter)
         let client = try ReadCommand.engine()
-        var projects = try await ReadCommand.run { try await ProjectListing.projects(client: client, all: all) }
+        var projects = try await ProjectListing.projects(client: client, all: all)
         // Several `name=` filters are alternatives, each a regular expression, as with the docker CLI.
         if !namePatterns.isEmpty {
             projects = projects.filter { project in
@@ -35,11 +35,11 @@ struct Ls: AsyncParsableCommand {
     static func namePatterns(_ filters: [String]) throws -> [String] {
         try filters.map { filter in
             guard let equals = filter.firstIndex(of: "=") else {
-                throw CommandFailure.bare(
+                throw CommandFailure(
                     "invalid argument \"\(filter)\" for \"--filter\" flag: bad format of filter (expected name=value)")
             }
             let key = filter[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            guard key == "name" else { throw CommandFailure.bare("invalid filter '\(key)'") }
+            guard key == "name" else { throw CommandFailure("invalid filter '\(key)'") }
             return filter[filter.index(after: equals)...].trimmingCharacters(in: .whitespaces)
         }
     }

@@ -15,13 +15,11 @@ struct Port: AsyncParsableCommand {
         guard let port = UInt16(privatePort) else {
             let digits = !privatePort.isEmpty && privatePort.allSatisfy { $0.isASCII && $0.isNumber }
             let reason = digits ? "value out of range" : "invalid syntax"
-            throw CommandFailure.bare("strconv.ParseUint: parsing \(GoQuote.quoted(privatePort)): \(reason)")
+            throw CommandFailure("strconv.ParseUint: parsing \(GoQuote.quoted(privatePort)): \(reason)")
         }
         let query = ProjectContainerQuery(client: try ReadCommand.engine(), project: try ProjectTarget.name(global))
-        let binding = try await ReadCommand.run {
-            let container = try await query.container(service: service, index: index, oneOff: .include)
-            return try PortLookup.find(Int(port), type: `protocol`, in: container)
-        }
+        let container = try await query.container(service: service, index: index, oneOff: .include)
+        let binding = try PortLookup.find(Int(port), type: `protocol`, in: container)
         Output.write("\(binding.ip):\(binding.port)\n")
     }
 }

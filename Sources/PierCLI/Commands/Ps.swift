@@ -36,9 +36,8 @@ struct Ps: AsyncParsableCommand {
         }
         let query = ProjectContainerQuery(client: try ReadCommand.engine(), project: target.name)
         let includeStopped = all || !states.isEmpty
-        var containers = try await ReadCommand.run {
-            try await query.containers(oneOff: all ? .include : .exclude, all: includeStopped, services: selected)
-        }
+        var containers = try await query.containers(
+            oneOff: all ? .include : .exclude, all: includeStopped, services: selected)
         if !states.isEmpty { containers = ProjectContainerQuery.filter(containers, states: states) }
         containers.sort { $0.canonicalName < $1.canonicalName }
 
@@ -48,28 +47,26 @@ struct Ps: AsyncParsableCommand {
             for name in containers.map(\.serviceName) where !names.contains(name) { names.append(name) }
             return Output.write(names.joined(separator: "\n") + "\n")
         }
-        let presentations = try await ReadCommand.run {
-            Self.present(containers, truncate: !noTrunc)
-        }
+        let presentations = Self.present(containers, truncate: !noTrunc)
         do {
             let listing = TemplateListFormat(
                 format, defaultTable: TemplateListFormat.containerTable, raw: TemplateListFormat.containerRaw)
             Output.write(try listing.render(presentations, titles: ContainerPresentation.titles))
         } catch {
-            throw CommandFailure.bare("template parsing error: " + error.message)
+            throw CommandFailure("template parsing error: " + error.message)
         }
     }
 
     /// `--filter KEY=VALUE`: only `status` is supported, as in Compose.
     static func statuses(fromFilter filter: String) throws -> [String] {
         guard let equals = filter.firstIndex(of: "=") else {
-            throw CommandFailure.bare("arguments to --filter should be in form KEY=VAL")
+            throw CommandFailure("arguments to --filter should be in form KEY=VAL")
         }
         let key = String(filter[..<equals])
         switch key {
         case "status": return [String(filter[filter.index(after: equals)...])]
-        case "source": throw CommandFailure.bare("not implemented")
-        default: throw CommandFailure.bare("unknown filter \(key)")
+        case "source": throw CommandFailure("not implemented")
+        default: throw CommandFailure("unknown filter \(key)")
         }
     }
 

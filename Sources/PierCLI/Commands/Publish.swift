@@ -30,7 +30,7 @@ struct Publish: AsyncParsableCommand {
     func run() async throws {
         let version = try Self.ociVersion(ociVersion)
         if app {
-            throw CommandFailure.bare(
+            throw CommandFailure(
                 "--app is not supported yet: it copies the images into the artifact's repository; publish with "
                     + "--resolve-image-digests to pin them instead")
         }
@@ -38,12 +38,12 @@ struct Publish: AsyncParsableCommand {
         options.resolveEnvironmentFiles = false
         let declared = try ProjectTarget.loadProject(options)
         if let stdin = declared.configFiles.first(where: { $0 == "-" }) {
-            throw CommandFailure.bare("open \(stdin): no such file or directory")
+            throw CommandFailure("open \(stdin): no such file or directory")
         }
         // In the reference's order: bind mounts, then variables.
         let check = PublishCheck(project: declared)
         if !yes, let question = check.bindMountQuestion, !Prompt.confirm(question) { return }
-        if !withEnv, !yes, let refusal = check.environmentRefusal { throw CommandFailure.bare(refusal) }
+        if !withEnv, !yes, let refusal = check.environmentRefusal { throw CommandFailure(refusal) }
         if withEnv, !yes, let question = try check.environmentQuestion(resolved: global.projectOptions()),
             !Prompt.confirm(question)
         {
@@ -58,14 +58,13 @@ struct Publish: AsyncParsableCommand {
         }
         let pinned: [(service: String, image: String)]? =
             resolveImageDigests ? try await Config.pinnedImages(of: declared) : nil
-        let layers = try await ReadCommand.run {
-            try ArtifactLayers.make(files: declared.configFiles, withEnvironmentFiles: withEnv, pinnedImages: pinned)
-        }
+        let layers = try ArtifactLayers.make(
+            files: declared.configFiles, withEnvironmentFiles: withEnv, pinnedImages: pinned)
         let artifact = ComposeArtifact(layers: layers, ociVersion: version)
         let quiet = global.progress == "quiet"
         if !quiet { Output.writeError(" \(repository) publishing \n") }
         let credentials = session.runtime.credentials
-        try await ReadCommand.run { try await artifact.publish(to: repository, credentials: credentials) }
+        try await artifact.publish(to: repository, credentials: credentials)
         if !quiet { Output.writeError(" \(repository) published \n") }
     }
 
@@ -73,7 +72,7 @@ struct Publish: AsyncParsableCommand {
     static func ociVersion(_ text: String?) throws(CommandFailure) -> ComposeArtifact.OCIVersion {
         guard let text, !text.isEmpty else { return .v1_1 }
         guard let version = ComposeArtifact.OCIVersion(rawValue: text) else {
-            throw .bare("unsupported OCI version: \(text)")
+            throw CommandFailure("unsupported OCI version: \(text)")
         }
         return version
     }

@@ -18,13 +18,14 @@ struct Rm: AsyncParsableCommand {
         let session = try await EngineSession.open(global, allProfiles: true)
         let containers = try await session.run { try await $0.removableContainers(services, includeRunning: stop) }
         guard !containers.isEmpty else {
-            Output.write("No stopped containers\n")
+            Output.writeError("No stopped containers\n")
             return
         }
-        if !force {
-            Output.write("Going to remove \(containers.map(\.name).joined(separator: ", "))\n")
-            Output.write("Are you sure? [yN] ")
-            guard readLine()?.lowercased().hasPrefix("y") == true else { return }
+        let question = "Going to remove \(containers.map(\.name).joined(separator: ", "))"
+        if force {
+            Output.write(question + "\n")
+        } else {
+            guard Prompt.confirm(question) else { return }
         }
         try await session.run { try await $0.remove(containers, removeVolumes: volumes) }
     }

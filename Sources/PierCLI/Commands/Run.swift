@@ -30,7 +30,9 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .customLong("no-deps"), help: "Don't start linked services.") var noDeps = false
     @Flag(
         name: [.customShort("T"), .customLong("no-TTY"), .customLong("no-tty")],
-        help: "Disable pseudo-TTY allocation. By default a TTY is allocated when standard output is a terminal.")
+        help:
+            "Disable pseudo-TTY allocation. By default a TTY is allocated when standard input and output are terminals."
+    )
     var noTTY = false
     @Option(name: [.customShort("u", allowingJoined: true), .long], help: "Run as specified username or uid.") var user:
         String?
@@ -59,26 +61,24 @@ struct Run: AsyncParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.") var command: [String] = []
 
     func run() async throws {
-        guard let service else { throw CommandFailure.bare("requires at least 1 arg(s), only received 0") }
-        let allocatesTTY = !noTTY && !detach && Terminal.isTerminal(1)
-        if allocatesTTY, !Terminal.isTerminal(0) { throw CommandFailure.bare("the input device is not a TTY") }
+        guard let service else { throw CommandFailure("requires at least 1 arg(s), only received 0") }
+        // As the reference decides: `-t` asks for a TTY (which needs standard input to be a terminal); otherwise an
+        // attached run has one when both standard input and output are terminals.
+        let allocatesTTY = !noTTY && (tty || (!detach && Terminal.isTerminal(0) && Terminal.isTerminal(1)))
+        if allocatesTTY, !Terminal.isTerminal(0) { throw CommandFailure("the input device is not a TTY") }
         var request = OneOffRequest(service: service)
         request.command = command
         do {
             request.entrypoint = try entrypoint.map(ShellWords.split)
         } catch {
-            throw CommandFailure.bare(error.message)
+            throw CommandFailure(error.message)
         }
         request.name = name
         let environment = ProcessInfo.processInfo.environment
-        do {
-            // Files first: `-e` wins over them.
-            request.environment =
-                try envFromFile.flatMap { try ShortSyntax.environmentFile(at: $0) { environment[$0] } }
-                + EnvironmentArguments.resolve(env)
-        } catch {
-            throw CommandFailure.bare(wrapping: error)
-        }
+        // Files first: `-e` wins over them.
+        request.environment =
+            try envFromFile.flatMap { try ShortSyntax.environmentFile(at: $0) { environment[$0] } }
+            + EnvironmentArguments.resolve(env)
         request.capabilitiesAdded = capAdd
         request.capabilitiesDropped = capDrop
         request.labels = label
@@ -96,7 +96,7 @@ struct Run: AsyncParsableCommand {
         request.interactive = interactive
         if pull != "policy" {
             guard ["always", "missing", "never"].contains(pull), let policy = PullPolicy(pull) else {
-                throw CommandFailure.bare("invalid --pull option \"\(pull)\"")
+                throw CommandFailure("invalid --pull option \"\(pull)\"")
             }
             request.pull = policy
         }

@@ -10,7 +10,7 @@ struct Scale: AsyncParsableCommand {
     @Argument(help: "SERVICE=REPLICAS, for each service to scale.") var replicas: [String] = []
 
     func run() async throws {
-        guard !replicas.isEmpty else { throw CommandFailure.bare("requires at least 1 arg(s), only received 0") }
+        guard !replicas.isEmpty else { throw CommandFailure("requires at least 1 arg(s), only received 0") }
         let scale = try Self.replicas(replicas)
         var options = UpOptions()
         options.services = Array(scale.keys).sorted()
@@ -27,10 +27,10 @@ struct Scale: AsyncParsableCommand {
         var scale: [String: Int] = [:]
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "=") else {
-                throw .bare("invalid scale specifier: \(argument)")
+                throw CommandFailure("invalid scale specifier: \(argument)")
             }
             guard let count = Int(argument[argument.index(after: equals)...]) else {
-                throw .bare("invalid scale specifier: can't parse replica value as int: \(argument)")
+                throw CommandFailure("invalid scale specifier: can't parse replica value as int: \(argument)")
             }
             scale[String(argument[..<equals])] = count
         }

@@ -8,7 +8,7 @@ struct StackLs: AsyncParsableCommand {
 
     func run() async throws {
         let client = try ReadCommand.engine()
-        let stacks = try await ReadCommand.run { try await StackQueries.stacks(client) }
+        let stacks = try await StackQueries.stacks(client)
         Output.write(
             try StackPresentation.render(format, stacks, header: ["NAME", "SERVICES"]) {
                 [("Name", $0.name), ("Services", String($0.services))]

@@ -10,8 +10,8 @@ struct StackPs: AsyncParsableCommand {
 
     func run() async throws {
         let client = try ReadCommand.engine()
-        let tasks = try await ReadCommand.run { try await StackQueries.tasks(client, stack: stack) }
-        if tasks.isEmpty { throw CommandFailure.bare("nothing found in stack: \(stack)") }
+        let tasks = try await StackQueries.tasks(client, stack: stack)
+        if tasks.isEmpty { throw CommandFailure("nothing found in stack: \(stack)") }
         if quiet { return Output.writeLines(tasks.map(\.id)) }
         let header = ["ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"]
         Output.write(

@@ -14,10 +14,8 @@ struct StackRm: AsyncParsableCommand {
     func run() async throws {
         let client = try ReadCommand.engine()
         for stack in stacks {
-            let found = try await ReadCommand.run {
-                try await StackRemoval.remove(client, stack: stack) {
-                    StackPresentation.show($0, stack: stack, quiet: false)
-                }
+            let found = try await StackRemoval.remove(client, stack: stack) {
+                StackPresentation.show($0, stack: stack, quiet: false)
             }
             // As the Docker CLI: a stack that is not there is said, and is no failure.
             if !found { Output.writeError("Nothing found in stack: \(stack)\n") }

@@ -10,7 +10,7 @@ struct StackServices: AsyncParsableCommand {
 
     func run() async throws {
         let client = try ReadCommand.engine()
-        let services = try await ReadCommand.run { try await StackQueries.services(client, stack: stack) }
+        let services = try await StackQueries.services(client, stack: stack)
         if services.isEmpty { return Output.writeError("Nothing found in stack: \(stack)\n") }
         if quiet { return Output.writeLines(services.map(\.id)) }
         Output.write(

@@ -25,12 +25,10 @@ struct Stats: AsyncParsableCommand {
         let query = ProjectContainerQuery(client: client, project: target.name)
         let listing = TemplateListFormat(format, defaultTable: StatsPresentation.defaultTable)
         let board = StatsBoard(truncate: !noTrunc)
-        let containers = try await ReadCommand.run {
-            try await query.containers(oneOff: .include, all: all, services: services)
-        }
+        let containers = try await query.containers(oneOff: .include, all: all, services: services)
         for container in containers { board.add(container) }
         if noStream {
-            try await ReadCommand.run { try await board.sampleOnce(client: client) }
+            try await board.sampleOnce(client: client)
             return try print(board, listing)
         }
         // Live: each container streams its samples, containers that start meanwhile join, and the table is
@@ -54,7 +52,7 @@ struct Stats: AsyncParsableCommand {
         do {
             text = try listing.render(board.rows, titles: StatsPresentation.titles)
         } catch {
-            throw CommandFailure.bare("template parsing error: " + error.message)
+            throw CommandFailure("template parsing error: " + error.message)
         }
         Output.write((clearing ? "\u{1B}[2J\u{1B}[H" : "") + text)
     }

@@ -10,16 +10,13 @@ struct Top: AsyncParsableCommand {
 
     func run() async throws {
         let query = ProjectContainerQuery(client: try ReadCommand.engine(), project: try ProjectTarget.name(global))
-        let containers = try await ReadCommand.run {
-            try await query.containers(oneOff: .include, all: false, services: serviceNames)
-        }.sorted { $0.canonicalName < $1.canonicalName }
-        let processes = try await ReadCommand.run {
-            try await withThrowingTaskGroup(of: (String, ContainerProcesses).self) { group in
-                for container in containers {
-                    group.addTask { (container.id, try await query.client.topContainer(container.id)) }
-                }
-                return try await group.reduce(into: [String: ContainerProcesses]()) { $0[$1.0] = $1.1 }
+        let containers = try await query.containers(oneOff: .include, all: false, services: serviceNames)
+            .sorted { $0.canonicalName < $1.canonicalName }
+        let processes = try await withThrowingTaskGroup(of: (String, ContainerProcesses).self) { group in
+            for container in containers {
+                group.addTask { (container.id, try await query.client.topContainer(container.id)) }
             }
+            return try await group.reduce(into: [String: ContainerProcesses]()) { $0[$1.0] = $1.1 }
         }
         let rows = Self.table(
             containers.compactMap { container in

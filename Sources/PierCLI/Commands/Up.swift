@@ -86,7 +86,7 @@ struct Up: AsyncParsableCommand {
     func upOptions() throws -> UpOptions {
         let variables = ComposeVariables.current
         if removeOrphans && variables.ignoreOrphans {
-            throw CommandFailure.bare("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans")
+            throw CommandFailure("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans")
         }
         var options = UpOptions()
         options.services = services
@@ -108,6 +108,9 @@ struct Up: AsyncParsableCommand {
         return options
     }
 
+    /// What Ctrl+C on an attached `up` prints, in the reference's words (on standard output, as it prints it).
+    static let gracefullyStopping = "Gracefully Stopping... press Ctrl+C again to force\n"
+
     /// `--scale SERVICE=NUM` values.
     static func scale(_ entries: [String]) throws -> [String: Int] {
         var scale: [String: Int] = [:]
@@ -121,24 +124,40 @@ struct Up: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = try upOptions()
+        var options = try upOptions()
+        if global.dryRun { return try await DryRun.up(options, global: global) }
+        let attaches = !detach && !wait && !noStart
+        // Attached, the output of `post_start` hooks is shown once the containers' output is followed.
+        let hookOutput = LogBuffer()
+        if attaches { options.hookOutput = hookOutput }
+        let colored = LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi)
+        let consumer = LogConsumer(colored: colored, showsPrefix: !noLogPrefix)
+        // Hooks' lines (`web-1 ->  | …`) are prefixed on their own, as Compose prints them: they do not widen the
+        // containers' prefixes.
+        let hookConsumer = LogConsumer(colored: colored, showsPrefix: !noLogPrefix)
         let session = try await EngineSession.open(global, services: services)
         let watcher = try watch ? watchOf(session) : nil
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
-        let interrupted = try await Signals.interrupts.cancelling(
-            {
-                try await session.run { try await $0.up(options) }
-                return false
-            }, returning: true)
+        let interrupted: Bool
+        do {
+            interrupted = try await Signals.interrupts.cancelling(
+                { [options] in
+                    try await session.run { try await $0.up(options) }
+                    return false
+                }, returning: true)
+        } catch {
+            hookOutput.replay(into: hookConsumer)
+            throw error
+        }
         if interrupted {
             if !detach {
-                Output.writeError("Gracefully stopping...\n")
+                Output.write(Self.gracefullyStopping)
                 try await session.run { try await $0.stop(services, timeout: timeout) }
             }
             throw ExitCode(130)
         }
-        guard !detach, !wait, !noStart else { return }
+        guard attaches else { return }
         // `--watch`: the files are watched while the output is followed.
         let watching = watcher.map { watcher in
             Task {
@@ -150,7 +169,8 @@ struct Up: AsyncParsableCommand {
             }
         }
         defer { watching?.cancel() }
-        throw ExitCode(try await attached(session, since: began))
+        throw ExitCode(
+            try await attached(session, since: began, consumer: consumer) { hookOutput.replay(into: hookConsumer) })
     }
 
     /// The watch `--watch` runs: the `develop.watch` rules of the services started.
@@ -161,8 +181,12 @@ struct Up: AsyncParsableCommand {
         return try ProjectWatch(runtime: session.runtime, options: options) { Output.warn($0.description) }
     }
 
-    /// Follows the attached services' output until their containers stop; returns the status to end with.
-    private func attached(_ session: EngineSession, since began: Date) async throws -> Int32 {
+    /// Follows the attached services' output until their containers stop, once `attaching` showed what had to
+    /// come first; returns the status to end with.
+    private func attached(
+        _ session: EngineSession, since began: Date, consumer: LogConsumer,
+        attaching: @escaping @Sendable () -> Void
+    ) async throws -> Int32 {
         var options = AttachedUpState.Options()
         // With `--attach-dependencies`, the named services' dependencies are followed too.
         options.services =
@@ -176,8 +200,6 @@ struct Up: AsyncParsableCommand {
         var attachedUp = AttachedUp(runtime: session.runtime, options: options, since: began)
         attachedUp.timestamps = timestamps
         attachedUp.stopTimeout = timeout
-        let consumer = LogConsumer(
-            colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi), showsPrefix: !noLogPrefix)
         let renderer = session.renderer
         let menu = UpMenu.enabled(flag: menu ? true : noMenu ? false : nil) ? UpMenu() : nil
         defer { menu?.close() }
@@ -187,10 +209,10 @@ struct Up: AsyncParsableCommand {
             switch notice {
             case .attaching(let names):
                 Output.write("Attaching to \(names.joined(separator: ", "))\n")
+                attaching()
                 menu?.show(colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi))
             case .state(.aborting): Output.writeError("Aborting on container exit...\n")
-            case .state(.gracefullyStopping):
-                Output.writeError("Gracefully stopping... (press Ctrl+C again to force)\n")
+            case .state(.gracefullyStopping): Output.write(Self.gracefullyStopping)
             case .teardownFinished: renderer.finish()
             }
         }

@@ -15,9 +15,8 @@ struct Volumes: AsyncParsableCommand {
         // As the reference: a service the files lack has no volumes, not an error.
         let target = try ProjectTarget.load(global)
         let client = try ReadCommand.engine()
-        var volumes = try await ReadCommand.run {
-            try await client.listVolumes(filters: ["label": ["\(ComposeLabels.project)=\(target.name)"]]).volumes
-        }
+        var volumes = try await client.listVolumes(filters: ["label": ["\(ComposeLabels.project)=\(target.name)"]])
+            .volumes
         if !serviceNames.isEmpty, let project = target.project {
             // The volumes the named services mount, by their key in the files.
             let keys = Set(
@@ -36,7 +35,7 @@ struct Volumes: AsyncParsableCommand {
             Output.write(
                 try listing.render(volumes.map(VolumePresentation.init), titles: VolumePresentation.titles))
         } catch {
-            throw CommandFailure.bare("template parsing error: " + error.message)
+            throw CommandFailure("template parsing error: " + error.message)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Orchestration
 
 /// The small text conventions of the docker CLI and Docker Compose (Go's go-units, strconv and time layouts),
 /// so that Pier's tables read byte for byte like the reference's.
@@ -29,15 +30,7 @@ enum GoText {
 
     /// go-units `HumanSizeWithPrecision(size, 3)`: decimal units, three significant digits (`1.98MB`, `0B`).
     static func humanSize(_ bytes: Int64) -> String {
-        let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
-        var size = Double(bytes)
-        var index = 0
-        while size >= 1000, index < units.count - 1 {
-            size /= 1000
-            index += 1
-        }
-        // C's %g and Go's %g agree: significant digits, trailing zeros dropped, exponent past the precision.
-        return String(format: "%.3g", size) + units[index]
+        GoUnits.humanSize(Double(bytes), precision: 3)
     }
 
     /// go-units' `BytesSize`: powers of 1024 (`316KiB`, `23.59GiB`), four significant digits.

@@ -7,7 +7,7 @@ enum SectionFormat {
         switch format.lowercased() {
         case "table", "pretty", "": return TableFormatter.sections.render(table())
         case "json": return GoJSON.array(items.map(json)).encoded(escapeHTML: false) + "\n"
-        default: throw CommandFailure.bare("format value \"\(format)\" could not be parsed: parsing failed")
+        default: throw CommandFailure("format value \"\(format)\" could not be parsed: parsing failed")
         }
     }
 }

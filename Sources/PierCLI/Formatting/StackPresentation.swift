@@ -34,7 +34,7 @@ enum StackPresentation {
             return items.map { item in
                 GoJSON.object(fields(item).map { ($0.0, GoJSON.string($0.1)) }).encoded(escapeHTML: false) + "\n"
             }.joined()
-        default: throw CommandFailure.bare("format value \"\(format)\" could not be parsed: use table or json")
+        default: throw CommandFailure("format value \"\(format)\" could not be parsed: use table or json")
         }
     }
 }

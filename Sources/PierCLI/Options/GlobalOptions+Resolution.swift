@@ -16,7 +16,7 @@ extension GlobalOptions {
         var options = self
         if noAnsi {
             if let ansiFlag, ansiFlag != "auto" {
-                throw CommandFailure.bare(
+                throw CommandFailure(
                     "cannot specify DEPRECATED \"--no-ansi\" and \"--ansi\". Please use only \"--ansi\"")
             }
             options.ansiFlag = "never"
@@ -25,7 +25,7 @@ extension GlobalOptions {
         if options.ansiFlag == nil, let ansi = variables.ansi { options.ansiFlag = ansi }
         if let workdir {
             guard projectDirectory == nil else {
-                throw CommandFailure.bare(
+                throw CommandFailure(
                     "cannot specify DEPRECATED \"--workdir\" and \"--project-directory\". Please use only "
                         + "\"--project-directory\" instead")
             }
@@ -36,10 +36,10 @@ extension GlobalOptions {
         if options.progress == nil { options.progress = variables.progress }
         if options.progress == "none" { options.progress = "quiet" }
         if let logLevel, !Self.logLevels.contains(logLevel.lowercased()) {
-            throw CommandFailure.bare("Unable to parse logging level: \(logLevel)")
+            throw CommandFailure("Unable to parse logging level: \(logLevel)")
         }
         if !hosts.isEmpty, context != nil {
-            throw CommandFailure.bare("conflicting options: cannot specify both --host and --context")
+            throw CommandFailure("conflicting options: cannot specify both --host and --context")
         }
         if hosts.count > 1 {
             // The docker CLI's flag error, and its status.
@@ -53,12 +53,14 @@ extension GlobalOptions {
     /// checks it but `version`.
     func checkProgress() throws(CommandFailure) {
         guard let progress, !progress.isEmpty else { return }
-        guard Self.progressModes.contains(progress) else { throw .bare("unsupported --progress value \"\(progress)\"") }
+        guard Self.progressModes.contains(progress) else {
+            throw CommandFailure("unsupported --progress value \"\(progress)\"")
+        }
         if progress == "tty", ansi == "never" {
-            throw .bare("can't use --progress tty while ANSI support is disabled")
+            throw CommandFailure("can't use --progress tty while ANSI support is disabled")
         }
         if progress == "plain", ansi == "always" {
-            throw .bare("can't use --progress plain while ANSI support is forced")
+            throw CommandFailure("can't use --progress plain while ANSI support is forced")
         }
     }
 

@@ -41,6 +41,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("compatibility"), help: "Run compose in backward compatibility mode.")
     var compatibility = false
 
+    @Flag(name: .customLong("dry-run"), help: "Execute command in dry run mode.")
+    var dryRun = false
+
     @Flag(name: .customLong("all-resources"), help: "Include all resources, even those not used by services.")
     var allResources = false
 

@@ -14,10 +14,10 @@ enum TimestampArgument {
             return ContainerLogStreaming.unixTimestamp(nanoseconds: nanos)
         }
         if value.contains("-") {
-            throw .bare("parsing time \"\(value)\": cannot parse as a date or time")
+            throw CommandFailure("parsing time \"\(value)\": cannot parse as a date or time")
         }
         guard isUnixTimestamp(value) else {
-            throw .bare("failed to parse value as time or duration: \"\(value)\"")
+            throw CommandFailure("failed to parse value as time or duration: \"\(value)\"")
         }
         return value
     }

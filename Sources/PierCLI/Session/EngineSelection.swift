@@ -40,7 +40,7 @@ enum EngineSelection {
             global.tlsKey ?? folder.appendingPathComponent("key.pem").path,
         ]
         if let missing = files.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
-            throw CommandFailure.bare(
+            throw CommandFailure(
                 "Failed to initialize: unable to resolve docker endpoint: open \(missing): no such file or directory")
         }
         let settings = EngineTLSSettings(

@@ -10,12 +10,7 @@ struct ProjectTarget {
     /// The project the files describe, its warnings printed; a mistake in the files fails the command with its
     /// `file:line:column` message alone, as Compose prints it.
     static func loadProject(_ options: ProjectOptions) throws -> LoadedProject {
-        let project: LoadedProject
-        do {
-            project = try ProjectLoader.load(options)
-        } catch {
-            throw CommandFailure.bare(wrapping: error)
-        }
+        let project = try ProjectLoader.load(options)
         for warning in project.warnings { Output.warn(warning.description) }
         return project
     }
@@ -33,7 +28,7 @@ struct ProjectTarget {
             if let name = ProcessInfo.processInfo.environment["COMPOSE_PROJECT_NAME"], !name.isEmpty {
                 return ProjectTarget(name: name.lowercased(), project: nil)
             }
-            throw CommandFailure.bare(wrapping: error)
+            throw error
         }
     }
 
@@ -44,11 +39,7 @@ struct ProjectTarget {
         if let name = ProcessInfo.processInfo.environment["COMPOSE_PROJECT_NAME"], !name.isEmpty {
             return name.lowercased()
         }
-        do {
-            return try ProjectLoader.load(global.projectOptions()).name
-        } catch {
-            throw CommandFailure.bare(wrapping: error)
-        }
+        return try ProjectLoader.load(global.projectOptions()).name
     }
 
     /// The services of the loaded project (active profiles and those selected), in file order.
@@ -61,7 +52,7 @@ struct ProjectTarget {
         guard project != nil else { return }
         let known = Set(serviceNames)
         if let missing = services.first(where: { !known.contains($0) }) {
-            throw CommandFailure.bare("no such service: \(missing)")
+            throw CommandFailure("no such service: \(missing)")
         }
     }
 }

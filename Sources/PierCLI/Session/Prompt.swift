@@ -1,14 +1,20 @@
 import Foundation
 
-/// Yes-or-no questions on the terminal, as Docker Compose asks them (`rm`, a changed volume in `up`, `publish`).
+/// Yes-or-no questions, as Docker Compose asks them (`rm` without `-f`, a changed volume in `up`, `publish`).
 enum Prompt {
-    /// Asks `question` on standard output and reads the answer from standard input: yes for `y` or `yes` (any
-    /// case), no for anything else or the end of the input. `assumeYes` (`-y`) answers yes without asking.
+    /// Asks `question` on standard output and reads the answer from standard input; the end of the input is no.
+    /// On a terminal the question shows its choices (`? Going to remove web-1 (y/N) `); elsewhere it is printed as
+    /// is, without a newline, as the reference prints it. `assumeYes` (`-y`) answers yes without asking.
     static func confirm(_ question: String, assumeYes: Bool = false) -> Bool {
         if assumeYes { return true }
-        // On a terminal the choices are shown; elsewhere the question is printed as the reference prints it.
-        Output.write(question + (Terminal.isTerminal(0) ? " (y/N) " : ""))
-        guard let answer = readLine() else { return false }
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        Output.write(Terminal.isTerminal(0) ? "? \(question) (y/N) " : question)
+        return readLine().map(isYes) ?? false
+    }
+
+    /// Whether an answer is yes as the reference reads it: its first word is `y`, `Y`, or true as Go's `ParseBool`
+    /// reads it (`1`, `t`, `T`, `true`, `TRUE`, `True`). `yes` is no.
+    static func isYes(_ answer: String) -> Bool {
+        let word = answer.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+        return ["y", "Y", "1", "t", "T", "true", "TRUE", "True"].contains(word)
     }
 }

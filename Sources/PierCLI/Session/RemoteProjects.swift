@@ -15,22 +15,20 @@ enum RemoteProjects {
         guard global.files.contains(where: { $0.hasPrefix(ComposeArtifact.scheme) }) else { return global }
         var resolved = global
         let credentials = CredentialStore(environment: EngineSelection.environment(global))
-        resolved.files = try await ReadCommand.run {
-            var files: [String] = []
-            for file in global.files {
-                guard file.hasPrefix(ComposeArtifact.scheme) else {
-                    files.append(file)
-                    continue
-                }
-                do {
-                    files.append(
-                        try await ComposeArtifact.fetch(file, credentials: credentials, cacheDirectory: cacheDirectory))
-                } catch {
-                    throw CommandFailure.bare("failed to pull OCI resource \"\(file.dropFirst(6))\": \(error)")
-                }
+        var files: [String] = []
+        for file in global.files {
+            guard file.hasPrefix(ComposeArtifact.scheme) else {
+                files.append(file)
+                continue
             }
-            return files
+            do {
+                files.append(
+                    try await ComposeArtifact.fetch(file, credentials: credentials, cacheDirectory: cacheDirectory))
+            } catch {
+                throw CommandFailure("failed to pull OCI resource \"\(file.dropFirst(6))\": \(error)")
+            }
         }
+        resolved.files = files
         return resolved
     }
 

@@ -13,6 +13,7 @@ import Testing
         #expect(error.status == status)
         #expect(error.message == "No such container: web")
         #expect(error.description == "No such container: web")
+        #expect(error.daemonMessage == "Error response from daemon: No such container: web")
     }
 
     @Test func plainTextAndEmptyBodies() {

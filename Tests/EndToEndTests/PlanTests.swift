@@ -1,0 +1,116 @@
+import Foundation
+import PierTestSupport
+import Testing
+
+/// `pier plan` and `--dry-run` against the real engine: what `up` would do, why, and nothing changed.
+@Suite(.requiresEngine)
+struct PlanTests {
+    static func compose(_ url: String, label: String = "one") -> String {
+        """
+        services:
+          db:
+            image: pier-test/busybox:latest
+            command: ["sleep", "600"]
+            environment: {DB_URL: \(url)}
+            labels: {tier: \(label)}
+            volumes: [data:/data]
+          web:
+            image: pier-test/busybox:latest
+            command: ["sleep", "600"]
+            depends_on: [db]
+            networks: [front, default]
+        networks:
+          front: {}
+        volumes:
+          data: {}
+        """
+    }
+
+    /// On an empty engine, Pier's dry run prints what the reference's prints, line for line, and creates nothing.
+    @Test(.requiresReference) func dryRunUpMatchesTheReference() async throws {
+        try await ScratchProject.with(Self.compose("a")) { project in
+            let pier = try await project.pier("--dry-run", "up", "-d")
+            let reference = try await project.reference("--dry-run", "up", "-d")
+            #expect(pier.status == 0, "\(pier.stderr)")
+            #expect(pier.stderr == reference.stderr)
+            #expect(pier.stdout == reference.stdout)
+            #expect(try await project.pier("ps", "-a", "-q").stdout == "")
+            let created = try await project.pier("--dry-run", "create")
+            #expect(created.stderr == (try await project.reference("--dry-run", "create")).stderr)
+        }
+    }
+
+    /// Once up, a changed variable and label are named as the recreation's reasons, with where they are written; a
+    /// dry run reports the recreation and leaves the container as it was.
+    @Test func planNamesTheChangedInputs() async throws {
+        try await ScratchProject.with(Self.compose("a")) { project in
+            let up = try await project.pier("up", "-d")
+            try #require(up.status == 0, "\(up.stderr)")
+            #expect(try await project.pier("plan").stdout == "Nothing to do: the project is up to date.\n")
+            let before = try await project.pier("ps", "-q", "db").stdout
+            try Self.compose("b", label: "two").write(
+                to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let text = try await project.pier("plan")
+            #expect(text.status == 0, "\(text.stderr)")
+            let row = text.stdout.split(separator: "\n").first { $0.hasPrefix("recreate") }.map(String.init) ?? ""
+            #expect(row.contains("Container \(project.name)-db-1"))
+            #expect(row.contains("environment.DB_URL (compose.yaml:5:27)"), "\(text.stdout)")
+            #expect(row.contains("labels.tier (compose.yaml:6:20)"), "\(text.stdout)")
+            #expect(!text.stdout.contains("\(project.name)-web-1"))
+
+            let json = try await project.pier("plan", "--format", "json")
+            let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+            let steps = object?["steps"] as? [[String: Any]] ?? []
+            let db = steps.first { $0["name"] as? String == "\(project.name)-db-1" }
+            #expect(db?["action"] as? String == "recreate")
+            let inputs = (db?["reasons"] as? [[String: Any]] ?? []).compactMap { $0["input"] as? String }
+            #expect(inputs == ["environment.DB_URL", "labels.tier"])
+
+            let dry = try await project.pier("--dry-run", "up", "-d")
+            #expect(
+                dry.stderr.split(separator: "\n").prefix(2) == [
+                    " DRY-RUN MODE -  Container \(project.name)-db-1  Recreate",
+                    " DRY-RUN MODE -  Container \(project.name)-db-1  Recreated",
+                ])
+            #expect(try await project.pier("ps", "-q", "db").stdout == before)
+        }
+    }
+
+    /// `plan` and `--dry-run up` reach the engine with reads only: the logging proxy sees no POST, PUT or DELETE;
+    /// commands without a dry run refuse the flag.
+    @Test func dryRunOnlyReads() async throws {
+        try await ScratchProject.with(Self.compose("a")) { project in
+            let up = try await project.pier("up", "-d", "db")
+            try #require(up.status == 0, "\(up.stderr)")
+            try Self.compose("b").write(
+                to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let socket = project.directory.appendingPathComponent("proxy.sock").path
+            let log = project.directory.appendingPathComponent("requests.jsonl").path
+            let proxy = TestSupport.repositoryRoot.appendingPathComponent("scripts/engine-proxy/proxy.py").path
+            try await TestSupport.launch(
+                URL(fileURLWithPath: "/usr/bin/env"), ["python3", proxy, socket, log], in: project.directory,
+                environment: TestSupport.baseEnvironment
+            ) { _ in
+                for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                let environment = ["DOCKER_HOST": "unix://\(socket)"]
+                for arguments in [["plan"], ["--dry-run", "up", "-d"], ["--dry-run", "create", "--force-recreate"]] {
+                    let result = try await project.pier(arguments, environment: environment)
+                    #expect(result.status == 0, "\(arguments): \(result.stderr)")
+                }
+            }
+            let requests = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+            let methods = requests.compactMap { line in
+                let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return (entry?["request"] as? String)?.split(separator: " ").first.map(String.init)
+            }
+            #expect(methods.contains("GET"))
+            #expect(methods.allSatisfy { $0 == "GET" || $0 == "HEAD" }, "\(requests)")
+            let refused = try await project.pier("--dry-run", "down")
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("--dry-run is not supported by `down` yet"))
+            #expect(try await project.pier("ps", "-q").stdout != "")
+        }
+    }
+}
