@@ -95,6 +95,21 @@ struct WatchTests {
         }
     }
 
+    @Test func aContainerReplacedByHandWhileWatchingStillGetsTheFiles() async throws {
+        try await ScratchProject.with(Self.syncing, files: ["app/seed.txt": "seed\n", "conf/keep": "k\n"]) { project in
+            try await project.launch(["watch"]) { watch in
+                #expect(await watch.waitForOutput(containing: "Watch enabled", seconds: 60).contains("Watch enabled"))
+                let recreated = try await project.pier("up", "-d", "--force-recreate")
+                #expect(recreated.status == 0, "\(recreated.stderr)")
+                try "after\n".write(
+                    to: project.directory.appendingPathComponent("app/a.txt"), atomically: true, encoding: .utf8)
+                #expect(try await Self.eventually(project, ["cat", "/app/a.txt"]) == "after\n")
+                watch.send(SIGINT)
+                await watch.waitForExit(seconds: 10)
+            }
+        }
+    }
+
     /// What `pier exec` prints for `command` once it succeeds, trying for up to 20 seconds.
     static func eventually(_ project: ScratchProject, _ command: [String], service: String = "web") async throws
         -> String
