@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -42,6 +43,7 @@ let package = Package(
             dependencies: [
                 "Digest",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -98,6 +100,7 @@ let package = Package(
             dependencies: [
                 "DockerEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -147,3 +150,15 @@ let package = Package(
             name: "ScaleOutTests", dependencies: ["ScaleOut", "ComposeSpec", "DockerEngine", "PierTestSupport"]),
     ]
 )
+
+// The libFuzzer targets of `make fuzz` (Fuzz/): only with PIER_FUZZ=1, built with `-sanitize=fuzzer`. Each runs
+// libFuzzer's driver from its own `main` (FuzzDriver), and reaches the loader's internals with `@testable import`
+// (the Makefile passes `-enable-testing`).
+if ProcessInfo.processInfo.environment["PIER_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    for name in ["FuzzYAML", "FuzzInterpolation", "FuzzDotEnv", "FuzzMerge", "FuzzLoader"] {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: ["ComposeSpec", "FuzzDriver"], path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -89,8 +89,10 @@ def measure(tool, action, rounds):
         if logs:
             logs.kill()
         watch.send_signal(signal.SIGINT)
-        watch.wait(timeout=20)
-        subprocess.run(base + ["down", "-t", "0"], cwd=directory, capture_output=True)
+        try:
+            watch.wait(timeout=20)
+        finally:
+            subprocess.run(base + ["down", "-t", "0"], cwd=directory, capture_output=True)
         shutil.rmtree(directory, ignore_errors=True)
     return timings
 

@@ -26,7 +26,11 @@
 #
 # Environment: PIER_ENGINE (the version when no argument is given, default
 # 20.10), PIER_DOCKERD_LOG (default /var/log/pier-dockerd.log, or
-# pier-dockerd26.log), PIER_ENGINE26_HOME (default /opt/pier-engine26).
+# pier-dockerd26.log), PIER_ENGINE26_HOME (default /opt/pier-engine26),
+# PIER_ENGINE26_NAME (default pier-engine26: the 26.1 engine's namespace, and
+# its folders /run/NAME and /var/lib/NAME; another name starts a private engine
+# of one's own beside it, as the tests that restart an engine do, with
+# /var/log/NAME.log; scripts/engine-stop.sh 26.1 stops it under the same name).
 set -euo pipefail
 
 version=${1:-${PIER_ENGINE:-20.10}}
@@ -63,12 +67,15 @@ case $version in
     ;;
 26 | 26.1)
     home=${PIER_ENGINE26_HOME:-/opt/pier-engine26}
-    run=/run/pier-engine26
+    name=${PIER_ENGINE26_NAME:-pier-engine26}
+    run=/run/$name
     socket=$run/docker.sock
     pidfile=$run/docker.pid
     containerd_pidfile=$run/exec/containerd/containerd.pid
-    log=${PIER_DOCKERD_LOG:-/var/log/pier-dockerd26.log}
-    netns=pier-engine26
+    default_log=/var/log/pier-dockerd26.log
+    [[ $name == pier-engine26 ]] || default_log=/var/log/$name.log
+    log=${PIER_DOCKERD_LOG:-$default_log}
+    netns=$name
     # Debian 12's runc, docker-init (tini) and iptables run beside Debian 13's binaries.
     command -v runc >/dev/null || apt_install runc
     [[ -x /usr/bin/tini-static ]] || apt_install tini
@@ -97,7 +104,7 @@ case $version in
     # nsenter, not `ip netns exec`: the latter remounts /sys, and dockerd then finds no devices cgroup.
     dockerd=(nsenter "--net=/var/run/netns/$netns"
         env "PATH=$home/root/usr/bin:$home/root/usr/sbin:$PATH"
-        dockerd --config-file "$home/daemon.json" --data-root /var/lib/pier-engine26 --exec-root "$run/exec"
+        dockerd --config-file "$home/daemon.json" --data-root "/var/lib/$name" --exec-root "$run/exec"
         --pidfile "$pidfile" -H "unix://$socket")
     ;;
 *)

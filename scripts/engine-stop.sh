@@ -7,7 +7,8 @@
 #   scripts/engine-stop.sh 26.1      the engine on /run/pier-engine26/docker.sock;
 #                                    its network namespace is removed too
 #
-# Environment: PIER_ENGINE (the version when no argument is given, default 20.10).
+# Environment: PIER_ENGINE (the version when no argument is given, default 20.10),
+# PIER_ENGINE26_NAME (the 26.1 engine's name, as scripts/engine-start.sh takes it).
 set -euo pipefail
 
 version=${1:-${PIER_ENGINE:-20.10}}
@@ -15,8 +16,9 @@ netns=
 case $version in
 20 | 20.10) pidfile=/var/run/docker.pid ;;
 26 | 26.1)
-    pidfile=/run/pier-engine26/docker.pid
-    netns=pier-engine26
+    name=${PIER_ENGINE26_NAME:-pier-engine26}
+    pidfile=/run/$name/docker.pid
+    netns=$name
     ;;
 *)
     echo "unknown engine version '$version': use 20.10 or 26.1" >&2

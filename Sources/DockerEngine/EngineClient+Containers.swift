@@ -9,14 +9,31 @@ extension EngineClient {
     }
 
     /// `POST /containers/create`: `body` is the API's container config (`Image`, `Cmd`, `HostConfig`, …).
+    /// A named container whose request's connection broke is asked for again; when the name is then taken, the
+    /// container holding it is the one asked for if it has the image and every label asked for (the engine created
+    /// it before the connection broke).
     public func createContainer(name: String? = nil, body: JSONValue, platform: String? = nil) async throws
         -> ContainerCreated
     {
         var query = QueryBuilder()
         query.add("name", name)
         query.add("platform", platform)
-        return try await decode(
-            ContainerCreated.self, from: .json(.post, "/containers/create", query: query.items, body: body))
+        let request = try EngineRequest.json(.post, "/containers/create", query: query.items, body: body)
+        do {
+            return try await decode(ContainerCreated.self, from: request)
+        } catch let error as EngineError where error.code == .connectionLost && name != nil {
+            do {
+                return try await decode(ContainerCreated.self, from: request)
+            } catch let conflict as EngineError where conflict.code == .conflict {
+                // The engine adds the image's labels to the container's: those asked for must all be there.
+                let asked = body["Labels"]?.objectValue ?? [:]
+                guard let name, let existing = try? await inspectContainer(name),
+                    existing.config.image == body["Image"]?.stringValue,
+                    asked.allSatisfy({ existing.config.labels[$0.key] == $0.value.stringValue })
+                else { throw conflict }
+                return ContainerCreated(id: existing.id)
+            }
+        }
     }
 
     /// `GET /containers/{id}/json`.
@@ -26,7 +43,7 @@ extension EngineClient {
 
     /// `POST /containers/{id}/start`; starting a running container is not an error (the engine answers 304).
     public func startContainer(_ id: String) async throws {
-        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/start"))
+        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/start").idempotent())
     }
 
     /// `POST /containers/{id}/stop`: SIGTERM (or the image's stop signal), then SIGKILL after `timeout` seconds
@@ -34,7 +51,8 @@ extension EngineClient {
     public func stopContainer(_ id: String, timeout: Int? = nil) async throws {
         var query = QueryBuilder()
         query.add("t", timeout)
-        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/stop", query: query.items))
+        _ = try await send(
+            EngineRequest(.post, "/containers/\(Self.segment(id))/stop", query: query.items).idempotent())
     }
 
     /// `POST /containers/{id}/restart`.
@@ -63,19 +81,21 @@ extension EngineClient {
     }
 
     /// `DELETE /containers/{id}`: `force` kills a running container first, `volumes` removes its anonymous
-    /// volumes.
+    /// volumes. Sent again when its connection breaks: a container removed then is `.notFound`.
     public func removeContainer(_ id: String, force: Bool = false, volumes: Bool = false) async throws {
         var query = QueryBuilder()
         query.add("force", force)
         query.add("v", volumes)
-        _ = try await send(EngineRequest(.delete, "/containers/\(Self.segment(id))", query: query.items))
+        _ = try await send(
+            EngineRequest(.delete, "/containers/\(Self.segment(id))", query: query.items).idempotent())
     }
 
     /// `POST /containers/{id}/wait`: waits for `condition` and returns the exit code. With API 1.41 the engine
     /// sends the response head only when the wait ends, so nothing tells that the wait is registered.
     public func waitContainer(_ id: String, condition: WaitCondition = .notRunning) async throws -> WaitResult {
         let request = EngineRequest(
-            .post, "/containers/\(Self.segment(id))/wait", query: [("condition", condition.rawValue)])
+            .post, "/containers/\(Self.segment(id))/wait", query: [("condition", condition.rawValue)]
+        ).idempotent()
         return try await decode(WaitResult.self, from: request)
     }
 

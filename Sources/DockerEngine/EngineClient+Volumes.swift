@@ -12,9 +12,9 @@ extension EngineClient {
     }
 
     /// `POST /volumes/create`: `body` is the API's volume config (`Name`, `Driver`, `DriverOpts`, `Labels`).
-    /// Creating an existing volume returns it.
+    /// Creating an existing volume returns it, so a create whose connection broke is sent again.
     public func createVolume(body: JSONValue) async throws -> Volume {
-        try await decode(Volume.self, from: .json(.post, "/volumes/create", body: body))
+        try await decode(Volume.self, from: .json(.post, "/volumes/create", body: body).idempotent())
     }
 
     /// `POST /volumes/create` with the usual fields.

@@ -67,13 +67,44 @@ public struct EngineClient: Sendable {
     /// Statuses of 400 and above throw an ``EngineError`` with the engine's message.
     public func send(_ request: EngineRequest) async throws -> EngineResponse {
         let prefix = request.isVersioned ? try await apiVersion().pathPrefix : ""
-        return try await transport.send(request, versionPrefix: prefix)
+        do {
+            return try await transport.send(request, versionPrefix: prefix)
+        } catch let error as EngineError where error.code == .connectionLost {
+            throw await explaining(error)
+        }
     }
 
     /// Sends any Engine API request and streams the response body.
     public func stream(_ request: EngineRequest) async throws -> EngineStreamingResponse {
         let prefix = request.isVersioned ? try await apiVersion().pathPrefix : ""
-        return try await transport.stream(request, versionPrefix: prefix)
+        do {
+            return try await transport.stream(request, versionPrefix: prefix)
+        } catch let error as EngineError where error.code == .connectionLost {
+            throw await explaining(error)
+        }
+    }
+
+    /// `error` as it is while the engine answers; when the engine answered earlier and no longer does, a
+    /// `.wentAway` error saying so, with `error` as what failed because of it (a connection that broke, a
+    /// container the stopping engine killed).
+    public func explaining(_ error: any Error) async -> any Error {
+        if error is CancellationError || (error as? EngineError)?.code == .wentAway { return error }
+        let connectionFailed = (error as? EngineError)?.code == .connectionLost
+        return await wentAway(failed: connectionFailed ? nil : error) ?? error
+    }
+
+    /// The `.wentAway` error when the engine answered earlier and no longer does, naming `failed` as what failed
+    /// because of it; nil while it answers (or when it never did).
+    public func wentAway(failed: (any Error)? = nil) async -> EngineError? {
+        guard transport.pool.hasAnswered else { return nil }
+        do {
+            _ = try await transport.send(EngineRequest(.get, "/_ping", isVersioned: false), versionPrefix: "")
+            return nil
+        } catch let failure as EngineError where failure.code == .wentAway || failure.code == .connectionLost {
+            return EngineError.wentAway(endpoint, reason: failure.reason, failed: failed, underlying: failed ?? failure)
+        } catch {
+            return nil
+        }
     }
 
     /// Sends a request that hijacks the connection (exec start, attach) and runs `body` with the raw connection;

@@ -29,6 +29,11 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
         public static let unexpectedStatus = Code("unexpectedStatus")
         /// The engine's API version is older than Pier supports.
         public static let unsupportedVersion = Code("unsupportedVersion")
+        /// The connection broke before the engine's answer was complete (the engine, or something between, closed
+        /// or reset it); the engine may or may not have acted on the request.
+        public static let connectionLost = Code("connectionLost")
+        /// The engine answered earlier in this command and no longer does: it stopped or restarts.
+        public static let wentAway = Code("wentAway")
         /// The engine's answer could not be understood (bad JSON, truncated stream, failed upgrade).
         public static let protocolError = Code("protocolError")
     }
@@ -40,6 +45,9 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The error that caused this one (a socket error, a decoding error), if any.
     public var underlying: (any Error)?
+    /// Why the engine could not be reached, in a few words ("connection refused"), for `.unreachable` and
+    /// `.wentAway`.
+    public var reason: String?
 
     public init(_ code: Code, status: Int? = nil, message: String, underlying: (any Error)? = nil) {
         self.code = code

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComposeSpec
 import Foundation
 
 extension Pier {
@@ -92,6 +93,8 @@ struct FailureReport: Equatable {
     /// What is printed (with a newline after it), if anything.
     var text: String
     var status: Int32
+    /// What loading warned about before it failed, printed before the failure as Compose prints them.
+    var warnings: [String] = []
 
     init(text: String, status: Int32) {
         self.text = text
@@ -99,6 +102,8 @@ struct FailureReport: Equatable {
     }
 
     init(_ error: any Error) {
+        let loadFailure = error as? ComposeError ?? (error as? CommandFailure)?.underlying as? ComposeError
+        warnings = loadFailure?.warnings.map(\.description) ?? []
         switch error {
         case let failure as GlobalFlagError:
             text = GlobalCommand.fullMessage(for: failure.error)
@@ -124,6 +129,7 @@ struct FailureReport: Equatable {
 
     /// Help and version go to standard output, failures to standard error; returns the status.
     func print() -> Int32 {
+        for warning in warnings { Output.warn(warning) }
         guard !text.isEmpty else { return status }
         if status == 0 {
             Output.write(text + "\n")

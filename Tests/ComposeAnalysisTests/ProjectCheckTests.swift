@@ -10,6 +10,7 @@ import Testing
         let directory = try Fixtures.scratch(files)
         var options = ProjectOptions(environment: environment, workingDirectory: directory)
         options.requireEnvFiles = false
+        options.requireUniqueContainerNames = false
         let raw = try ProjectLoader.loadRaw(options)
         let project = try ProjectLoader.load(options)
         return ProjectCheck.findings(project: project, raw: raw, variables: ProjectLoader.variableIssues(in: raw))

@@ -61,9 +61,12 @@ extension DotEnvTests {
 
     @Test func unsetPlainReferencesAreReported() throws {
         var warned: [String] = []
+        var lines: [Int] = []
         _ = try DotEnv.parse("A=$U ${V:-x}\nB=\"${W}\"\nC='$X'\n", file: "test.env", lookup: { _ in nil }) {
             warned.append($0)
+            lines.append($1.line)
         }
         #expect(warned == ["U", "W"])
+        #expect(lines == [1, 2])
     }
 }

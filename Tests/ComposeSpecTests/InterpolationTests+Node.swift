@@ -71,7 +71,7 @@ extension InterpolationTests {
     @Test func reportsEveryUnsetPlainReferenceOfTheTree() throws {
         var warned: [String] = []
         let node = Self.web("command", .sequence([.string("$A ${B:-x}"), .string("${C}")]))
-        _ = try Interpolation.interpolate(node, lookup: { _ in nil }) { warned.append($0) }
+        _ = try Interpolation.interpolate(node, lookup: { _ in nil }) { name, _ in warned.append(name) }
         #expect(warned == ["A", "C"])
     }
 }

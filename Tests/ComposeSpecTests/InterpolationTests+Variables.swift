@@ -15,7 +15,7 @@ extension InterpolationTests {
 
     /// What `config --variables` lists for one value: the last reference to each name wins.
     static func listed(_ template: String) -> [VariableReference] {
-        Interpolation.variables(in: web("entrypoint", .string(template)))
+        (try? Interpolation.variables(in: web("entrypoint", .string(template)))) ?? []
     }
 
     @Test(arguments: [
@@ -56,18 +56,18 @@ extension InterpolationTests {
         #expect(Self.listed(template).first { $0.name == expected.name } == expected)
     }
 
-    @Test func walksTheTreeInDocumentOrderSkippingKeysAndSortsByName() {
+    @Test func walksTheTreeInDocumentOrderSkippingKeysAndSortsByName() throws {
         let web = Node.mapping([
             "command": .sequence([.string("${X:-a}"), .string("$X"), .string("${Y}"), .string("${Y:-b}")]),
             "labels": .mapping(["${KEY}": .string("v"), "l": .string("${W:+w}")]),
             "ports": .sequence([Node(.int(80))]),
         ])
-        let variables = Interpolation.variables(in: .mapping(["services": .mapping(["web": web])]))
+        let variables = try Interpolation.variables(in: .mapping(["services": .mapping(["web": web])]))
         #expect(variables == [Self.withAlternate("W", "w"), Self.plain("X"), Self.withDefault("Y", "b")])
     }
 
-    @Test func textVariablesKeepEveryOccurrenceInOrder() {
-        let references = Interpolation.variables(in: "${A:-a} $B ${B:-b} $B")
+    @Test func textVariablesKeepEveryOccurrenceInOrder() throws {
+        let references = try Interpolation.variables(in: "${A:-a} $B ${B:-b} $B")
         let expected = [
             Self.plain("B"), Self.withDefault("B", "b"), Self.withDefault("A", "a"), Self.plain("B"),
         ]

@@ -3,18 +3,10 @@ import PierTestSupport
 import Testing
 
 /// Every bad input makes `pier config` fail cleanly: exit status 1 (never a crash), a message on standard error,
-/// and the file, line and column whenever the mistake is in a compose file.
+/// and the file, line and column of the mistake: the ones its fixture's `expect-error` names (`compose.yaml:4:7`),
+/// or none when it names none (a mistake on the command line, in the environment or in the file system).
 @Suite struct ConfigErrorTests {
     typealias Fixture = ConfigDifferentialTests.Fixture
-
-    /// Errors about the command line, the environment or the file system, which have no line to point at.
-    static let errorsWithoutPosition: Set<String> = [
-        "err-compose-file-empty", "err-extends-missing-file", "err-extends-service-not-in-file",
-        "err-include-directory", "err-include-env-file-missing", "err-missing-f-file", "err-named-service-unknown",
-        "err-no-compose-file", "err-profiles-named-service-profiled-dep", "err-project-name-dir-empty-after-normalize",
-        "err-project-name-env-invalid", "err-project-name-flag-underscore-start", "err-project-name-flag-uppercase",
-        "err-yaml-comments-only", "err-yaml-empty-file",
-    ]
 
     static let errorFixtures = ConfigDifferentialTests.fixtures.filter {
         $0.expectsError && ConfigDifferentialTests.exceptions[$0.name] == nil
@@ -31,12 +23,33 @@ import Testing
             stdin: fixture.stdin)
         #expect(result.status == 1, "exit status \(result.status): \(result.stderr)")
         #expect(result.stdout.isEmpty)
-        let message = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(!message.isEmpty)
-        if !Self.errorsWithoutPosition.contains(fixture.name) {
+        try Self.expectError(result.stderr, at: fixture.expectedErrorPosition, in: fixture)
+    }
+
+    /// What loading warned about before the error is printed before it, as Compose prints it.
+    @Test func warnsBeforeItFails() async throws {
+        let fixture = try #require(Self.errorFixtures.first { $0.name == "err-image-empty-no-build" })
+        let result = try await TestSupport.run(
+            TestSupport.pierBinary, fixture.arguments, in: fixture.directory, environment: fixture.environment)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stderr)")
+        #expect(
+            lines.first?.hasSuffix(
+                "/compose.yaml:4:12: The \"UNSET_IMAGE\" variable is not set. Defaulting to a blank string.") == true)
+    }
+
+    /// The error is the first line that is not a warning; it starts with `<directory>/<position>: `, or with no
+    /// position at all when `position` is nil.
+    static func expectError(_ stderr: String, at position: String?, in fixture: Fixture) throws {
+        let lines = stderr.split(separator: "\n").filter { !$0.hasPrefix("WARN[") }
+        let message = try #require(lines.first.map(String.init), "no error message: \(stderr)")
+        if let position {
+            let prefix = fixture.directory.path + "/" + position + ": "
+            #expect(message.hasPrefix(prefix), "expected the error at \(position): \(message)")
+        } else {
             #expect(
-                message.range(of: #"^/\S+:[0-9]+:[0-9]+: "#, options: .regularExpression) != nil,
-                "no file:line:column in: \(message)")
+                message.range(of: #"^\S+:[0-9]+:[0-9]+: "#, options: .regularExpression) == nil,
+                "expected no position (the mistake is not in a file): \(message)")
         }
     }
 }

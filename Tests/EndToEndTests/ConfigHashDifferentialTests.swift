@@ -64,6 +64,18 @@ import Testing
         #expect(mine == theirs)
     }
 
+    /// The golden hashes `ServiceHashTests` checks Pier against are the reference's own.
+    @Test(.requiresReference) func goldenHashesAreTheReferences() async throws {
+        let directory = TestSupport.fixtures.appendingPathComponent("config-hash")
+        let result = try await TestSupport.run(
+            try await TestSupport.requireReference(), ["--profile", "*", "config", "--hash", "*"], in: directory,
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+        try #require(result.status == 0, "\(result.stderr)")
+        let golden = try String(contentsOf: directory.appendingPathComponent("hashes.txt"), encoding: .utf8)
+        #expect(!Self.hashes(golden).isEmpty)
+        #expect(Self.hashes(result.stdout) == Self.hashes(golden))
+    }
+
     @Test(arguments: fixtures)
     func jsonIsByteIdentical(_ fixture: Fixture) async throws {
         let (pier, reference) = try await Self.outputs(fixture, fixture.arguments(format: "json"))

@@ -47,6 +47,9 @@ extension FakeEngine {
                 state.journal.append("\(parts[0].dropLast()) \(name)")
             }
             return parts[0] == "networks" ? Self.json(["Id": .string(name)]) : Self.json(Self.resource(name, labels))
+        case (.GET, "networks") where parts.count == 1:
+            let networks = state.withLock { $0.networks }.sorted { $0.key < $1.key }
+            return Self.json(.array(networks.map { Self.resource($0.key, $0.value) }))
         case (.GET, "networks") where parts.count == 2, (.GET, "volumes") where parts.count == 2:
             let labels = state.withLock { parts[0] == "networks" ? $0.networks[parts[1]] : $0.volumes[parts[1]] }
             guard let labels else { return Self.notFound("\(parts[0].dropLast()) \(parts[1]) not found") }

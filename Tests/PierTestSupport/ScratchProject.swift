@@ -107,11 +107,22 @@ package struct ScratchProject: Sendable {
     @discardableResult
     package func launch(
         _ arguments: [String], input: TestSupport.Input = .closed, mergesErrors: Bool = false,
-        _ body: (RunningCommand) async throws -> Void
+        environment extra: [String: String] = [:], _ body: (RunningCommand) async throws -> Void
     ) async throws -> TestSupport.Result {
         try await TestSupport.launch(
-            TestSupport.pierBinary, arguments, in: directory, environment: environment, input: input,
-            mergesErrors: mergesErrors, body)
+            TestSupport.pierBinary, arguments, in: directory, environment: environment.merging(extra) { $1 },
+            input: input, mergesErrors: mergesErrors, body)
+    }
+
+    /// Starts the reference Docker Compose with `arguments` (and `extra` environment variables) in the project's
+    /// directory and runs `body` while it runs, as ``launch(_:input:mergesErrors:environment:_:)`` does `pier`.
+    @discardableResult
+    package func launchReference(
+        _ arguments: [String], environment extra: [String: String] = [:], _ body: (RunningCommand) async throws -> Void
+    ) async throws -> TestSupport.Result {
+        try await TestSupport.launch(
+            try await TestSupport.requireReference(), arguments, in: directory,
+            environment: environment.merging(extra) { $1 }, body)
     }
 
     /// Removes everything labelled with the project or named after it, whatever state a failed test left it in.

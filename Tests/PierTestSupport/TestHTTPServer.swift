@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -17,6 +18,10 @@ package final class TestHTTPServer: Sendable {
         case stream(status: HTTPResponseStatus, headers: [(String, String)], chunks: AsyncStream<[UInt8]>)
         /// The answer `answer` gives once it returns (the head too waits, as the engine's `wait` does).
         case later(@Sendable () async -> Reply)
+        /// No answer: the connection is closed at once, as an engine that went away or a faulty proxy closes it.
+        case drop
+        /// A head announcing `body`'s length, then half of it, then the connection closed.
+        case truncated(body: [UInt8])
     }
 
     package struct Request: Sendable {
@@ -30,19 +35,26 @@ package final class TestHTTPServer: Sendable {
     /// One element per connection the server saw closed.
     package let closedConnections: AsyncStream<Void>
     private let channel: Channel
+    private let opened: NIOLockedValueBox<Int>
 
-    private init(channel: Channel, port: Int, closedConnections: AsyncStream<Void>) {
+    private init(channel: Channel, port: Int, closedConnections: AsyncStream<Void>, opened: NIOLockedValueBox<Int>) {
         self.channel = channel
         self.port = port
         self.closedConnections = closedConnections
+        self.opened = opened
     }
+
+    /// How many connections clients opened so far.
+    package var openedConnections: Int { opened.withLockedValue { $0 } }
 
     package static func start(tls: NIOSSLContext? = nil, route: @escaping Route) async throws -> TestHTTPServer {
         let (closed, closedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let opened = NIOLockedValueBox(0)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                opened.withLockedValue { $0 += 1 }
+                return channel.eventLoop.makeCompletedFuture {
                     if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(
@@ -51,7 +63,7 @@ package final class TestHTTPServer: Sendable {
             }
             .bind(host: "127.0.0.1", port: 0).get()
         guard let port = channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
-        return TestHTTPServer(channel: channel, port: port, closedConnections: closed)
+        return TestHTTPServer(channel: channel, port: port, closedConnections: closed, opened: opened)
     }
 
     /// Runs `body` with a server started for it, and shuts the server down once `body` returns or throws.
@@ -116,6 +128,15 @@ private final class RouteHandler: ChannelInboundHandler {
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         case .silent:
             break
+        case .drop:
+            context.close(promise: nil)
+        case .truncated(let body):
+            let fields = HTTPHeaders([("Content-Length", String(body.count))])
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: fields))), promise: nil)
+            context.writeAndFlush(
+                wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body.prefix(body.count / 2))))), promise: nil)
+            context.close(promise: nil)
         case .endless(let chunk):
             let fields = HTTPHeaders([("Transfer-Encoding", "chunked"), ("Content-Type", "application/octet-stream")])
             context.writeAndFlush(

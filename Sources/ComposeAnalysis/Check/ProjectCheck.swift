@@ -5,8 +5,9 @@ import Foundation
 /// missing env files, bind-mount sources, build contexts, Dockerfiles, secret and config files; unset
 /// variables; and the project's own clashes (a host port or container name used twice).
 public enum ProjectCheck {
-    /// The checks on a project loaded with `requireEnvFiles` off; `raw` is the same project loaded without
-    /// interpolation or normalization (for its `env_file` entries as written), `variables` its unset variables.
+    /// The checks on a project loaded with `requireEnvFiles` and `requireUniqueContainerNames` off; `raw` is the
+    /// same project loaded without interpolation or normalization (for its `env_file` entries as written),
+    /// `variables` its unset variables.
     public static func findings(project: LoadedProject, raw: LoadedProject?, variables: [VariableIssue]) -> [Finding] {
         var findings = variables.map(finding(for:))
         let directory = project.workingDirectory

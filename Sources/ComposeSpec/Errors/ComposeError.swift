@@ -20,6 +20,8 @@ public struct ComposeError: Error, Sendable, PositionedMessage {
     public var location: SourceLocation?
     /// The file the error is about when no line is known (a missing env file, an empty compose file).
     public var file: String?
+    /// What loading warned about before it failed, in order: Compose prints them too.
+    public var warnings: [ComposeWarning] = []
 
     public init(_ code: Code, _ message: String, at location: SourceLocation? = nil, file: String? = nil) {
         self.code = code

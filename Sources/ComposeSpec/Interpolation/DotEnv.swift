@@ -12,11 +12,12 @@ enum DotEnv {
         _ contents: String,
         file: String,
         lookup: (String) -> String?,
-        onUnsetVariable: (String) -> Void = { _ in }
+        onUnsetVariable: (String, SourceLocation) -> Void = { _, _ in }
     ) throws(ComposeError) -> [(key: String, value: String?)] {
         var reader = DotEnvReader(contents, file: file)
         var entries: [(key: String, value: String?)] = []
         var definedEarlier: [String: String] = [:]
+        var budget = LoaderLimits.interpolationGrowth
         while reader.skipToStatement() {
             let statementLocation = reader.location
             switch try reader.readKey() {
@@ -31,7 +32,7 @@ enum DotEnv {
                     do {
                         text = try Interpolation.substitute(
                             text, lookup: { name in lookup(name) ?? definedEarlier[name] },
-                            onUnsetVariable: onUnsetVariable)
+                            onUnsetVariable: { onUnsetVariable($0, statementLocation) }, budget: &budget)
                     } catch {
                         throw reader.templateError(error, at: statementLocation)
                     }

@@ -39,9 +39,14 @@ enum DotEnvEscapes {
             case "b": output.append("\u{08}")
             case "a": output.append("\u{07}")
             case "\\", "\"": output.append(escaped)
-            case "$": output.append(contentsOf: "$$".unicodeScalars)
+            case "$":
+                // One scalar at a time: appending a sequence to a scalar view copies the whole view.
+                output.append("$")
+                output.append("$")
             case "0": output.append("\\")
-            default: output.append(contentsOf: ["\\", escaped])
+            default:
+                output.append("\\")
+                output.append(escaped)
             }
             index += 2
         }

@@ -114,6 +114,8 @@ struct DotEnvReader {
         case .missingRequired:
             return ComposeError(
                 .missingVariable, "failed to read \(file): \(failure.requiredVariableText ?? "")", at: location)
+        case .nestedTooDeep, .growsTooLarge:
+            return ComposeError(.interpolation, "failed to read \(file): \(failure.limitText ?? "")", at: location)
         }
     }
 

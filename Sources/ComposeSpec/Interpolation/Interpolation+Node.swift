@@ -6,21 +6,24 @@ extension Interpolation {
     static func interpolate(
         _ node: Node,
         lookup: (String) -> String?,
-        onUnsetVariable: (String) -> Void = { _ in }
+        onUnsetVariable: (String, SourceLocation?) -> Void = { _, _ in }
     ) throws(ComposeError) -> Node {
-        try interpolate(node, path: [], lookup: lookup, onUnsetVariable: onUnsetVariable)
+        var budget = LoaderLimits.interpolationGrowth
+        return try interpolate(node, path: [], lookup: lookup, onUnsetVariable: onUnsetVariable, budget: &budget)
     }
 
     private static func interpolate(
         _ node: Node,
         path: [String],
         lookup: (String) -> String?,
-        onUnsetVariable: (String) -> Void
+        onUnsetVariable: (String, SourceLocation?) -> Void,
+        budget: inout Int
     ) throws(ComposeError) -> Node {
         switch node.value {
         case .string(let text):
             do {
-                let substituted = try substitute(text, lookup: lookup, onUnsetVariable: onUnsetVariable)
+                let substituted = try substitute(
+                    text, lookup: lookup, onUnsetVariable: { onUnsetVariable($0, node.location) }, budget: &budget)
                 return substituted == text ? node : node.with(.string(substituted))
             } catch {
                 throw error.composeError(path: path.joined(separator: "."), at: node.location)
@@ -30,14 +33,15 @@ extension Interpolation {
             interpolated.reserveCapacity(items.count)
             for item in items {
                 interpolated.append(
-                    try interpolate(item, path: path + ["[]"], lookup: lookup, onUnsetVariable: onUnsetVariable))
+                    try interpolate(
+                        item, path: path + ["[]"], lookup: lookup, onUnsetVariable: onUnsetVariable, budget: &budget))
             }
             return node.with(.sequence(interpolated))
         case .mapping(let mapping):
             var interpolated = mapping
             for (key, value) in mapping {
                 interpolated[key] = try interpolate(
-                    value, path: path + [key], lookup: lookup, onUnsetVariable: onUnsetVariable)
+                    value, path: path + [key], lookup: lookup, onUnsetVariable: onUnsetVariable, budget: &budget)
             }
             return node.with(.mapping(interpolated))
         case .null, .bool, .int, .double:
@@ -58,6 +62,8 @@ extension InterpolationFailure {
         case .missingRequired:
             return ComposeError(
                 .missingVariable, "error while interpolating \(path): \(requiredVariableText ?? "")", at: location)
+        case .nestedTooDeep, .growsTooLarge:
+            return ComposeError(.interpolation, "\(path): \(limitText ?? "")", at: location)
         }
     }
 }

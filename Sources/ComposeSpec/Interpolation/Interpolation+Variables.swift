@@ -23,9 +23,9 @@ extension Interpolation {
     /// Where a name is referenced several times, the last reference in document order wins (the reference keeps
     /// whichever it meets last, and walks mappings in random order). A `${` that starts no valid expression yields
     /// a variable with an empty name, as in the reference.
-    static func variables(in node: Node) -> [VariableReference] {
+    static func variables(in node: Node) throws(ComposeError) -> [VariableReference] {
         var byName: [String: VariableReference] = [:]
-        collectVariables(in: node) { reference in byName[reference.name] = reference }
+        try collectVariables(in: node) { reference in byName[reference.name] = reference }
         return byName.values.sorted { $0.name < $1.name }
     }
 
@@ -33,17 +33,34 @@ extension Interpolation {
     /// earlier one of the same name). Within `${NAME<operator>argument}trailing`, that order is: the references in
     /// the trailing text, then `NAME` itself, then those in the argument (except for `?`, whose message is not
     /// searched).
-    static func variables(in text: String) -> [VariableReference] {
+    static func variables(in text: String) throws(InterpolationFailure) -> [VariableReference] {
         guard text.unicodeScalars.contains("$") else { return [] }
-        let scalars = Array(text.unicodeScalars)
+        let template = TemplateText(text)
         var references: [VariableReference] = []
-        var index = 0
-        while index < scalars.count {
+        try variables(in: template, range: 0..<template.scalars.count, depth: 0, into: &references)
+        return references
+    }
+
+    /// Walks `range` once. An expression's own references come after those of the text that follows it on its
+    /// line (which all end at the same last `}`), so they wait on a stack until the walk reaches that end.
+    private static func variables(
+        in template: TemplateText, range: Range<Int>, depth: Int, into references: inout [VariableReference]
+    ) throws(InterpolationFailure) {
+        let scalars = template.scalars
+        var deferred: [[VariableReference]] = []
+        var deferredEnd = range.upperBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if index >= deferredEnd {
+                while let group = deferred.popLast() { references += group }
+                deferredEnd = range.upperBound
+            }
             guard scalars[index] == "$" else {
                 index += 1
                 continue
             }
-            let (token, end) = TemplateScanner.token(in: scalars, at: index)
+            let (token, end) = TemplateScanner.token(in: template, at: index, end: range.upperBound)
+            index = end
             switch token {
             case .escapedDollar, .literalDollar:
                 break
@@ -52,31 +69,40 @@ extension Interpolation {
             case .invalid:
                 references.append(VariableReference(name: ""))
             case .operation(let name, let templateOperator, let argument, let trailing):
-                references += variables(in: trailing)
+                guard depth < LoaderLimits.interpolationNesting else { throw .nestedTooDeep }
+                var group: [VariableReference] = []
                 switch templateOperator.kind {
                 case .defaultValue:
-                    references.append(VariableReference(name: name, defaultValue: argument))
-                    references += variables(in: argument)
+                    group.append(VariableReference(name: name, defaultValue: template.text(argument)))
+                    try variables(in: template, range: argument, depth: depth + 1, into: &group)
                 case .alternative:
-                    references.append(VariableReference(name: name, alternateValue: argument))
-                    references += variables(in: argument)
+                    group.append(VariableReference(name: name, alternateValue: template.text(argument)))
+                    try variables(in: template, range: argument, depth: depth + 1, into: &group)
                 case .required:
-                    references.append(VariableReference(name: name, required: true))
+                    group.append(VariableReference(name: name, required: true))
                 }
+                deferred.append(group)
+                deferredEnd = end
+                index = trailing.lowerBound
             }
-            index = end
         }
-        return references
+        while let group = deferred.popLast() { references += group }
     }
 
-    private static func collectVariables(in node: Node, into record: (VariableReference) -> Void) {
+    private static func collectVariables(
+        in node: Node, into record: (VariableReference) -> Void
+    ) throws(ComposeError) {
         switch node.value {
         case .string(let text):
-            variables(in: text).forEach(record)
+            do {
+                try variables(in: text).forEach(record)
+            } catch {
+                throw ComposeError(.interpolation, error.limitText ?? "", at: node.location)
+            }
         case .sequence(let items):
-            for item in items { collectVariables(in: item, into: record) }
+            for item in items { try collectVariables(in: item, into: record) }
         case .mapping(let mapping):
-            for value in mapping.values { collectVariables(in: value, into: record) }
+            for value in mapping.values { try collectVariables(in: value, into: record) }
         case .null, .bool, .int, .double:
             break
         }

@@ -6,12 +6,30 @@ enum InterpolationFailure: Error, Sendable, Equatable {
     case invalidFormat(template: String)
     /// `${NAME?message}` or `${NAME:?message}` with the variable missing; `message` already substituted.
     case missingRequired(variable: String, message: String)
+    /// `${` nested more than `LoaderLimits.interpolationNesting` levels deep in the arguments of others.
+    case nestedTooDeep
+    /// The substituted values would add more than `LoaderLimits.interpolationGrowth` bytes to the file.
+    case growsTooLarge
 
     /// The reference's wording after its context prefix: `required variable X is missing a value[: message]`.
     var requiredVariableText: String? {
         guard case .missingRequired(let variable, let message) = self else { return nil }
         let base = "required variable \(variable) is missing a value"
         return message.isEmpty ? base : "\(base): \(message)"
+    }
+
+    /// The message for a broken limit, nil for the other failures.
+    var limitText: String? {
+        switch self {
+        case .nestedTooDeep:
+            return LoaderLimits.exceeded(
+                "interpolation is nested more than \(LoaderLimits.interpolationNesting) levels deep")
+        case .growsTooLarge:
+            return LoaderLimits.exceeded(
+                "interpolation adds more than \(LoaderLimits.interpolationGrowth >> 20) MiB to this file")
+        case .invalidFormat, .missingRequired:
+            return nil
+        }
     }
 }
 
@@ -32,68 +50,34 @@ enum Interpolation {
         lookup: (String) -> String?,
         onUnsetVariable: (String) -> Void = { _ in }
     ) throws(InterpolationFailure) -> String {
-        var failure: InterpolationFailure?
-        let output = substitute(text, lookup: lookup, onUnsetVariable: onUnsetVariable, failure: &failure)
+        var budget = LoaderLimits.interpolationGrowth
+        return try substitute(text, lookup: lookup, onUnsetVariable: onUnsetVariable, budget: &budget)
+    }
+
+    /// `substitute(_:lookup:onUnsetVariable:)`, counting the bytes of the values it substitutes against `budget`,
+    /// which the caller shares between all the values of one file.
+    static func substitute(
+        _ text: String,
+        lookup: (String) -> String?,
+        onUnsetVariable: (String) -> Void,
+        budget: inout Int
+    ) throws(InterpolationFailure) -> String {
+        guard text.unicodeScalars.contains("$") else { return text }
+        let template = TemplateText(text)
+        var output = ""
+        let failure = withoutActuallyEscaping(lookup) { lookup in
+            withoutActuallyEscaping(onUnsetVariable) { onUnsetVariable in
+                var substitution = Substitution(
+                    template: template, lookup: lookup, onUnsetVariable: onUnsetVariable, budget: budget)
+                defer { budget = substitution.budget }
+                return substitution.run(0..<template.scalars.count, depth: 0, into: &output)
+            }
+        }
         if let failure { throw failure }
         return output
     }
 
-    /// Substitutes the whole template even after a failure, recording only the first one: the reference reports
-    /// the first error but still warns about every unset variable of the value, before and after it.
-    private static func substitute(
-        _ text: String,
-        lookup: (String) -> String?,
-        onUnsetVariable: (String) -> Void,
-        failure: inout InterpolationFailure?
-    ) -> String {
-        guard text.unicodeScalars.contains("$") else { return text }
-        let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            guard scalars[index] == "$" else {
-                output.append(scalars[index])
-                index += 1
-                continue
-            }
-            let (token, end) = TemplateScanner.token(in: scalars, at: index)
-            switch token {
-            case .escapedDollar, .literalDollar:
-                output.append("$")
-            case .variable(let name):
-                if let value = lookup(name) {
-                    output.append(contentsOf: value.unicodeScalars)
-                } else {
-                    onUnsetVariable(name)
-                }
-            case .operation(let name, let templateOperator, let argument, let trailing):
-                // The argument is substituted first, whether or not the operator then uses it. A failure there or
-                // in the operator ends this expression: its trailing text is skipped (no warnings from it).
-                var expressionFailure: InterpolationFailure?
-                let resolvedArgument = substitute(
-                    argument, lookup: lookup, onUnsetVariable: onUnsetVariable, failure: &expressionFailure)
-                if expressionFailure == nil {
-                    do {
-                        let value = try apply(
-                            templateOperator, to: name, value: lookup(name), argument: resolvedArgument)
-                        output.append(contentsOf: value.unicodeScalars)
-                        let rest = substitute(
-                            trailing, lookup: lookup, onUnsetVariable: onUnsetVariable, failure: &expressionFailure)
-                        output.append(contentsOf: rest.unicodeScalars)
-                    } catch {
-                        expressionFailure = error
-                    }
-                }
-                if failure == nil { failure = expressionFailure }
-            case .invalid:
-                if failure == nil { failure = .invalidFormat(template: text) }
-            }
-            index = end
-        }
-        return String(output)
-    }
-
-    private static func apply(
+    static func apply(
         _ templateOperator: TemplateOperator,
         to name: String,
         value: String?,

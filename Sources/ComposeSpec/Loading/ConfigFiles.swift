@@ -14,8 +14,7 @@ enum ConfigFiles {
                 try checked(file, from: options.workingDirectory)
             }
         }
-        if let variable = options.environment["COMPOSE_FILE"] ?? dotenvComposeFile(in: base ?? options.workingDirectory)
-        {
+        if let variable = options.environment["COMPOSE_FILE"] {
             if variable.isEmpty {
                 throw ComposeError(.missingFile, "COMPOSE_FILE is set but empty: it must name compose files")
             }
@@ -41,15 +40,6 @@ enum ConfigFiles {
             .missingFile,
             "no configuration file provided: not found (looked for \(defaultNames.joined(separator: ", ")) "
                 + "in \(base ?? options.workingDirectory) and its parents)")
-    }
-
-    /// `COMPOSE_FILE` may also come from the `.env` file of the directory Pier starts in.
-    private static func dotenvComposeFile(in directory: String) -> String? {
-        let path = directory + "/.env"
-        guard Paths.isRegularFile(path), let text = try? Paths.readText(path), text.contains("COMPOSE_FILE"),
-            let entries = try? DotEnv.parse(text, file: path, lookup: { _ in nil })
-        else { return nil }
-        return entries.last { $0.key == "COMPOSE_FILE" }?.value
     }
 
     private static func checked(_ file: String, from directory: String) throws(ComposeError) -> String {

@@ -73,23 +73,38 @@ enum Consistency {
 
 /// The services' `depends_on` graph.
 enum DependencyGraph {
+    /// Walks the graph depth first without recursion, so a chain of any length is checked in linear time.
     static func checkAcyclic(_ services: Node.Mapping) throws(ComposeError) {
-        var state: [String: Bool] = [:]  // false: on the current path; true: done
-        func visit(_ name: String, path: [String]) throws(ComposeError) {
-            if state[name] == true { return }
-            if state[name] == false {
-                let cycle = path.drop { $0 != name } + [name]
-                throw ComposeError(
-                    .dependencyCycle, "dependency cycle detected: \(cycle.joined(separator: " -> "))",
-                    at: services[name]?["depends_on"]?.location)
+        var done = Set<String>()
+        var onPath: [String: Int] = [:]  // service -> its position in `path`
+        for root in services.keys where !done.contains(root) {
+            // Each entry: a service on the current path and the dependencies it has yet to visit.
+            var path: [(name: String, pending: [String])] = [(root, dependencies(of: root, in: services))]
+            onPath[root] = 0
+            while let last = path.last {
+                guard let next = last.pending.last else {
+                    path.removeLast()
+                    onPath[last.name] = nil
+                    done.insert(last.name)
+                    continue
+                }
+                path[path.count - 1].pending.removeLast()
+                if done.contains(next) { continue }
+                if let start = onPath[next] {
+                    let cycle = path[start...].map(\.name) + [next]
+                    throw ComposeError(
+                        .dependencyCycle, "dependency cycle detected: \(cycle.joined(separator: " -> "))",
+                        at: services[next]?["depends_on"]?.location)
+                }
+                onPath[next] = path.count
+                path.append((next, dependencies(of: next, in: services)))
             }
-            state[name] = false
-            for dependency in services[name]?["depends_on"]?.mapping?.keys ?? [] where services[dependency] != nil {
-                try visit(dependency, path: path + [name])
-            }
-            state[name] = true
         }
-        for name in services.keys { try visit(name, path: []) }
+    }
+
+    /// In reverse order, so that popping them visits them in document order.
+    private static func dependencies(of name: String, in services: Node.Mapping) -> [String] {
+        (services[name]?["depends_on"]?.mapping?.keys ?? []).filter { services[$0] != nil }.reversed()
     }
 }
 
@@ -137,24 +152,25 @@ enum ResourceRules {
             if sources.count > 1 {
                 throw ComposeError(
                     .invalidValue, "secrets.\(name): file|environment attributes are mutually exclusive",
-                    at: secret.location)
+                    at: secret.keyLocation ?? secret.location)
             }
             if sources.isEmpty {
                 throw ComposeError(
-                    .invalidValue, "secrets.\(name): one of file|environment must be set", at: secret.location)
+                    .invalidValue, "secrets.\(name): one of file|environment must be set",
+                    at: secret.keyLocation ?? secret.location)
             }
         }
         for (name, config) in document["configs"]?.mapping ?? [:] where !isExternal(config) {
             if ["file", "environment", "content"].filter({ config[$0] != nil }).count > 1 {
                 throw ComposeError(
                     .invalidValue, "configs.\(name): file|environment|content attributes are mutually exclusive",
-                    at: config.location)
+                    at: config.keyLocation ?? config.location)
             }
         }
         for (name, volume) in document["volumes"]?.mapping ?? [:] where isExternal(volume) && volume["driver"] != nil {
             throw ComposeError(
                 .invalidValue, "volumes.\(name): conflicting parameters \"external\" and \"driver\" specified",
-                at: volume.location)
+                at: volume.keyLocation ?? volume.location)
         }
     }
 
@@ -162,7 +178,7 @@ enum ResourceRules {
         if service["image"] == nil, service["build"] == nil, service["provider"] == nil {
             throw ComposeError(
                 .invalidValue, "service \"\(name)\" has neither an image nor a build context specified",
-                at: service.location)
+                at: service.keyLocation ?? service.location)
         }
         if service["network_mode"] != nil, service["networks"] != nil {
             throw ComposeError(

@@ -84,11 +84,12 @@ extension Merge {
             return zip(hosts, targets).map { port(String($0), $1) }
         }
 
+        /// `80` or `8000-8010`, each port at most 65535: a range is checked before anything expands it.
         private static func range(_ text: String) -> ClosedRange<Int>? {
             let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
             guard let low = bounds.first ?? nil, bounds.count <= 2 else { return nil }
             let high = bounds.count == 2 ? bounds[1] : low
-            guard let high, low <= high else { return nil }
+            guard let high, 0 <= low, low <= high, high <= 65535 else { return nil }
             return low...high
         }
     }

@@ -23,17 +23,18 @@ extension Merge {
     static func uniqueEntries(in document: Node) throws(ComposeError) -> Node {
         guard let services = document["services"]?.mapping else { return document }
         var result = services
+        var portBudget = LoaderLimits.portEntries
         for (name, service) in services {
             guard var attributes = service.mapping else { continue }
             let path = "services.\(name)"
             for (attribute, key) in uniqueLists {
                 guard let items = attributes[attribute]?.sequence else { continue }
-                let unique = try uniqueItems(items, key: key, path: "\(path).\(attribute)")
+                let unique = try uniqueItems(items, key: key, path: "\(path).\(attribute)", budget: &portBudget)
                 attributes[attribute] = attributes[attribute]!.with(.sequence(unique))
             }
             if let tags = attributes["build"]?["tags"]?.sequence {
                 attributes["build"]!["tags"] = attributes["build"]!["tags"]!.with(
-                    .sequence(try uniqueItems(tags, key: .text, path: "\(path).build.tags")))
+                    .sequence(try uniqueItems(tags, key: .text, path: "\(path).build.tags", budget: &portBudget)))
             }
             if case .mapping(var networks) = attributes["networks"]?.value {
                 for (network, settings) in networks where settings.mapping != nil {
@@ -41,7 +42,10 @@ extension Merge {
                     for list in ["aliases", "link_local_ips"] {
                         guard let items = settings[list]?.sequence else { continue }
                         settings[list] = settings[list]!.with(
-                            .sequence(try uniqueItems(items, key: .text, path: "\(path).networks.\(network).\(list)")))
+                            .sequence(
+                                try uniqueItems(
+                                    items, key: .text, path: "\(path).networks.\(network).\(list)",
+                                    budget: &portBudget)))
                     }
                     networks[network] = settings
                 }
@@ -56,11 +60,25 @@ extension Merge {
 
     /// The items with later duplicates moved into the place of the first one. A short port range counts as one
     /// item per port, so it is split first.
-    static func uniqueItems(_ items: [Node], key: EntryKey, path: String) throws(ComposeError) -> [Node] {
+    ///
+    /// `budget` bounds the ports that ranges expand to in the whole project (`LoaderLimits.portEntries`).
+    static func uniqueItems(
+        _ items: [Node], key: EntryKey, path: String, budget: inout Int
+    ) throws(ComposeError) -> [Node] {
         var unique: [Node] = []
         var positions: [String: Int] = [:]
         for (index, item) in items.enumerated() {
-            for (identity, entry) in try keyedEntries(item, key: key, at: "\(path).[\(index)]") {
+            let entries = try keyedEntries(item, key: key, at: "\(path).[\(index)]")
+            if case .port = key {
+                budget -= entries.count
+                if budget < 0 {
+                    throw ComposeError(
+                        .invalidValue,
+                        LoaderLimits.exceeded("ports expand to more than \(LoaderLimits.portEntries) in all"),
+                        at: item.location)
+                }
+            }
+            for (identity, entry) in entries {
                 if let position = positions[identity] {
                     unique[position] = entry
                 } else {

@@ -9,6 +9,10 @@ enum PathRebase {
             result["services"] = document["services"]!.with(
                 .mapping(services.mapValues { service(_: $0, directory: directory) }))
         }
+        if let volumes = document["volumes"]?.mapping {
+            result["volumes"] = document["volumes"]!.with(
+                .mapping(volumes.mapValues { volumeDevice($0, directory: directory) }))
+        }
         for section in ["secrets", "configs"] {
             guard let resources = document[section]?.mapping else { continue }
             result[section] = document[section]!.with(
@@ -19,6 +23,18 @@ enum PathRebase {
                         return resource
                     }))
         }
+        return result
+    }
+
+    /// A `local` volume that binds a host directory (`o: bind`) names it in `driver_opts.device`.
+    private static func volumeDevice(_ volume: Node, directory: String) -> Node {
+        guard volume["driver"]?.string == "local", let options = volume["driver_opts"], options["o"]?.string == "bind",
+            let device = options["device"], let text = device.string
+        else { return volume }
+        var result = volume
+        var resolved = options
+        resolved["device"] = device.with(.string(Paths.resolved(text, from: directory)))
+        result["driver_opts"] = resolved
         return result
     }
 
@@ -57,7 +73,30 @@ enum PathRebase {
             result["additional_contexts"] = build["additional_contexts"]!.with(
                 .mapping(contexts.mapValues { contextPath($0, directory: directory) }))
         }
+        if let ssh = build["ssh"] { result["ssh"] = sshKeys(ssh, directory: directory) }
         return result
+    }
+
+    /// `build.ssh` entries `id=path` (or `id: path`) name a key file or agent socket; `id` alone is the agent.
+    private static func sshKeys(_ node: Node, directory: String) -> Node {
+        switch node.value {
+        case .sequence(let items):
+            return node.with(
+                .sequence(
+                    items.map { item in
+                        guard let text = item.string, let equals = text.firstIndex(of: "=") else { return item }
+                        let path = Paths.resolved(String(text[text.index(after: equals)...]), from: directory)
+                        return item.with(.string(text[...equals] + path))
+                    }))
+        case .mapping(let entries):
+            return node.with(
+                .mapping(
+                    entries.mapValues { path in
+                        path.with(.string(Paths.resolved(path.scalarText ?? "", from: directory)))
+                    }))
+        default:
+            return node
+        }
     }
 
     /// A build context is a directory unless it is a URL, a git remote, an image or another service.
@@ -88,9 +127,10 @@ enum PathRebase {
             guard parts.count == 2 else { return node }
             return node.with(.string(Paths.absolute(String(parts[0]), from: directory) + ":" + parts[1]))
         }
-        guard node.mapping != nil, node["type"]?.string == "bind", let source = node["source"] else { return node }
+        guard node.mapping != nil, node["type"]?.string == "bind", let source = node["source"], let text = source.string
+        else { return node }
         var result = node
-        result["source"] = path(source, directory: directory)
+        result["source"] = source.with(.string(Paths.resolved(text, from: directory)))
         return result
     }
 

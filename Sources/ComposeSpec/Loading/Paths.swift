@@ -8,6 +8,21 @@ enum Paths {
         return clean(base + "/" + expanded)
     }
 
+    /// Whether `path` is absolute on Linux or on Windows (`C:\\x`, `c:/x`, `\\\\server\\share`): Compose keeps such
+    /// paths as they are written.
+    static func isAbsolute(_ path: String) -> Bool {
+        if path.hasPrefix("/") || path.hasPrefix("\\\\") { return true }
+        let scalars = Array(path.unicodeScalars.prefix(3))
+        return scalars.count == 3 && scalars[0].properties.isAlphabetic && scalars[0].isASCII && scalars[1] == ":"
+            && (scalars[2] == "\\" || scalars[2] == "/")
+    }
+
+    /// `path` against `base` unless it is absolute (Linux or Windows), which stays exactly as written; an empty
+    /// path is `base` itself.
+    static func resolved(_ path: String, from base: String) -> String {
+        isAbsolute(path) ? path : absolute(path, from: base)
+    }
+
     static func directory(of path: String) -> String {
         let cleaned = clean(path)
         guard let slash = cleaned.lastIndex(of: "/") else { return "." }
@@ -48,6 +63,11 @@ enum Paths {
         return joined.isEmpty ? "." : joined
     }
 
+    /// The absolute path with symbolic links resolved, to tell whether two paths name the same file.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+
     static func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
     }
@@ -55,19 +75,6 @@ enum Paths {
     static func isRegularFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-    }
-
-    static func readText(_ path: String) throws(ComposeError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw ComposeError(.missingFile, "is a directory, not a file", file: path)
-            }
-            throw ComposeError(.missingFile, "no such file or directory", file: path)
-        }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text
     }
 
     /// Whether `path` names a remote build context (a URL or a git repository) rather than a directory.

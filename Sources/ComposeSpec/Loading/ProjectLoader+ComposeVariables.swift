@@ -19,7 +19,9 @@ extension ProjectLoader {
             guard Paths.isRegularFile(dotenv) else { return options.environment }
             files = [dotenv]
         }
-        guard let merged = try? EnvironmentFiles.load(files, over: options.environment) else {
+        // Loading the project prints the files' warnings.
+        var ignored: [ComposeWarning] = []
+        guard let merged = try? EnvironmentFiles.load(files, over: options.environment, warnings: &ignored) else {
             return options.environment
         }
         return merged.filter { $0.key.hasPrefix("COMPOSE_") }.merging(options.environment) { _, process in process }

@@ -5,14 +5,33 @@ import Foundation
 /// normalize to the canonical form `config` prints.
 public enum ProjectLoader {
     public static func load(_ options: ProjectOptions) throws(ComposeError) -> LoadedProject {
+        var warnings: [ComposeWarning] = []
+        do {
+            return try load(options, warnings: &warnings)
+        } catch {
+            var failure = error
+            failure.warnings = warnings
+            throw failure
+        }
+    }
+
+    /// Loads, gathering warnings in `warnings` as it goes, so that they are not lost when a later step fails.
+    private static func load(
+        _ options: ProjectOptions, warnings: inout [ComposeWarning]
+    ) throws(ComposeError) -> LoadedProject {
+        var options = options
+        options.environment = try EnvironmentFiles.workingEnvironment(options, warnings: &warnings)
         let files = try ConfigFiles.resolve(options)
         let projectDirectory =
             options.projectDirectory.map { Paths.absolute($0, from: options.workingDirectory) }
             ?? files.first.flatMap { $0 == "-" || options.remoteFiles.contains($0) ? nil : Paths.directory(of: $0) }
             ?? options.workingDirectory
-        var environment = try EnvironmentFiles.projectEnvironment(options, projectDirectory: projectDirectory)
+        var environment = try EnvironmentFiles.projectEnvironment(
+            options, projectDirectory: projectDirectory, warnings: &warnings)
+        let environmentWarnings = warnings
         var context = LoadContext(
             environment: environment, projectDirectory: projectDirectory, options: options)
+        defer { warnings = environmentWarnings + context.warnings }
         var document = try context.loadComposeFiles(files)
         let name = try ProjectName.resolve(
             flag: options.projectName, environment: environment, document: document,
@@ -31,6 +50,11 @@ public enum ProjectLoader {
         let activeProfiles = Profiles.active(options.profiles, environment: environment)
         let allProfiles = Profiles.all(in: document)
         let allServices = (document["services"]?.mapping?.keys).map(Array.init) ?? []
+        if options.checkConsistency {
+            try EnabledServiceRules.check(
+                try Profiles.select(document, profiles: activeProfiles, services: []),
+                uniqueContainerNames: options.requireUniqueContainerNames)
+        }
         document = try Profiles.select(
             document, profiles: activeProfiles, services: options.selectedServices)
 
@@ -40,7 +64,7 @@ public enum ProjectLoader {
                 resolvePaths: options.resolvePaths)
             normalizer.resolvesEnvironmentFiles = options.resolveEnvironmentFiles
             normalizer.requireEnvFiles = options.requireEnvFiles
-            document = try normalizer.normalize(document)
+            document = try normalizer.normalize(document, warnings: &context.warnings)
         }
         if options.checkConsistency {
             try Consistency.check(document)
@@ -51,15 +75,15 @@ public enum ProjectLoader {
         return LoadedProject(
             name: name, document: document, workingDirectory: projectDirectory,
             configFiles: files.map { $0 == "-" ? $0 : Paths.absolute($0, from: options.workingDirectory) },
-            environment: environment, allProfiles: allProfiles, allServices: allServices, warnings: context.warnings,
-            sourceDocuments: context.sourceDocuments)
+            environment: environment, allProfiles: allProfiles, allServices: allServices,
+            warnings: environmentWarnings + context.warnings, sourceDocuments: context.sourceDocuments)
     }
 }
 
 extension ProjectLoader {
     /// The variables the project's files refer to, with their defaults: what `config --variables` lists.
     public static func variables(_ options: ProjectOptions) throws(ComposeError) -> [VariableReference] {
-        Interpolation.variables(in: try loadRaw(options).document)
+        try Interpolation.variables(in: try loadRaw(options).document)
     }
 }
 
@@ -73,6 +97,10 @@ struct LoadContext {
     var sourceDocuments: [String: Node] = [:]
     /// The text of every file read, to tell whether a file refers to a variable at all.
     var readTexts: [String] = []
+    /// The files being loaded, each included by the one before it (canonical paths): a file met again is a cycle.
+    var includeChain: [String] = []
+    /// How many files `include` loaded so far in the whole project.
+    var includedFileCount = 0
 
     init(environment: [String: String], projectDirectory: String, options: ProjectOptions) {
         self.environment = environment
@@ -83,14 +111,15 @@ struct LoadContext {
     mutating func loadComposeFiles(_ files: [String]) throws(ComposeError) -> Node {
         var document = Node.mapping([:])
         for file in files {
-            document = try Merge.documents(document, try loadComposeFile(file))
+            includeChain = file == "-" ? [] : [Paths.canonical(file)]
+            document = try Merge.documents(document, try loadComposeFile(file, from: .commandLine))
         }
         return document
     }
 
     /// Reads a file and brings it to the point where files merge: interpolated, typed, validated, extended.
-    mutating func loadComposeFile(_ file: String) throws(ComposeError) -> Node {
-        var document = try readDocument(file)
+    mutating func loadComposeFile(_ file: String, from origin: Paths.Origin) throws(ComposeError) -> Node {
+        var document = try readDocument(file, from: origin)
         let directory = file == "-" ? options.workingDirectory : Paths.directory(of: file)
         document = try Extends.apply(to: document, file: file, context: &self)
         // A fetched project's paths are relative to the folder it was fetched into.
@@ -111,13 +140,17 @@ struct LoadContext {
     }
 
     /// Reads, interpolates, casts and validates one file, without resolving `extends`.
-    mutating func readDocument(_ file: String) throws(ComposeError) -> Node {
+    mutating func readDocument(_ file: String, from origin: Paths.Origin) throws(ComposeError) -> Node {
         let displayName = file == "-" ? "-" : Paths.absolute(file, from: options.workingDirectory)
         let text: String
         if file == "-" {
             text = options.readStandardInput()
+            if text.utf8.count > LoaderLimits.fileSize {
+                throw ComposeError(
+                    .invalidValue, LoaderLimits.exceeded("larger than \(LoaderLimits.fileSize >> 20) MiB"), file: "-")
+            }
         } else {
-            text = try Paths.readText(displayName)
+            text = try Paths.readText(displayName, from: origin)
         }
         readTexts.append(text)
         let documents = try YAMLReader.documents(text, file: displayName)
@@ -140,7 +173,13 @@ struct LoadContext {
         }
         if options.interpolate {
             let environment = self.environment
-            document = try Interpolation.interpolate(document) { environment[$0] }
+            var unset: [ComposeWarning] = []
+            defer { warnings += unset }
+            document = try Interpolation.interpolate(document) {
+                environment[$0]
+            } onUnsetVariable: {
+                unset.append(ComposeWarning.unsetVariable($0, at: $1))
+            }
         }
         if options.interpolate {
             document = try SchemaCasting.cast(document, warnings: &warnings)

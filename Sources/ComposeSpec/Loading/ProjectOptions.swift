@@ -28,6 +28,9 @@ public struct ProjectOptions: Sendable {
     /// With false, a missing `env_file` or `label_file` is skipped as if `required: false` (`pier check` reports
     /// them all instead of stopping at the first).
     public var requireEnvFiles = true
+    /// With false, two services claiming one `container_name` load (`pier check` reports the clash among the
+    /// others instead of stopping at it).
+    public var requireUniqueContainerNames = true
     /// Read when a compose file is `-`.
     public var readStandardInput: @Sendable () -> String = { "" }
 

@@ -48,11 +48,18 @@ extension Node {
     public var nanoseconds: Int64? {
         if case .string(let text) = value {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if let seconds = Double(trimmed) { return Int64((seconds * 1e9).rounded()) }
-            return GoDuration.parse(trimmed)
+            if let seconds = Double(trimmed) { return Self.nanoseconds(seconds) }
+            return try? GoDuration.nanoseconds(trimmed)
         }
-        guard let seconds = doubleValue else { return nil }
-        return Int64((seconds * 1e9).rounded())
+        return doubleValue.flatMap(Self.nanoseconds)
+    }
+
+    /// `seconds` in nanoseconds; nil when that does not fit 64 bits.
+    private static func nanoseconds(_ seconds: Double) -> Int64? {
+        let nanoseconds = (seconds * 1e9).rounded()
+        // 2^63 is the first double beyond Int64.
+        guard nanoseconds.isFinite, abs(nanoseconds) < 9_223_372_036_854_775_808.0 else { return nil }
+        return Int64(nanoseconds)
     }
 
     /// Each item of a sequence as text; a lone scalar reads as a one-item list.

@@ -18,6 +18,8 @@ public struct ServiceGraph: Sendable {
     /// Every service of the project, sorted by name.
     public let services: [String]
     private let dependencies: [String: [Dependency]]
+    /// The reverse of `dependencies`: the services that depend on each, sorted by name.
+    private let dependents: [String: [String]]
 
     public init(document: Node) {
         var dependencies: [String: [Dependency]] = [:]
@@ -34,6 +36,11 @@ public struct ServiceGraph: Sendable {
         }
         self.services = all.keys.sorted()
         self.dependencies = dependencies
+        var dependents: [String: [String]] = [:]
+        for name in services {
+            for dependency in dependencies[name] ?? [] { dependents[dependency.service, default: []].append(name) }
+        }
+        self.dependents = dependents
     }
 
     public func dependencies(of service: String) -> [Dependency] {
@@ -42,7 +49,7 @@ public struct ServiceGraph: Sendable {
 
     /// The services that depend on `service`, sorted by name.
     public func dependents(of service: String) -> [String] {
-        services.filter { name in dependencies(of: name).contains { $0.service == service } }
+        dependents[service] ?? []
     }
 
     /// Whether another service waits for `service` to complete successfully (`service_completed_successfully`):
@@ -75,21 +82,31 @@ public struct ServiceGraph: Sendable {
         return result
     }
 
-    /// The services of `selection` with each after those it depends on; ties in name order.
+    /// The services of `selection` with each after those it depends on: in layers, each layer the services whose
+    /// dependencies are all in earlier layers, in name order. Linear in the services and their dependencies.
     public func startOrder(of selection: Set<String>? = nil) -> [String] {
-        let wanted = selection ?? Set(services)
+        let wanted = services.filter { selection?.contains($0) ?? true }
+        var waitingFor = [String: Int]()
+        for name in wanted {
+            waitingFor[name] =
+                Set(dependencies(of: name).map(\.service)).filter { selection?.contains($0) ?? true }
+                .count
+        }
         var order: [String] = []
-        var placed = Set<String>()
+        var layer = wanted.filter { waitingFor[$0] == 0 }
         while order.count < wanted.count {
-            let ready = services.filter { name in
-                wanted.contains(name) && !placed.contains(name)
-                    && dependencies(of: name).allSatisfy { !wanted.contains($0.service) || placed.contains($0.service) }
-            }
             // The loader rejects cycles; should one remain, take the rest in name order rather than loop.
-            let next = ready.isEmpty ? services.filter { wanted.contains($0) && !placed.contains($0) } : ready
-            guard !next.isEmpty else { break }  // names that are not services
-            order += next
-            placed.formUnion(next)
+            if layer.isEmpty { layer = wanted.filter { (waitingFor[$0] ?? 0) > 0 } }
+            order += layer
+            var next: [String] = []
+            for name in layer {
+                waitingFor[name] = -1
+                for dependent in dependents(of: name) where (waitingFor[dependent] ?? 0) > 0 {
+                    waitingFor[dependent]! -= 1
+                    if waitingFor[dependent] == 0 { next.append(dependent) }
+                }
+            }
+            layer = next.sorted()
         }
         return order
     }

@@ -50,41 +50,45 @@ extension Node {
         }
     }
 
-    /// A Go duration in canonical form (`90s` → `1m30s`).
-    var canonicalDuration: Node {
-        guard let text = scalarText, let nanoseconds = GoDuration.parse(text) else { return self }
-        return with(.string(GoDuration.format(nanoseconds)))
-    }
-
-    /// A byte size as its count of bytes, written as a string.
-    var canonicalBytes: Node {
-        guard let text = scalarText, let bytes = ByteSize.parse(text) else { return self }
-        return with(.string(String(bytes)))
-    }
-
-    /// The canonical duration, or an error naming `path` when the text is not a duration.
+    /// The canonical duration (`90s` → `1m30s`), or an error naming `path` when the text is not a duration.
     func validDuration(path: String) throws(ComposeError) -> Node {
         guard let text = scalarText else { return self }
-        guard let nanoseconds = GoDuration.parse(text) else {
-            throw ComposeError(.invalidValue, "\(path): invalid duration \"\(text)\"", at: location)
+        do {
+            return with(.string(GoDuration.format(try GoDuration.nanoseconds(text))))
+        } catch {
+            throw ComposeError(.invalidValue, "\(path): \(error.message(for: text))", at: location)
         }
-        return with(.string(GoDuration.format(nanoseconds)))
     }
 
-    /// The canonical byte count, or an error naming `path` when the text is not a size.
+    /// The byte count written as a string, or an error naming `path` when the text is not a size. An integer is
+    /// taken as written: Compose accepts `-1` (no limit) as an integer, but not as text.
     func validBytes(path: String) throws(ComposeError) -> Node {
         if case .int(let bytes) = value { return with(.string(String(bytes))) }
         guard let text = scalarText else { return self }
-        guard let bytes = ByteSize.parse(text), bytes >= 0 else {
-            throw ComposeError(.invalidValue, "\(path): invalid size \"\(text)\"", at: location)
+        do {
+            return with(.string(String(try ByteSize.bytes(text))))
+        } catch {
+            throw ComposeError(.invalidValue, "\(path): \(error.message(for: text))", at: location)
         }
-        return with(.string(String(bytes)))
     }
 
-    /// A number that may have been written as a string (`cpus: "0.5"`).
-    var canonicalNumber: Node {
-        guard case .string(let text) = value, let number = Double(text) else { return self }
-        return with(.double(number))
+    /// A number of CPUs, which may have been written as a string (`cpus: "0.5"`). The engine counts nano-CPUs in
+    /// 64 bits: more than 9,223,372,036 CPUs is an error naming `path` (the reference wraps it around).
+    func validCPUs(path: String) throws(ComposeError) -> Node {
+        var node = self
+        if case .string(let text) = value, let number = Double(text) { node = with(.double(number)) }
+        let number: Double
+        switch node.value {
+        case .double(let value): number = value
+        case .int(let value): number = Double(value)
+        default: return node
+        }
+        guard number.isFinite, abs(number) * 1e9 < 9_223_372_036_854_775_808.0 else {
+            throw ComposeError(
+                .invalidValue, "\(path): \(node.scalarText ?? "") CPUs are more than a 64-bit count of nano-CPUs holds",
+                at: location)
+        }
+        return node
     }
 
     /// Sets `key` through a transform when present.

@@ -1,6 +1,7 @@
 /// `build`: a context path alone, or the long syntax; args resolved from the environment when left empty.
 extension Normalizer {
-    func build(_ node: Node) throws(ComposeError) -> Node {
+    /// `path` names the attribute in errors (`services.web.build`).
+    func build(_ node: Node, path: String) throws(ComposeError) -> Node {
         var build: Node
         if let context = node.scalarText {
             build = node.with(.mapping(["context": .string(context, at: node.location)]))
@@ -10,7 +11,9 @@ extension Normalizer {
             return node
         }
         if build["context"] == nil { build["context"] = .string(resolvePaths ? projectDirectory : ".") }
-        if build["dockerfile"] == nil, build["dockerfile_inline"] == nil {
+        if build["dockerfile"]?.string == "" {
+            build.remove("dockerfile")  // Compose prints nothing then, and builds `Dockerfile`.
+        } else if build["dockerfile"] == nil, build["dockerfile_inline"] == nil {
             build["dockerfile"] = .string("Dockerfile")
         }
         try build.update("args") { args in
@@ -23,7 +26,7 @@ extension Normalizer {
         }
         try build.update("labels") { $0.keyValueMapping(missing: .empty) }
         try build.update("extra_hosts") { node throws(ComposeError) in try normalizeExtraHosts(node) }
-        try build.update("shm_size") { $0.canonicalBytes }
+        try build.update("shm_size") { node throws(ComposeError) in try node.validBytes(path: "\(path).shm_size") }
         try build.update("secrets") { secrets in
             guard let items = secrets.sequence else { return secrets }
             return secrets.with(

@@ -1,18 +1,22 @@
 /// `deploy`: durations and byte sizes in canonical form, device reservations with their default count.
 extension Normalizer {
-    func deploy(_ node: Node) -> Node {
-        if node.isNull { return node }
+    /// `path` names the attribute in errors (`services.web.deploy`).
+    func deploy(_ node: Node, path: String) throws(ComposeError) -> Node {
         guard node.mapping != nil else { return node }
         var deploy = node
-        try? deploy.update("labels") { $0.keyValueMapping(missing: .empty) }
-        try? deploy.update("resources") { resources in
+        try deploy.update("labels") { $0.keyValueMapping(missing: .empty) }
+        try deploy.update("resources") { resources throws(ComposeError) in
             var result = resources
             for key in ["limits", "reservations"] {
-                try? result.update(key) { limits in
+                try result.update(key) { limits throws(ComposeError) in
                     var limits = limits
-                    try? limits.update("memory") { $0.canonicalBytes }
-                    try? limits.update("cpus") { $0.canonicalNumber }
-                    try? limits.update("devices") { devices in
+                    try limits.update("memory") { memory throws(ComposeError) in
+                        try memory.validBytes(path: "\(path).resources.\(key).memory")
+                    }
+                    try limits.update("cpus") { node throws(ComposeError) in
+                        try node.validCPUs(path: "\(path).resources.\(key).cpus")
+                    }
+                    try limits.update("devices") { devices in
                         guard let items = devices.sequence else { return devices }
                         return devices.with(.sequence(items.map(deviceRequest)))
                     }
@@ -21,19 +25,25 @@ extension Normalizer {
             }
             return result
         }
-        try? deploy.update("restart_policy") { policy in
+        try deploy.update("restart_policy") { policy throws(ComposeError) in
             var policy = policy
-            try? policy.update("delay") { $0.canonicalDuration }
-            try? policy.update("window") { $0.canonicalDuration }
+            for key in ["delay", "window"] {
+                try policy.update(key) { node throws(ComposeError) in
+                    try node.validDuration(path: "\(path).restart_policy.\(key)")
+                }
+            }
             return policy
         }
-        for key in ["update_config", "rollback_config"] {
-            try? deploy.update(key) { config in
+        for section in ["update_config", "rollback_config"] {
+            try deploy.update(section) { config throws(ComposeError) in
                 var config = config
-                try? config.update("delay") { $0.canonicalDuration }
-                try? config.update("monitor") { $0.canonicalDuration }
-                // Zero values are unset for Compose and not printed.
-                for key in ["delay", "monitor"] where config[key]?.string == "0s" { config.remove(key) }
+                for key in ["delay", "monitor"] {
+                    try config.update(key) { node throws(ComposeError) in
+                        try node.validDuration(path: "\(path).\(section).\(key)")
+                    }
+                    // Zero values are unset for Compose and not printed.
+                    if config[key]?.string == "0s" { config.remove(key) }
+                }
                 if let ratio = config["max_failure_ratio"], ratio.scalarText == "0" {
                     config.remove("max_failure_ratio")
                 }

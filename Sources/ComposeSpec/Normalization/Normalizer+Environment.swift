@@ -6,7 +6,7 @@ extension Normalizer {
             service["env_file"] = files.with(.sequence(try envFileEntries(files).map(\.node)))
         } else if let files = service["env_file"] {
             for entry in try envFileEntries(files) {
-                for (key, value) in try entry.read(lookup: { self.environment[$0] }) {
+                for (key, value) in try entry.read(lookup: { self.environment[$0] }, warnings: warnings) {
                     environment[key] = value.map { .string($0, at: entry.location) } ?? .null
                 }
             }
@@ -28,7 +28,7 @@ extension Normalizer {
         guard let files = service["label_file"] else { return }
         var labels = Node.Mapping()
         for entry in try envFileEntries(files) {
-            for (key, value) in try entry.read(lookup: { _ in nil }) {
+            for (key, value) in try entry.read(lookup: { _ in nil }, warnings: warnings) {
                 labels[key] = .string(value ?? "", at: entry.location)
             }
         }
@@ -74,13 +74,25 @@ struct EnvFileEntry {
         return Node(.mapping(entry), at: location)
     }
 
-    func read(lookup: (String) -> String?) throws(ComposeError) -> [(key: String, value: String?)] {
+    func read(
+        lookup: (String) -> String?, warnings: WarningLog
+    ) throws(ComposeError) -> [(key: String, value: String?)] {
         guard Paths.isRegularFile(path) else {
             if !required { return [] }
             throw ComposeError(.missingFile, "env file \(path) not found: no such file or directory", at: location)
         }
-        let text = try Paths.readText(path)
-        let entries = raw ? try DotEnv.parseRaw(text, file: path) : try DotEnv.parse(text, file: path, lookup: lookup)
+        let text: String
+        do {
+            text = try Paths.readText(path, from: .composeFile)
+        } catch {
+            throw ComposeError(error.code, "env file \(path): \(error.message)", at: location)
+        }
+        let entries =
+            raw
+            ? try DotEnv.parseRaw(text, file: path)
+            : try DotEnv.parse(text, file: path, lookup: lookup) {
+                warnings.messages.append(ComposeWarning.unsetVariable($0, at: $1))
+            }
         return entries.map { entry in (entry.key, entry.value ?? lookup(entry.key)) }
     }
 }

@@ -43,6 +43,10 @@ extension Normalizer {
         guard input.mapping != nil else { return input.with(.mapping([:])) }
         var service = input
         service.remove("extends")
+        // An empty value is no value for Compose (`image: ${TAG}` with TAG unset): a service with an empty image
+        // and no build then fails as one without an image.
+        for key in ["image", "platform"] where service[key]?.string == "" { service.remove(key) }
+        if service["pid"]?.isNull == true { service.remove("pid") }  // The schema allows it: it means no `pid`.
         for key in Self.durationKeys {
             try service.update(key) { node throws(ComposeError) in
                 try node.validDuration(path: "services.\(name).\(key)")
@@ -85,7 +89,7 @@ extension Normalizer {
         }
         for key in Self.listKeys { try service.update(key) { $0.stringListNode } }
         for key in Self.stringListKeys { try service.update(key) { $0.stringListNode } }
-        try service.update("cpus") { $0.canonicalNumber }
+        try service.update("cpus") { node throws(ComposeError) in try node.validCPUs(path: "services.\(name).cpus") }
         try service.update("command") { node throws(ComposeError) in try commandLine(node) }
         try service.update("entrypoint") { node throws(ComposeError) in try commandLine(node) }
         if service["command"] == nil { service["command"] = .null }
@@ -95,15 +99,21 @@ extension Normalizer {
         try service.update("sysctls") { $0.keyValueMapping(missing: .empty) }
         try service.update("extra_hosts") { node throws(ComposeError) in try normalizeExtraHosts(node) }
         try service.update("depends_on") { dependsOn($0) }
-        try service.update("healthcheck") { node throws(ComposeError) in try healthcheck(node) }
+        try service.update("healthcheck") { node throws(ComposeError) in
+            try healthcheck(node, path: "services.\(name).healthcheck")
+        }
         try service.update("devices") { node throws(ComposeError) in try devices(node) }
         try service.update("secrets") { fileReferences($0, defaultDirectory: "/run/secrets/") }
         try service.update("configs") { fileReferences($0, defaultDirectory: nil) }
-        try service.update("blkio_config") { blkio($0) }
+        try service.update("blkio_config") { node throws(ComposeError) in
+            try blkio(node, path: "services.\(name).blkio_config")
+        }
         try service.update("ports") { node throws(ComposeError) in try Ports.normalize(node) }
-        try service.update("volumes") { node throws(ComposeError) in try Volumes.normalize(node) }
-        try service.update("build") { node throws(ComposeError) in try build(node) }
-        try service.update("deploy") { deploy($0) }
+        try service.update("volumes") { node throws(ComposeError) in
+            try Volumes.normalize(node, path: "services.\(name).volumes")
+        }
+        try service.update("build") { node throws(ComposeError) in try build(node, path: "services.\(name).build") }
+        try service.update("deploy") { node throws(ComposeError) in try deploy(node, path: "services.\(name).deploy") }
         try service.update("post_start") { node throws(ComposeError) in try hooks(node) }
         try service.update("pre_stop") { node throws(ComposeError) in try hooks(node) }
         try service.update("gpus") { gpus in
@@ -116,31 +126,18 @@ extension Normalizer {
         }
         try service.update("develop") { develop throws(ComposeError) in
             var develop = develop
-            try develop.update("watch") { watch throws(ComposeError) in
-                var rules: [Node] = []
-                for rule in watch.sequence ?? [] {
-                    var rule = rule
-                    for key in ["include", "ignore"] { try? rule.update(key) { $0.stringListNode } }
-                    // A `sync+exec` command as a `post_start` hook's: a string is split as a shell would.
-                    try rule.update("exec") { exec throws(ComposeError) in
-                        guard exec.mapping != nil else { return exec }
-                        var exec = exec
-                        try exec.update("command") { command throws(ComposeError) in try commandLine(command) }
-                        try exec.update("environment") { $0.keyValueMapping(missing: .null) }
-                        return exec
-                    }
-                    rules.append(rule)
-                }
-                return watch.sequence == nil ? watch : watch.with(.sequence(rules))
-            }
+            try develop.update("watch") { watch throws(ComposeError) in try watchRules(watch) }
             return develop
         }
         if service["pull_policy"]?.string == "if_not_present" { service["pull_policy"] = .string("missing") }
-        service.remove("pull_refresh_after")
-        for key in Self.byteKeys where service[key].map({ if case .double = $0.value { true } else { false } }) == true
+        if let policy = service["pull_policy"], let text = policy.string, text.hasPrefix("every_"),
+            PullInterval.seconds(text.dropFirst("every_".count)) == nil
         {
-            service.remove(key)  // Compose drops sizes written as bare floats.
+            throw ComposeError(
+                .invalidValue, "services.\(name).pull_policy: \"\(text)\" is longer than 64 bits of seconds hold",
+                at: policy.location)
         }
+        service.remove("pull_refresh_after")
         for key in Self.omittedWhenFalse {
             if case .bool(false) = service[key]?.value { service.remove(key) }
         }
@@ -150,6 +147,25 @@ extension Normalizer {
         if service["provider"] == nil { normalizeNetworks(&service) }
         if case .null = service["deploy"]?.value { service.remove("deploy") }
         return sortedKeys(service)
+    }
+
+    /// `develop.watch` rules: `include` and `ignore` as lists, an `exec` command written as a string split as a
+    /// shell would.
+    private func watchRules(_ watch: Node) throws(ComposeError) -> Node {
+        var rules: [Node] = []
+        for rule in watch.sequence ?? [] {
+            var rule = rule
+            for key in ["include", "ignore"] { try rule.update(key) { $0.stringListNode } }
+            try rule.update("exec") { exec throws(ComposeError) in
+                var exec = exec
+                try exec.update("command") { command throws(ComposeError) in try commandLine(command) }
+                // `KEY=VALUE` entries as a mapping, as a `post_start` hook's.
+                try exec.update("environment") { $0.keyValueMapping(missing: .null) }
+                return exec
+            }
+            rules.append(rule)
+        }
+        return watch.with(.sequence(rules))
     }
 
     private func sortedKeys(_ service: Node) -> Node {
@@ -239,7 +255,7 @@ extension Normalizer {
         return node.with(.mapping(result))
     }
 
-    private func healthcheck(_ node: Node) throws(ComposeError) -> Node {
+    private func healthcheck(_ node: Node, path: String) throws(ComposeError) -> Node {
         var check = node
         if let test = node["test"], case .string(let line) = test.value {
             check["test"] = test.with(.sequence([.string("CMD-SHELL"), .string(line)]))
@@ -252,68 +268,8 @@ extension Normalizer {
         if case .bool(false) = check["disable"]?.value { check.remove("disable") }
         if check["test"]?.sequence?.isEmpty == true { check.remove("test") }
         for key in ["interval", "timeout", "start_period", "start_interval"] {
-            try check.update(key) { node throws(ComposeError) in try node.validDuration(path: "healthcheck.\(key)") }
+            try check.update(key) { node throws(ComposeError) in try node.validDuration(path: "\(path).\(key)") }
         }
         return check
-    }
-
-    /// `blkio_config` device rates: byte sizes for `*_bps`, counts for `*_iops`, both printed as strings.
-    private func blkio(_ node: Node) -> Node {
-        var config = node
-        for key in ["device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops"] {
-            try? config.update(key) { list in
-                list.with(
-                    .sequence(
-                        (list.sequence ?? []).map { entry in
-                            var device = entry
-                            try? device.update("rate") { rate in
-                                key.hasSuffix("bps") ? rate.canonicalBytes : rate.with(.string(rate.scalarText ?? ""))
-                            }
-                            return device
-                        }))
-            }
-        }
-        return config
-    }
-
-    private func devices(_ node: Node) throws(ComposeError) -> Node {
-        guard let items = node.sequence else { return node }
-        var result: [Node] = []
-        for item in items {
-            result.append(try device(item))
-        }
-        return node.with(.sequence(result))
-    }
-
-    private func device(_ item: Node) throws(ComposeError) -> Node {
-        guard let text = item.string else { return item }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        if parts.count > 3 {
-            throw ComposeError(
-                .invalidValue, "confusing device mapping, please use long syntax: \(text)", at: item.location)
-        }
-        var device = Node.Mapping()
-        device["source"] = .string(parts[0])
-        device["target"] = .string(parts.count > 1 ? parts[1] : parts[0])
-        device["permissions"] = .string(parts.count > 2 ? parts[2] : "rwm")
-        return item.with(.mapping(device))
-    }
-
-    /// Short `secrets` / `configs` (`- name`) to `{source: name}`; secrets get their default target.
-    private func fileReferences(_ node: Node, defaultDirectory: String?) -> Node {
-        guard let items = node.sequence else { return node }
-        return node.with(
-            .sequence(
-                items.map { item in
-                    var reference = item
-                    if let name = item.scalarText { reference = item.with(.mapping(["source": .string(name)])) }
-                    if let defaultDirectory, let source = reference["source"]?.scalarText, reference["target"] == nil {
-                        reference["target"] = .string(defaultDirectory + source)
-                    }
-                    if let mode = reference["mode"], case .int(let bits) = mode.value {
-                        reference["mode"] = mode.with(.string("0" + String(bits, radix: 8)))
-                    }
-                    return reference
-                }))
     }
 }

@@ -5,6 +5,8 @@ struct Normalizer {
     var projectDirectory: String
     var environment: [String: String]
     var resolvePaths: Bool
+    /// What reading `env_file`s warned about (unset variables), which the steps below add to as they go.
+    let warnings = WarningLog()
     /// Whether `env_file` entries are read into `environment` (`config --no-env-resolution` leaves them as files).
     var resolvesEnvironmentFiles = true
     /// Whether a missing `env_file` or `label_file` fails the load (unless marked `required: false`).
@@ -17,7 +19,13 @@ struct Normalizer {
         self.resolvePaths = resolvePaths
     }
 
-    func normalize(_ input: Node) throws(ComposeError) -> Node {
+    /// Normalizes `input`, appending its warnings to `warnings`.
+    func normalize(_ input: Node, warnings: inout [ComposeWarning]) throws(ComposeError) -> Node {
+        defer { warnings += self.warnings.messages }
+        return try normalize(input)
+    }
+
+    private func normalize(_ input: Node) throws(ComposeError) -> Node {
         var document = resolvePaths ? PathRebase.document(input, directory: projectDirectory) : input
         document.remove("version")
         if document["services"] == nil { document["services"] = .mapping([:]) }
@@ -51,9 +59,9 @@ struct Normalizer {
         return sorted(document)
     }
 
-    /// Resources are named `<project>_<key>` unless they are external or named explicitly.
+    /// Resources are named `<project>_<key>` unless they are external or named explicitly (an empty name is none).
     private func resourceName(_ resource: Node, key: String) -> Node {
-        if let name = resource["name"] { return name.with(.string(name.scalarText ?? key)) }
+        if let name = resource["name"], let text = name.scalarText, !text.isEmpty { return name.with(.string(text)) }
         if isExternal(resource) { return .string(key) }
         return .string("\(projectName)_\(key)")
     }
@@ -108,4 +116,9 @@ extension Node.Mapping {
         for (key, value) in self { result[key] = transform(key, value) }
         return result
     }
+}
+
+/// Warnings gathered by steps that cannot take an `inout` list.
+final class WarningLog {
+    var messages: [ComposeWarning] = []
 }

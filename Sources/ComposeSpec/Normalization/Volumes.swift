@@ -3,21 +3,24 @@ enum Volumes {
     static let propagations: Set<String> = ["shared", "rshared", "slave", "rslave", "private", "rprivate"]
     static let consistencies: Set<String> = ["cached", "delegated", "consistent"]
 
-    static func normalize(_ node: Node) throws(ComposeError) -> Node {
+    /// `path` names the attribute in errors (`services.web.volumes`).
+    static func normalize(_ node: Node, path: String) throws(ComposeError) -> Node {
         guard let items = node.sequence else { return node }
         var result: [Node] = []
-        for item in items {
+        for (index, item) in items.enumerated() {
             if let text = item.string {
                 result.append(Node(.mapping(try short(text, at: item.location)), at: item.location))
             } else {
-                result.append(long(item))
+                result.append(try long(item, path: "\(path)[\(index)]"))
             }
         }
         return node.with(.sequence(result))
     }
 
-    private static func long(_ item: Node) -> Node {
+    private static func long(_ item: Node, path: String) throws(ComposeError) -> Node {
         var volume = item
+        // An empty source is none: an anonymous volume, or an image volume Compose then reports as incomplete.
+        if item["source"]?.string == "", item["type"]?.string != "bind" { volume.remove("source") }
         if case .bool(false) = item["bind"]?["create_host_path"]?.value {
             var bind = item["bind"]!
             bind.remove("create_host_path")
@@ -25,7 +28,7 @@ enum Volumes {
         }
         if let size = item["tmpfs"]?["size"] {
             var tmpfs = item["tmpfs"]!
-            tmpfs["size"] = size.canonicalBytes
+            tmpfs["size"] = try size.validBytes(path: "\(path).tmpfs.size")
             volume["tmpfs"] = tmpfs
         }
         return volume

@@ -54,14 +54,15 @@ public enum JSONWriter {
         for _ in 0..<depth { output += indent }
     }
 
-    /// Go writes floats without exponent between 1e-6 and 1e21, and integral floats without a fraction.
+    /// Go's encoder writes floats without exponent from 1e-6 up to 1e21 (`1e20` as `100000000000000000000`), and
+    /// otherwise with one of at least one digit (`1e-7`, `1e+21`).
     private static func jsonNumber(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e21 { return String(Int64(number)) }
         let magnitude = abs(number)
-        if magnitude >= 1e-6 && magnitude < 1e21 {
-            return GoFormat.float(number).contains("e") ? String(describing: number) : GoFormat.float(number)
-        }
-        return GoFormat.float(number)
+        if magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e21) { return GoFormat.fixed(number) }
+        let text = GoFormat.scientific(number)
+        // Go drops the zero of a two-digit negative exponent: `1e-07` is `1e-7`.
+        guard text.dropLast().hasSuffix("e-0") else { return text }
+        return String(text.dropLast(2)) + String(text.suffix(1))
     }
 
     static func writeString(_ text: String, into output: inout String) {

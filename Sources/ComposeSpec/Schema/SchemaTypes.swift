@@ -29,18 +29,25 @@ struct SchemaTypes: OptionSet, Sendable, Hashable {
     }
 
     /// The types a node satisfies. As in JSON Schema, a number with no fraction is an integer (so `replicas: 3.0`
-    /// passes, as it does in the reference), and every integer is a number.
+    /// passes, as it does in the reference), and every integer is a number; but a whole number beyond 64 bits
+    /// (`1e20`) is no integer: nothing could read it as one.
     init(of node: Node) {
         switch node.value {
         case .null: self = .null
         case .bool: self = .boolean
         case .int: self = [.integer, .number]
         case .double(let number):
-            self = number.isFinite && number.rounded(.towardZero) == number ? [.integer, .number] : .number
+            self = Self.isInt64(number) ? [.integer, .number] : .number
         case .string: self = .string
         case .sequence: self = .array
         case .mapping: self = .object
         }
+    }
+
+    /// Whether `number` is whole and within Int64's range (2^63 is the first double beyond it).
+    static func isInt64(_ number: Double) -> Bool {
+        number.rounded(.towardZero) == number && number >= -9_223_372_036_854_775_808.0
+            && number < 9_223_372_036_854_775_808.0
     }
 
     /// How an error names these types: `a string`, `an integer or string`, `a boolean, number, string or null`.

@@ -29,6 +29,9 @@ struct SchemaChecker {
     func check(_ node: Node, _ index: Int, deduplicated: Bool = false) -> SchemaViolation? {
         let schema = nodes[index]
         if let types = schema.types, SchemaTypes(of: node).isDisjoint(with: types) {
+            if types.contains(.integer), case .double(let number) = node.value, number.rounded(.towardZero) == number {
+                return SchemaViolation(.integerOutOfRange(number), at: node.location)
+            }
             return SchemaViolation(.wrongType(types), at: node.location)
         }
         if schema.isTypeOnly { return nil }

@@ -5,6 +5,8 @@
 struct SchemaViolation {
     enum Problem {
         case wrongType(SchemaTypes)
+        /// A whole number too large for 64 bits where an integer is expected.
+        case integerOutOfRange(Double)
         case unknownKey(String, suggestion: String?)
         /// A key of a mapping that only allows names of some shape (`services` keys).
         case invalidName(String, pattern: String)
@@ -48,6 +50,9 @@ struct SchemaViolation {
         switch problem {
         case .wrongType(let types):
             return ComposeError(.wrongType, "\(subject) must be \(types.phrase)", at: location)
+        case .integerOutOfRange(let number):
+            return ComposeError(
+                .invalidValue, "\(subject): \(GoFormat.float(number)) is out of range for an integer", at: location)
         case .unknownKey(let key, let suggestion):
             let hint = suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""
             let message = path.isEmpty ? "unknown top-level key \"\(key)\"" : "\(path): unknown key \"\(key)\""

@@ -5,17 +5,28 @@ enum GoFormat {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        let exponent = decimalDigits(of: value).pointPosition - 1
+        return exponent < -4 || exponent >= 6 ? scientific(value) : fixed(value)
+    }
+
+    /// Go's `strconv.FormatFloat(value, 'e', -1, 64)` for a finite, non-zero value: `1e+21`, `1.5e-07`.
+    static func scientific(_ value: Double) -> String {
         let (negative, digits, pointPosition) = decimalDigits(of: value)
         let exponent = pointPosition - 1
         var text = negative ? "-" : ""
-        if exponent < -4 || exponent >= 6 {
-            text += String(digits.first!)
-            if digits.count > 1 { text += "." + digits.dropFirst() }
-            text += exponent < 0 ? "e-" : "e+"
-            let magnitude = String(abs(exponent))
-            text += magnitude.count < 2 ? "0" + magnitude : magnitude
-            return text
-        }
+        text += String(digits.first!)
+        if digits.count > 1 { text += "." + digits.dropFirst() }
+        text += exponent < 0 ? "e-" : "e+"
+        let magnitude = String(abs(exponent))
+        return text + (magnitude.count < 2 ? "0" + magnitude : magnitude)
+    }
+
+    /// Go's `strconv.FormatFloat(value, 'f', -1, 64)` for a finite value: the shortest digits that read back as
+    /// `value`, without exponent (`1e20` is `100000000000000000000`, `1e-5` is `0.00001`).
+    static func fixed(_ value: Double) -> String {
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        let (negative, digits, pointPosition) = decimalDigits(of: value)
+        let text = negative ? "-" : ""
         if pointPosition <= 0 {
             return text + "0." + String(repeating: "0", count: -pointPosition) + digits
         }

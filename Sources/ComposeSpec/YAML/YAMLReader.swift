@@ -8,8 +8,9 @@ public enum YAMLReader {
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             var documents: [Node] = []
+            var converter = Converter(file: file)
             while let root = try parser.nextRoot() {
-                documents.append(try convert(root, file: file))
+                documents.append(try converter.convert(root))
             }
             return documents
         } catch let error as ComposeError {
@@ -21,76 +22,7 @@ public enum YAMLReader {
         }
     }
 
-    private static func convert(_ yams: Yams.Node, file: String) throws -> Node {
-        let location = yams.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-        let mergeTag = mergeTag(of: yams.tag)
-        switch yams {
-        case .scalar(let scalar):
-            let plain = scalar.style == .plain || scalar.style == .any
-            if plain, scalar.tag.rawValue == Tag.Name.str.rawValue, ScalarTyping.isTimestamp(scalar.string) {
-                throw ComposeError(
-                    .wrongType, "\"\(scalar.string)\" is read as a YAML timestamp: quote it to use it as a string",
-                    at: location)
-            }
-            var node = Node(typedValue(of: scalar, plain: plain), at: location, isPlainScalar: plain)
-            node.mergeTag = mergeTag
-            return node
-        case .sequence(let sequence):
-            var node = Node(.sequence(try sequence.map { try convert($0, file: file) }), at: location)
-            node.mergeTag = mergeTag
-            return node
-        case .mapping(let mapping):
-            var node = Node(.mapping(try convertMapping(mapping, file: file)), at: location)
-            node.mergeTag = mergeTag
-            return node
-        case .alias:
-            throw ComposeError(.yamlSyntax, "unresolved YAML alias", at: location)
-        }
-    }
-
-    private static func convertMapping(_ mapping: Yams.Node.Mapping, file: String) throws -> Node.Mapping {
-        var entries = Node.Mapping()
-        var merged: [Node.Mapping] = []
-        for (yamsKey, yamsValue) in mapping {
-            let key = try convert(yamsKey, file: file)
-            if key.isPlainScalar, key.string == "<<" {
-                merged.append(contentsOf: try mergeSources(try convert(yamsValue, file: file)))
-                continue
-            }
-            guard let name = key.scalarText else {
-                throw ComposeError(.wrongType, "mapping keys must be strings, found \(key.kindName)", at: key.location)
-            }
-            var value = try convert(yamsValue, file: file)
-            value.keyLocation = key.location
-            entries[name] = value
-        }
-        // Explicit keys win over merged ones; among merged mappings, the first listed wins.
-        for source in merged {
-            for (key, value) in source where entries[key] == nil {
-                entries[key] = value
-            }
-        }
-        return entries
-    }
-
-    private static func mergeSources(_ node: Node) throws -> [Node.Mapping] {
-        switch node.value {
-        case .mapping(let mapping): return [mapping]
-        case .sequence(let items):
-            return try items.map { item in
-                guard let mapping = item.mapping else {
-                    throw ComposeError(
-                        .yamlSyntax, "map merge requires map or sequence of maps as the value", at: item.location)
-                }
-                return mapping
-            }
-        default:
-            throw ComposeError(
-                .yamlSyntax, "map merge requires map or sequence of maps as the value", at: node.location)
-        }
-    }
-
-    private static func mergeTag(of tag: Tag) -> Node.MergeTag? {
+    static func mergeTag(of tag: Tag) -> Node.MergeTag? {
         switch tag.rawValue {
         case "!reset": return .reset
         case "!override": return .override
@@ -100,7 +32,7 @@ public enum YAMLReader {
 
     /// Plain scalars are typed by their text; quoted and block scalars are strings. (The `.basic` resolver
     /// tags every untagged scalar `str`, so for plain scalars only the other core tags count as explicit.)
-    private static func typedValue(of scalar: Yams.Node.Scalar, plain: Bool) -> Node.Value {
+    static func typedValue(of scalar: Yams.Node.Scalar, plain: Bool) -> Node.Value {
         switch scalar.tag.rawValue {
         case Tag.Name.int.rawValue:
             return ScalarTyping.integer(scalar.string).map { .int($0) } ?? .string(scalar.string)
@@ -124,6 +56,16 @@ public enum YAMLReader {
             return ComposeError(
                 .yamlSyntax, "invalid YAML: mapping key \(keys) already defined",
                 at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        case .reader(let problem, let offset, _, let yaml):
+            // The reader (encoding, control characters) gives an offset in characters rather than a mark.
+            guard let offset else { return ComposeError(.yamlSyntax, "invalid YAML: \(problem)", file: file) }
+            let before = yaml.prefix(offset)
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column =
+                before.count
+                - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            return ComposeError(
+                .yamlSyntax, "invalid YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
         default:
             return ComposeError(.yamlSyntax, "invalid YAML: \(error)", file: file)
         }

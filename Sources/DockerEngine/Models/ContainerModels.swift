@@ -48,6 +48,11 @@ public struct ContainerCreated: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey { case id = "Id", warnings = "Warnings" }
 
+    init(id: String, warnings: [String] = []) {
+        self.id = id
+        self.warnings = warnings
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)

@@ -123,10 +123,12 @@ extension RegistryClient {
         let endpoint = try Self.endpoint(url)
         let request = EngineRequest(method, url.pathAndQuery, headers: headers, body: body, isVersioned: false)
         do {
-            let transport = try EngineTransport(endpoint: endpoint)
-            let channel = try await transport.connectHTTP()
+            // A pool of its own, closed after the one exchange: nothing outlives the request.
+            let pool = try EngineTransport(endpoint: endpoint).pool
+            defer { pool.closeIdle() }
             return try await HTTPExchange.run(
-                request, target: request.target(versionPrefix: ""), hostHeader: endpoint.hostHeader, on: channel
+                request, target: request.target(versionPrefix: ""), hostHeader: endpoint.hostHeader,
+                on: try await pool.connection(), pool: pool
             ) { head, reader in
                 RegistryResponse(
                     status: Int(head.status.code), headers: head.headerPairs, body: try await reader.collect())
@@ -135,7 +137,7 @@ extension RegistryClient {
             throw error
         } catch {
             // The connector words a failed connection for an engine; this one is a registry.
-            let cause = (error as? EngineError)?.underlying ?? error
+            let cause = (error as? EngineError)?.underlying ?? (error as? ConnectionLost)?.underlying ?? error
             throw EngineError(
                 .unreachable, message: "cannot reach the registry \(url.host): \(EngineConnector.reason(for: cause))",
                 underlying: error)

@@ -4,7 +4,7 @@ import NIOPosix
 import NIOSSL
 
 /// Opens connections to an endpoint: a unix socket, TCP, or TCP with TLS (the TLS handler first in the pipeline).
-/// One connection per request: the engine is local and this keeps cancellation and cleanup simple.
+/// Plain requests share connections through ``ConnectionPool``; hijacked and HTTP/2-upgraded ones get their own.
 struct EngineConnector: Sendable {
     let endpoint: EngineEndpoint
     let sslContext: NIOSSLContext?
@@ -83,10 +83,28 @@ extension EngineError {
             hint =
                 "Does your user have access to the socket (the docker group)? Or point DOCKER_HOST to another engine."
         }
-        return EngineError(
+        var error = EngineError(
             .unreachable,
             message: "cannot connect to the Docker engine at \(endpoint)\(context): \(reason). \(hint)",
             underlying: underlying)
+        error.reason = reason
+        return error
+    }
+
+    /// The error for an engine that answered earlier in the command and no longer does (it stopped, or
+    /// restarts); `failed` is what failed because of it, if that is not the connection itself.
+    static func wentAway(
+        _ endpoint: EngineEndpoint, reason: String?, failed: (any Error)? = nil, underlying: (any Error)?
+    ) -> EngineError {
+        let cause = reason.map { " (\($0))" } ?? ""
+        let consequence = failed.map { ". What failed with it: \($0)" } ?? ""
+        var error = EngineError(
+            .wentAway,
+            message: "the Docker engine at \(endpoint) went away during the command\(cause): it stopped or is "
+                + "restarting. Run the command again once the engine answers\(consequence)",
+            underlying: failed ?? underlying)
+        error.reason = reason
+        return error
     }
 }
 

@@ -18,6 +18,10 @@ public struct EngineRequest: Sendable {
     public var body: EngineRequestBody
     /// Whether to prefix the API version (`/_ping` works with and without it; negotiation needs without).
     public var isVersioned: Bool
+    /// Whether sending the request twice does what sending it once does, so that it is sent again when its
+    /// connection breaks: `GET`, `HEAD` and `PUT` by default, and the calls that say so (starting a container
+    /// twice is starting it once; removing it twice finds it gone).
+    public var isIdempotent: Bool
 
     public init(
         _ method: Method, _ path: String, query: [(name: String, value: String)] = [],
@@ -29,6 +33,20 @@ public struct EngineRequest: Sendable {
         self.headers = headers
         self.body = body
         self.isVersioned = isVersioned
+        self.isIdempotent = [.get, .head, .put].contains(method)
+    }
+
+    /// The request, marked idempotent: sent again when its connection breaks.
+    public func idempotent() -> EngineRequest {
+        var request = self
+        request.isIdempotent = true
+        return request
+    }
+
+    /// Whether the body can be sent a second time (a streamed body is read once).
+    var isReplayable: Bool {
+        if case .stream = body { return false }
+        return true
     }
 
     /// A request with a JSON body (and `Content-Type: application/json`).

@@ -69,7 +69,7 @@ extension EngineTransport {
         let head = HTTPExchange.requestHead(
             request, target: request.target(versionPrefix: versionPrefix), hostHeader: endpoint.hostHeader)
         let requestBody: [UInt8] = if case .bytes(let bytes, _) = request.body { bytes } else { [] }
-        let (channel, outcome) = try await connector.connect { channel in
+        let (channel, outcome) = try await connectOwn { channel in
             let encoder = HTTPRequestEncoder()
             let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
             let promise = channel.eventLoop.makePromise(of: HijackOutcome.self)

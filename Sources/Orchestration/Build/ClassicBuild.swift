@@ -50,8 +50,8 @@ struct ClassicBuild {
 
     /// Refuses what needs BuildKit, as the reference does on the classic builder (with a way out).
     static func refuseUnsupported(_ section: BuildSection) throws {
-        func refuse(_ attribute: String, _ what: String) throws -> Never {
-            throw OrchestrationError.service(
+        func refusal(_ attribute: String, _ what: String) -> OrchestrationError {
+            OrchestrationError.service(
                 section.service, .unsupported,
                 "build.\(attribute) needs BuildKit, which this engine does not offer (or DOCKER_BUILDKIT=0 turned it"
                     + " off), and the classic builder doesn't support \(what): remove build.\(attribute) or build on"
@@ -59,13 +59,13 @@ struct ClassicBuild {
                 at: section.location(of: attribute))
         }
         if section.platforms.count > 1 {
-            try refuse("platforms", "multi-arch builds (\(section.platforms.joined(separator: ", ")))")
+            throw refusal("platforms", "multi-arch builds (\(section.platforms.joined(separator: ", ")))")
         }
-        if !section.additionalContexts.isEmpty { try refuse("additional_contexts", "additional contexts") }
-        if !section.ssh.isEmpty { try refuse("ssh", "SSH agent forwarding or keys") }
-        if !section.secrets.isEmpty { try refuse("secrets", "build secrets") }
-        if section.privileged { try refuse("privileged", "privileged builds") }
-        if !section.cacheTo.isEmpty { try refuse("cache_to", "cache exports") }
+        if !section.additionalContexts.isEmpty { throw refusal("additional_contexts", "additional contexts") }
+        if !section.ssh.isEmpty { throw refusal("ssh", "SSH agent forwarding or keys") }
+        if !section.secrets.isEmpty { throw refusal("secrets", "build secrets") }
+        if section.privileged { throw refusal("privileged", "privileged builds") }
+        if !section.cacheTo.isEmpty { throw refusal("cache_to", "cache exports") }
     }
 
     enum DockerfileSource: Equatable {

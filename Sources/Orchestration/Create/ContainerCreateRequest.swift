@@ -50,3 +50,18 @@ public struct ContainerFile: Sendable, Hashable {
     /// Compose adds `copyUIDGID=true` to the archive call when an owner is set.
     public var copiesOwner: Bool { uid != nil || gid != nil }
 }
+
+/// A file's content is often a secret: descriptions, dumps and mirrors show its size only.
+extension ContainerFile: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        let owner = copiesOwner ? ", owner \(uid.map(String.init) ?? "-"):\(gid.map(String.init) ?? "-")" : ""
+        return "\(path) (\(content.count) bytes, mode \(String(mode, radix: 8))\(owner))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(
+            self, children: ["path": path, "size": content.count, "mode": mode, "uid": uid as Any, "gid": gid as Any])
+    }
+}

@@ -1,8 +1,10 @@
 import ComposeSpec
 import DockerEngine
+import Foundation
 
-/// Secrets and configs outside Swarm. A `file:` one is bind-mounted read-only at its target; an `environment:` or
-/// `content:` one is written into the container before it starts, with its mode (default 0444) and owner.
+/// Secrets and configs outside Swarm. A `file:` one is bind-mounted read-only at its target, unless it sets `uid`,
+/// `gid` or `mode`; that one, and an `environment:` or `content:` one, is written into the container before it
+/// starts, with its mode (default 0444) and owner.
 /// Secrets default to `/run/secrets/<name>` (a relative target is taken under `/run/secrets/`); configs to
 /// `/<name>` (a relative target is taken under `/`).
 extension ContainerSpec {
@@ -40,13 +42,24 @@ extension ContainerSpec {
         let mode = modeNode?.string.flatMap { Int($0, radix: 8) } ?? modeNode?.int64Value.map(Int.init)
 
         if let file = definition.field("file")?.scalarText {
-            if uid != nil || gid != nil || mode != nil {
-                warn(
-                    "\(section) `uid`, `gid` and `mode` are not supported for file-based \(kind) \"\(key)\", "
-                        + "they will be ignored", at: section)
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+            guard uid != nil || gid != nil || mode != nil, !(exists && isDirectory.boolValue) else {
+                if uid != nil || gid != nil || mode != nil {
+                    warn(
+                        "\(section) `uid`, `gid` and `mode` cannot be applied to the folder of \(kind) \"\(key)\", "
+                            + "which is bind-mounted as it is", at: section)
+                }
+                storage.mounts.append(mount("bind", source: file, target: path, readOnly: true, nil, [:]))
+                return
             }
-            storage.mounts.append(
-                mount("bind", source: file, target: path, readOnly: true, nil, [:]))
+            // Docker Compose ignores them outside Swarm; Pier copies the file in with that owner and mode, as an
+            // `environment` or `content` one, rather than bind-mounting it with the host's.
+            guard let content = FileManager.default.contents(atPath: file) else {
+                throw error(.unreadableFile, "cannot read the file \(file) of \(kind) \"\(key)\"", at: section)
+            }
+            storage.files.append(
+                ContainerFile(path: path, content: Array(content), mode: mode ?? 0o444, uid: uid, gid: gid))
             return
         }
         let content: String

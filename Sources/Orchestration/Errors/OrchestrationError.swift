@@ -45,6 +45,8 @@ public struct OrchestrationError: Error, Sendable, CustomStringConvertible {
         public static let hookFailed = Code("hookFailed")
         /// The engine refused an operation, or its event stream ended early.
         public static let engine = Code("engine")
+        /// The project's lock (which keeps two Pier processes from changing it at once) could not be taken.
+        public static let projectLock = Code("projectLock")
         /// A program Pier runs (git) could not run or failed.
         public static let processFailed = Code("processFailed")
         /// The operation was cancelled.

@@ -18,20 +18,31 @@ extension ProjectRuntime {
     /// be built is built; `daily`, `weekly` and `every_<duration>` pull again once the image was last tagged
     /// longer ago than that.
     func ensureImages(for selection: Set<String>, options: UpOptions) async throws -> [String: String] {
+        let services = self.services
         var pulls: [String: String] = [:]  // image -> the service that pulls it
         var builds: Set<String> = []
         var imageIDs: [String: String] = [:]
         let now = Date()
+        let policies = Dictionary(
+            uniqueKeysWithValues: selection.map { name in
+                (name, options.pull ?? services[name]?["pull_policy"]?.scalarText.flatMap(PullPolicy.init) ?? .missing)
+            })
+        func isBuilt(_ name: String) -> Bool {
+            services[name]?["build"] != nil && options.build != .never
+                && (options.build == .always || policies[name] == .build)
+        }
+        // Services mostly share a few images: each is inspected once, all at once.
+        var inspected = try await inspectImages(Set(selection.filter { !isBuilt($0) }.map(imageName(of:))))
         for name in selection.sorted() {
             let service = services[name]
             let image = imageName(of: name)
             let buildable = service?["build"] != nil && options.build != .never
-            let policy = options.pull ?? service?["pull_policy"]?.scalarText.flatMap(PullPolicy.init) ?? .missing
-            if buildable, options.build == .always || policy == .build {
+            let policy = policies[name] ?? .missing
+            if isBuilt(name) {
                 builds.insert(name)
                 continue
             }
-            let present = try await inspect({ try await client.inspectImage(image) })
+            let present = inspected[image] ?? nil
             if let present, !policy.refreshes(lastTagged: present.lastTagTime, now: now) {
                 imageIDs[name] = present.id
                 continue
@@ -43,7 +54,6 @@ extension ProjectRuntime {
             }
             if pulls[image] == nil { pulls[image] = name }
         }
-        let services = self.services
         let failed = await pullConcurrently(pulls.map { ($0.value, $0.key) }, quiet: options.quietPull) {
             services[$0]?["build"] != nil && options.build != .never
         }
@@ -56,14 +66,28 @@ extension ProjectRuntime {
         var request = BuildRequest()
         if options.quietBuild { request.output = { _, _ in } }
         try await buildInOrder(builds.sorted(), request: request, limit: options.parallelLimit)
-        for name in selection where imageIDs[name] == nil {
+        let missing = selection.filter { imageIDs[$0] == nil }.sorted()
+        inspected = try await inspectImages(Set(missing.map(imageName(of:))))
+        for name in missing {
             let image = imageName(of: name)
-            guard let present = try await inspect({ try await client.inspectImage(image) }) else {
+            guard let present = inspected[image] ?? nil else {
                 throw missingImage(name, image: image, options: options, policy: .missing)
             }
             imageIDs[name] = present.id
         }
         return imageIDs
+    }
+
+    /// Each image's inspection, nil for an image the engine does not have; the requests go out together.
+    private func inspectImages(_ images: Set<String>) async throws -> [String: ImageInspection?] {
+        try await withThrowingTaskGroup(of: (String, ImageInspection?).self) { group in
+            for image in images {
+                group.addTask { (image, try await inspect({ try await client.inspectImage(image) })) }
+            }
+            var inspections: [String: ImageInspection?] = [:]
+            for try await (image, inspection) in group { inspections[image] = inspection }
+            return inspections
+        }
     }
 
     private func missingImage(_ service: String, image: String, options: UpOptions, policy: PullPolicy)

@@ -11,8 +11,9 @@ extension Planner {
     ) -> (services: [Plan.ServicePlan], orphans: [ObservedContainer]) {
         let services = target.services
         let current = observed.serviceContainers
+        let byService = Dictionary(grouping: current, by: \.service)
         let resolver = ContainerResolver { service in
-            current.filter { $0.service == service }.map {
+            (byService[service] ?? []).map {
                 ServiceContainer(id: $0.id, name: $0.name, number: $0.number)
             }
         }
@@ -33,7 +34,7 @@ extension Planner {
             for shared in ServiceHash.sharedServices(of: service) where renewed.contains(shared) {
                 forced.append(PlanReason("service:\(shared)", "recreated"))
             }
-            let containers = current.filter { $0.service == name }.sorted { $0.number < $1.number }
+            let containers = (byService[name] ?? []).sorted { $0.number < $1.number }
             let replicas = scale[name] ?? Self.replicas(of: service)
             var plan = Plan.ServicePlan(service: name, actions: [])
             for (index, container) in containers.enumerated() {

@@ -26,7 +26,8 @@ public struct ProjectContainerQuery: Sendable {
         if services.count == 1 { filters.add("label", "\(ComposeLabels.service)=\(services[0])") }
         let found = try await client.listContainers(all: all, filters: filters)
         guard !services.isEmpty else { return found }
-        return found.filter { services.contains($0.serviceName) }
+        let wanted = Set(services)
+        return found.filter { wanted.contains($0.serviceName) }
     }
 
     /// The container `index` (its number) of `service`, or the first one by number, one-off containers last.

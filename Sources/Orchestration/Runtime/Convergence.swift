@@ -69,6 +69,8 @@ struct Convergence: Sendable {
         case .keep(let container):
             let reference = ServiceContainer(id: container.id, name: container.name, number: container.number)
             if container.isRunning { progress(.done(container.resource, "Running")) }
+            // Created by an `up` that ended before starting it: what it was to get before its start may be missing.
+            if container.state == "created", options.start { try await finishInterruptedCreate(container) }
             return (reference, container.isRunning)
         case .remove(let container):
             try await runtime.stopAndRemove(container, timeout: options.stopTimeout, removeVolumes: false)
@@ -80,11 +82,7 @@ struct Convergence: Sendable {
         -> ServiceContainer
     {
         guard let definition = runtime.services[service] else { throw OrchestrationError.noSuchService(service) }
-        let request = try ContainerSpec.createBody(
-            project: runtime.project, serviceName: service, service: definition, number: number,
-            apiVersion: runtime.apiVersion,
-            options: ContainerCreateOptions(
-                imageID: imageIDs[service], replacing: old?.id, containers: registry.resolver))
+        let request = try createRequest(service: service, number: number, replacing: old)
         let finalName = ContainerNames.service(
             project: runtime.project.name, service: service, number: number,
             containerName: definition["container_name"]?.scalarText, separator: runtime.project.nameSeparator)
@@ -109,11 +107,7 @@ struct Convergence: Sendable {
                 "the container name \"\(request.name)\" is already in use by another container (maybe of another "
                     + "project): remove or rename it, or set `container_name`", underlying: error)
         }
-        try await Self.copy(request.files, into: created.id, client: client)
-        for connection in request.networkConnections {
-            try await client.connectNetwork(
-                connection.network, container: created.id, endpointConfig: connection.endpointConfig)
-        }
+        try await runtime.finishCreating(created.id, request: request, service: service)
         if let old {
             try await runtime.stopAndRemove(old, timeout: options.stopTimeout, removeVolumes: false, replaced: true)
             try await client.renameContainer(created.id, to: finalName)
@@ -122,22 +116,5 @@ struct Convergence: Sendable {
             progress(.done(resource, "Created"))
         }
         return ServiceContainer(id: created.id, name: finalName, number: number)
-    }
-
-    /// Secrets and configs given as `content` or `environment` are written into the container before it starts.
-    static func copy(_ files: [ContainerFile], into containerID: String, client: EngineClient) async throws {
-        for file in files {
-            var archive = TarArchive()
-            let components = file.path.split(separator: "/").map(String.init)
-            for depth in 1..<max(components.count, 1) {
-                archive.append(
-                    TarHeader(path: components.prefix(depth).joined(separator: "/"), kind: .directory, mode: 0o755))
-            }
-            let header = TarHeader(
-                path: components.joined(separator: "/"), kind: .file(size: UInt64(file.content.count)),
-                mode: file.mode, uid: file.uid ?? 0, gid: file.gid ?? 0, modified: Int(Date().timeIntervalSince1970))
-            archive.append(header, content: file.content)
-            try await client.putArchive(containerID, path: "/", tar: archive.finished, copyUIDGID: file.copiesOwner)
-        }
     }
 }

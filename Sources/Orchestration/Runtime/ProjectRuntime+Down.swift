@@ -69,8 +69,9 @@ extension ProjectRuntime {
 
     /// Stops and removes `containers`: a service starts once every service that depends on it is done.
     func removeInDependencyOrder(_ containers: [ObservedContainer], timeout: Int?, removeVolumes: Bool) async throws {
-        try await inReverseDependencyOrder(services: Set(containers.map(\.service))) { service in
-            try await forEach(containers.filter { $0.service == service }) { container in
+        let byService = Dictionary(grouping: containers, by: \.service)
+        try await inReverseDependencyOrder(services: Set(byService.keys)) { service in
+            try await forEach(byService[service] ?? []) { container in
                 try await stopAndRemove(container, timeout: timeout, removeVolumes: removeVolumes)
             }
         }
@@ -93,15 +94,18 @@ extension ProjectRuntime {
     }
 
     private func removeNetworks(usedBy services: Set<String>?) async throws {
-        // Only networks this project created: a network merely named like one of its own is not touched.
+        // Only networks this project created: a network merely named like one of its own is not touched. By ID,
+        // so that a network Engine 20.10 let two `up` at once create twice goes, both of it.
         let labelled = try await client.listNetworks(filters: ["label": ["\(ComposeLabels.project)=\(project.name)"]])
         let wanted = resources("networks", usedBy: services)
         let chosen = labelled.filter { wanted?.contains($0.labels[ComposeLabels.network] ?? "") != false }
-        for name in Set(chosen.map(\.name)).sorted() {
-            let resource = "Network \(name)"
+        for network in chosen.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {
+            let resource = "Network \(network.name)"
             progress(.working(resource, "Removing"))
             do {
-                try await client.removeNetwork(name)
+                try await client.removeNetwork(network.id)
+                progress(.done(resource, "Removed"))
+            } catch let error as EngineError where error.code == .notFound {
                 progress(.done(resource, "Removed"))
             } catch let error as EngineError where error.code == .conflict || error.code == .forbidden {
                 // Still in use by containers of another project: leave it, as Compose does.

@@ -8,7 +8,7 @@ extension ProjectRuntime {
         for (key, network) in project.document["networks"]?.mapping ?? [:] {
             let name = network["name"]?.scalarText ?? key
             let isExternal = network["external"]?.value.isTrue == true
-            if let existing = try await inspect({ try await client.inspectNetwork(name) }) {
+            if let existing = try await existingNetwork(name, key: key) {
                 // A network of the same name that this project did not create is not taken over.
                 if !isExternal, existing.labels[ComposeLabels.network] != key {
                     throw OrchestrationError(
@@ -28,7 +28,12 @@ extension ProjectRuntime {
             let resource = "Network \(name)"
             progress(.working(resource, "Creating"))
             let body = try NetworkSpec.createBody(project: project, key: key, apiVersion: apiVersion)
-            _ = try await client.createNetwork(body: body)
+            do {
+                _ = try await client.createNetwork(body: body)
+            } catch let error as EngineError where error.code == .connectionLost {
+                // The engine may have created it before the connection broke: create it only if it did not.
+                if try await existingNetwork(name, key: key) == nil { _ = try await client.createNetwork(body: body) }
+            }
             progress(.done(resource, "Created"))
         }
     }

@@ -59,11 +59,7 @@ extension ProjectRuntime {
                 "the container name \"\(name)\" is already in use by another container: choose another --name",
                 service: request.service, underlying: error)
         }
-        try await Convergence.copy(createRequest.files, into: created.id, client: client)
-        for connection in createRequest.networkConnections {
-            try await client.connectNetwork(
-                connection.network, container: created.id, endpointConfig: connection.endpointConfig)
-        }
+        try await finishCreating(created.id, request: createRequest, service: request.service)
         return ServiceContainer(id: created.id, name: name, number: 0)
     }
 

@@ -51,7 +51,12 @@ extension ProjectRuntime {
         let imageIDs = try await ensureImages(for: selection, options: options)
         try await ensureNetworks()
         try await ensureVolumes(confirm: options.confirmVolumeRecreation)
-        let observed = try await containers()
+        var observed = try await containers()
+        if try await recoverInterruptedRecreates(
+            observed, configHashes: configHashes(observed), stopTimeout: options.stopTimeout)
+        {
+            observed = try await containers()
+        }
         var target = Planner.Target(project: project, graph: graph, apiVersion: apiVersion, selection: selection)
         target.explicitlySelected = Set(options.services)
         target.knownServices = knownServices

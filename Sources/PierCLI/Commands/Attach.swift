@@ -5,6 +5,7 @@ import Orchestration
 
 struct Attach: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "attach",
         abstract: "Attach local standard input, output, and error streams to a service's running container.")
 
     var global: GlobalOptions { GlobalOptions.current }

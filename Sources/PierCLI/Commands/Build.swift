@@ -4,7 +4,7 @@ import Foundation
 import Orchestration
 
 struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build or rebuild services.")
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build or rebuild services.")
 
     var global: GlobalOptions { GlobalOptions.current }
 
@@ -108,7 +108,7 @@ struct Build: AsyncParsableCommand {
         pushOptions.services = services
         pushOptions.includeDependencies = withDependencies
         pushOptions.quiet = quiet
-        try await session.run { [push] runtime in
+        try await session.run(locking: false) { [push] runtime in
             try await runtime.build(services, request: request, withDependencies: withDependencies, limit: limit)
             if push { _ = try await runtime.push(pushOptions) }
         }

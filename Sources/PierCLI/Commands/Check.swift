@@ -7,6 +7,7 @@ import Orchestration
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Find everything `up` would trip on, without changing anything.",
         discussion: """
             Missing env files, bind-mount sources, build contexts and secret files; unset variables; host ports \
@@ -28,6 +29,7 @@ struct Check: AsyncParsableCommand {
         }
         var options = global.projectOptions(services: serviceNames)
         options.requireEnvFiles = false
+        options.requireUniqueContainerNames = false
         var findings: [Finding] = []
         let raw: LoadedProject
         do {
@@ -38,7 +40,10 @@ struct Check: AsyncParsableCommand {
         let variables = ProjectLoader.variableIssues(in: raw)
         do {
             let project = try ProjectLoader.load(options)
-            findings += project.warnings.map { Finding(rule: "compose-warning", severity: .warning, $0) }
+            // Unset variables are `variable-unset` findings (from the raw files, with those of inactive services).
+            findings += project.warnings.filter { $0.unsetVariable == nil }.map {
+                Finding(rule: "compose-warning", severity: .warning, $0)
+            }
             findings += ProjectCheck.findings(project: project, raw: raw, variables: variables)
             if !noEngine { findings += await Self.engineFindings(project) }
         } catch {

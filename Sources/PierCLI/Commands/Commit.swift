@@ -4,7 +4,7 @@ import Orchestration
 
 struct Commit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new image from a service container's changes",
+        commandName: "commit", abstract: "Create a new image from a service container's changes",
         discussion: "pier commit [OPTIONS] SERVICE [REPOSITORY[:TAG]]")
     var global: GlobalOptions { GlobalOptions.current }
 

@@ -6,6 +6,7 @@ import Orchestration
 
 struct Config: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract: "Parse, resolve and render compose file in canonical format.")
 
     var global: GlobalOptions { GlobalOptions.current }

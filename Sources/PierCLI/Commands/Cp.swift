@@ -5,6 +5,7 @@ import Orchestration
 
 struct Cp: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cp",
         abstract: "Copy files/folders between a service container and the local filesystem.",
         discussion: """
             pier cp [OPTIONS] SERVICE:SRC_PATH DEST_PATH|-

@@ -2,7 +2,8 @@ import ArgumentParser
 import Orchestration
 
 struct Create: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Creates containers for a service.")
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Creates containers for a service.")
 
     var global: GlobalOptions { GlobalOptions.current }
 

@@ -4,7 +4,7 @@ import PierDashboard
 
 struct Dashboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show every Compose project on the engine, live, in a browser.",
+        commandName: "dashboard", abstract: "Show every Compose project on the engine, live, in a browser.",
         discussion: """
             Serves a web page from Pier itself: the projects (found by their labels, whoever started them), their \
             services' state, health, ports, uptime, restarts, CPU and memory, live logs, the dependency graph, and \

@@ -2,7 +2,8 @@ import ArgumentParser
 import Orchestration
 
 struct Down: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Stop and remove containers, networks.")
+    static let configuration = CommandConfiguration(
+        commandName: "down", abstract: "Stop and remove containers, networks.")
 
     var global: GlobalOptions { GlobalOptions.current }
 

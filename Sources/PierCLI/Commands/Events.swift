@@ -2,7 +2,8 @@ import ArgumentParser
 import Orchestration
 
 struct Events: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Receive real time events from containers")
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "Receive real time events from containers")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(help: "Output events as a stream of json objects") var json = false
@@ -17,11 +18,13 @@ struct Events: AsyncParsableCommand {
         let untilValue = try Self.timestamp(until)
         let client = try ReadCommand.engine()
         // The stream ends only with `--until`; Compose then fails with `EOF`, Pier ends with status 0.
-        let events = try await ProjectEvents.stream(
-            client: client, project: target.name, since: sinceValue, until: untilValue)
-        for try await engineEvent in events {
-            guard let event = ComposeEvent(engineEvent, services: serviceNames) else { continue }
-            Output.write(json ? Self.jsonLine(event) : Self.textLine(event))
+        try await ReadCommand.explaining(client) {
+            let events = try await ProjectEvents.stream(
+                client: client, project: target.name, since: sinceValue, until: untilValue)
+            for try await engineEvent in events {
+                guard let event = ComposeEvent(engineEvent, services: serviceNames) else { continue }
+                Output.write(json ? Self.jsonLine(event) : Self.textLine(event))
+            }
         }
     }
 

@@ -4,7 +4,8 @@ import Foundation
 import Orchestration
 
 struct Exec: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Execute a command in a running container.")
+    static let configuration = CommandConfiguration(
+        commandName: "exec", abstract: "Execute a command in a running container.")
 
     var global: GlobalOptions { GlobalOptions.current }
 

@@ -5,7 +5,7 @@ import Orchestration
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a service container's filesystem as a tar archive")
+        commandName: "export", abstract: "Export a service container's filesystem as a tar archive")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Option(help: "index of the container if service has multiple replicas.") var index = 0

@@ -6,6 +6,7 @@ import Orchestration
 
 struct Graph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Draw the project: services, networks, volumes, ports, secrets, configs and what ties them.",
         discussion: """
             Every service is drawn, whatever its profiles, unless --profile names some. The output is the same \

@@ -3,7 +3,8 @@ import Foundation
 import Orchestration
 
 struct Images: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List images used by the created containers")
+    static let configuration = CommandConfiguration(
+        commandName: "images", abstract: "List images used by the created containers")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Option(help: "Format the output. Values: [table | json]") var format = "table"

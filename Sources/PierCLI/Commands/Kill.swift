@@ -2,7 +2,7 @@ import ArgumentParser
 import Orchestration
 
 struct Kill: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Force stop service containers.")
+    static let configuration = CommandConfiguration(commandName: "kill", abstract: "Force stop service containers.")
     var global: GlobalOptions { GlobalOptions.current }
     @Option(name: [.customShort("s", allowingJoined: true), .long], help: "SIGNAL to send to the container.")
     var signal: String = "SIGKILL"

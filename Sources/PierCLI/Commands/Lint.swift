@@ -5,6 +5,7 @@ import Foundation
 
 struct Lint: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check the project against security, reliability, portability and style rules.",
         discussion: """
             Rules run on the loaded project (merged, interpolated, with extends and include), every service \
@@ -55,6 +56,8 @@ struct Lint: AsyncParsableCommand {
     private func lint() throws -> (findings: [Finding], context: LintContext) {
         var options = global.projectOptions()
         if options.profiles.isEmpty { options.profiles = ["*"] }
+        // The `duplicate-container-name` rule reports a shared name, among the other findings.
+        options.requireUniqueContainerNames = false
         let project: LoadedProject
         do {
             project = try ProjectLoader.load(options)

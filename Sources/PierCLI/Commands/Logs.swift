@@ -3,7 +3,7 @@ import DockerEngine
 import Orchestration
 
 struct Logs: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "View output from containers")
+    static let configuration = CommandConfiguration(commandName: "logs", abstract: "View output from containers")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(name: [.short, .long], help: "Follow log output") var follow = false
@@ -42,9 +42,13 @@ struct Logs: AsyncParsableCommand {
         // Following names every container up front, so prefixes are as wide as the widest from the start.
         if follow { for container in containers { consumer.register(container.nameWithoutProject) } }
         let streaming = ContainerLogStreaming(client: client, sink: consumer, options: options)
-        // The event stream is open before the logs are read, so no start in between is missed.
-        let events = follow ? try await ProjectEvents.stream(client: client, project: target.name) : nil
-        try await streaming.run(containers, events: events, services: services)
+        try await ReadCommand.explaining(client) {
+            // The event stream is open before the logs are read, so no start in between is missed.
+            let events = follow ? try await ProjectEvents.stream(client: client, project: target.name) : nil
+            try await streaming.run(containers, events: events, services: services)
+            // The containers followed ended: because the engine stopped them as it went away, if it did.
+            if follow, let gone = await client.wentAway() { throw gone }
+        }
     }
 
     /// The project's services but those declared with `attach: false`.

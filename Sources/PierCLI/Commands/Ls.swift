@@ -2,7 +2,7 @@ import ArgumentParser
 import Orchestration
 
 struct Ls: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List running compose projects")
+    static let configuration = CommandConfiguration(commandName: "ls", abstract: "List running compose projects")
 
     @Option(help: "Format the output. Values: [table | json]") var format = "table"
     @Flag(name: [.short, .long], help: "Only display project names.") var quiet = false

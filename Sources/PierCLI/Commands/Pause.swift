@@ -2,7 +2,7 @@ import ArgumentParser
 import Orchestration
 
 struct Pause: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Pause services.")
+    static let configuration = CommandConfiguration(commandName: "pause", abstract: "Pause services.")
     var global: GlobalOptions { GlobalOptions.current }
     @Argument(help: "Services to pause.") var services: [String] = []
 

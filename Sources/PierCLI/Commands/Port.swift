@@ -3,7 +3,8 @@ import ComposeSpec
 import Orchestration
 
 struct Port: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the public port for a port binding")
+    static let configuration = CommandConfiguration(
+        commandName: "port", abstract: "Print the public port for a port binding")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Option(help: "tcp or udp") var `protocol` = "tcp"

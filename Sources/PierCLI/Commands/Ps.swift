@@ -4,7 +4,7 @@ import Foundation
 import Orchestration
 
 struct Ps: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List containers")
+    static let configuration = CommandConfiguration(commandName: "ps", abstract: "List containers")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Option(help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json', 'TEMPLATE'.")

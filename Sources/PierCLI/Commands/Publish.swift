@@ -6,7 +6,7 @@ import Orchestration
 
 struct Publish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Publish compose application",
+        commandName: "publish", abstract: "Publish compose application",
         discussion: """
             pier publish [OPTIONS] REPOSITORY[:TAG]
 

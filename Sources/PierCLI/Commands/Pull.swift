@@ -3,7 +3,7 @@ import Foundation
 import Orchestration
 
 struct Pull: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Pull service images")
+    static let configuration = CommandConfiguration(commandName: "pull", abstract: "Pull service images")
 
     var global: GlobalOptions { GlobalOptions.current }
 
@@ -38,7 +38,7 @@ struct Pull: AsyncParsableCommand {
         options.policy = policy.flatMap(PullOptions.Policy.init(rawValue:))
         options.quiet = quiet
         let session = try await EngineSession.open(global, services: services, title: "Pulling")
-        let outcome = try await session.run { try await $0.pull(options) }
+        let outcome = try await session.run(locking: false) { try await $0.pull(options) }
         if !outcome.mustBuild.isEmpty {
             Output.writeError(
                 "WARNING: Some service image(s) must be built from source by running:\n    pier build "

@@ -3,7 +3,7 @@ import Foundation
 import Orchestration
 
 struct Push: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Push service images")
+    static let configuration = CommandConfiguration(commandName: "push", abstract: "Push service images")
 
     var global: GlobalOptions { GlobalOptions.current }
 
@@ -24,7 +24,7 @@ struct Push: AsyncParsableCommand {
         var global = self.global
         if quiet { global.progress = "quiet" }
         let session = try await EngineSession.open(global, services: services, title: "Pushing")
-        let ignored = try await session.run { try await $0.push(options) }
+        let ignored = try await session.run(locking: false) { try await $0.push(options) }
         for failure in ignored { Output.writeError(failure + "\n") }
     }
 }

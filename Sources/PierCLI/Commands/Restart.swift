@@ -2,7 +2,7 @@ import ArgumentParser
 import Orchestration
 
 struct Restart: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Restart service containers.")
+    static let configuration = CommandConfiguration(commandName: "restart", abstract: "Restart service containers.")
     var global: GlobalOptions { GlobalOptions.current }
     @Flag(name: .customLong("no-deps"), help: "Don't restart dependent services.") var noDeps = false
     @Option(name: [.customShort("t", allowingJoined: true), .long], help: "Specify a shutdown timeout in seconds.")

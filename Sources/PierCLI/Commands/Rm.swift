@@ -2,7 +2,7 @@ import ArgumentParser
 import Orchestration
 
 struct Rm: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Removes stopped service containers.")
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Removes stopped service containers.")
     var global: GlobalOptions { GlobalOptions.current }
     @Flag(name: [.short, .long], help: "Don't ask to confirm removal.") var force = false
     @Flag(name: [.short, .long], help: "Stop the containers, if required, before removing.") var stop = false
@@ -16,7 +16,9 @@ struct Rm: AsyncParsableCommand {
             Output.warn("--all is deprecated and has no effect: rm removes every stopped container of the services")
         }
         let session = try await EngineSession.open(global, allProfiles: true)
-        let containers = try await session.run { try await $0.removableContainers(services, includeRunning: stop) }
+        let containers = try await session.run(locking: false) {
+            try await $0.removableContainers(services, includeRunning: stop)
+        }
         guard !containers.isEmpty else {
             Output.writeError("No stopped containers\n")
             return

@@ -5,7 +5,7 @@ import Foundation
 import Orchestration
 
 struct Run: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a one-off command on a service.")
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a one-off command on a service.")
 
     var global: GlobalOptions { GlobalOptions.current }
 

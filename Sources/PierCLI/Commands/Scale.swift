@@ -3,7 +3,7 @@ import Orchestration
 
 struct Scale: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Scale services", discussion: "pier scale [OPTIONS] [SERVICE=REPLICAS...]")
+        commandName: "scale", abstract: "Scale services", discussion: "pier scale [OPTIONS] [SERVICE=REPLICAS...]")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(name: .customLong("no-deps"), help: "Don't start linked services.") var noDeps = false

@@ -2,7 +2,7 @@ import ArgumentParser
 import Orchestration
 
 struct Start: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start services.")
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start services.")
     var global: GlobalOptions { GlobalOptions.current }
     @Argument(help: "Services to start.") var services: [String] = []
 

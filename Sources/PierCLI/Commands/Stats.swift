@@ -6,7 +6,7 @@ import Synchronization
 
 struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Display a live stream of container(s) resource usage statistics")
+        commandName: "stats", abstract: "Display a live stream of container(s) resource usage statistics")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(name: [.short, .long], help: "Show all containers (default shows just running)") var all = false

@@ -2,7 +2,7 @@ import ArgumentParser
 import Orchestration
 
 struct Stop: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Stop services.")
+    static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop services.")
     var global: GlobalOptions { GlobalOptions.current }
     @Option(name: [.customShort("t", allowingJoined: true), .long], help: "Specify a shutdown timeout in seconds.")
     var timeout: Int?

@@ -3,7 +3,7 @@ import DockerEngine
 import Orchestration
 
 struct Top: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Display the running processes")
+    static let configuration = CommandConfiguration(commandName: "top", abstract: "Display the running processes")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Argument(help: "Services whose processes to show.") var serviceNames: [String] = []

@@ -2,7 +2,7 @@ import ArgumentParser
 import Orchestration
 
 struct Unpause: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Unpause services.")
+    static let configuration = CommandConfiguration(commandName: "unpause", abstract: "Unpause services.")
     var global: GlobalOptions { GlobalOptions.current }
     @Argument(help: "Services to unpause.") var services: [String] = []
 

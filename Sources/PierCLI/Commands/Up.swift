@@ -3,7 +3,7 @@ import Foundation
 import Orchestration
 
 struct Up: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create and start containers.")
+    static let configuration = CommandConfiguration(commandName: "up", abstract: "Create and start containers.")
 
     var global: GlobalOptions { GlobalOptions.current }
 

@@ -9,6 +9,7 @@ enum PierVersion {
 
 struct Version: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "version",
         abstract: "Show the Pier version information, and the Docker Compose version it matches.")
 
     @Option(

@@ -3,7 +3,7 @@ import DockerEngine
 import Orchestration
 
 struct Volumes: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List volumes")
+    static let configuration = CommandConfiguration(commandName: "volumes", abstract: "List volumes")
     var global: GlobalOptions { GlobalOptions.current }
 
     @Option(help: "Format output using a custom template: 'table', 'table TEMPLATE', 'json', 'TEMPLATE'.")

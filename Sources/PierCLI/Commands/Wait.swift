@@ -3,6 +3,7 @@ import Orchestration
 
 struct Wait: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "wait",
         abstract: "Block until containers of all (or specified) services stop.")
     var global: GlobalOptions { GlobalOptions.current }
     @Flag(name: .customLong("down-project"), help: "Drops project when the first container stops.") var downProject =
@@ -11,7 +12,7 @@ struct Wait: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await EngineSession.open(global, allProfiles: true)
-        let code = try await session.run {
+        let code = try await session.run(locking: false) {
             try await $0.wait(services) { container, code in
                 Output.write("container \"\(container.id)\" exited with status code \(code)\n")
             }

@@ -17,6 +17,8 @@ final class LogConsumer: LogSink {
     private struct State {
         var presenters: [String: Presenter] = [:]
         var nextColor = 0
+        /// The prefixes' width: one more than the longest name registered.
+        var width = 0
     }
 
     private let colored: Bool
@@ -71,10 +73,13 @@ final class LogConsumer: LogSink {
         }
         state.presenters[name] = Presenter(color: color)
         if showsPrefix {
-            let width = (state.presenters.keys.map(\.utf8.count).max() ?? 0) + 1
-            for (key, value) in state.presenters {
-                let padded = key + String(repeating: " ", count: max(0, width - key.utf8.count))
-                state.presenters[key]?.prefix = Self.paint(padded + " | ", value.color)
+            // Only a longer name than any before widens (and so rewrites) every prefix.
+            let widened = name.utf8.count + 1 > state.width
+            state.width = max(state.width, name.utf8.count + 1)
+            for key in widened ? Array(state.presenters.keys) : [name] {
+                let padded = key + String(repeating: " ", count: max(0, state.width - key.utf8.count))
+                let color = state.presenters[key]?.color
+                state.presenters[key]?.prefix = Self.paint(padded + " | ", color)
             }
         }
         return state.presenters[name] ?? Presenter(color: color)

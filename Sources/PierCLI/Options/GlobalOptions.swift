@@ -135,7 +135,14 @@ struct GlobalOptions: ParsableArguments {
         options.allResources = allResources
         options.remoteFiles = RemoteProjects.fetched(files)
         options.readStandardInput = {
-            String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            // One byte more than the loader takes, so that it can tell the input is too large.
+            var data = Data()
+            while data.count <= LoaderLimits.fileSize {
+                let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20)
+                if chunk.isEmpty { break }
+                data += chunk
+            }
+            return String(decoding: data, as: UTF8.self)
         }
         return options
     }

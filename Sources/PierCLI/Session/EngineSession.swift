@@ -27,10 +27,30 @@ struct EngineSession {
         return EngineSession(project: project, runtime: runtime, renderer: renderer)
     }
 
-    /// Runs an operation, drawing progress until it ends.
-    func run<Result>(_ operation: (ProjectRuntime) async throws -> Result) async throws -> Result {
+    /// Runs an operation, drawing progress until it ends. Unless `locking` is false (operations that change no
+    /// container, network or volume of the project), it holds the project's lock: another Pier changing the
+    /// project first is waited for, saying so. A failure because the engine went away says so.
+    func run<Result>(locking: Bool = true, _ operation: (ProjectRuntime) async throws -> Result) async throws
+        -> Result
+    {
         defer { renderer.finish() }
-        return try await operation(runtime)
+        do {
+            guard locking else { return try await operation(runtime) }
+            let project = runtime.project.name
+            return try await ProjectLock.holding(
+                project: project,
+                command: (["pier"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                onWait: { holder in Output.writeError(Self.waitingMessage(project: project, holder: holder)) }
+            ) { try await operation(runtime) }
+        } catch {
+            throw await runtime.client.explaining(error)
+        }
+    }
+
+    /// `Waiting for another pier (process 42: pier up -d) to finish changing project demo…`
+    static func waitingMessage(project: String, holder: ProjectLock.Holder) -> String {
+        let process = holder.processID.map { "process \($0)" + (holder.command.isEmpty ? "" : ": \(holder.command)") }
+        return "Waiting for another pier (\(process ?? "unknown process")) to finish changing project \(project)...\n"
     }
 
     /// Runs an operation, drawing progress; returns its failure instead of throwing it.

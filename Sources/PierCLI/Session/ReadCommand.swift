@@ -7,4 +7,13 @@ enum ReadCommand {
     static func engine() throws -> EngineClient {
         try EngineSelection.client(GlobalOptions.current)
     }
+
+    /// Runs `body`; a failure because the engine went away (a stream that broke off) says so.
+    static func explaining<Result>(_ client: EngineClient, _ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch {
+            throw await client.explaining(error)
+        }
+    }
 }

@@ -58,13 +58,38 @@ import Testing
         #expect(request.warnings.isEmpty)
     }
 
-    @Test func ownerAndModeOfAFileBasedSecretAreIgnoredWithAWarning() throws {
+    @Test func aFileBasedSecretWithOwnerOrModeIsCopiedInWithThem() throws {
+        // Docker Compose ignores them outside Swarm (with a warning) and bind-mounts the file as the host has it.
         let request = try ServiceFixture.request(
-            "services:\n  s:\n    image: x\n    secrets: [{source: f, mode: 0400}]\nsecrets:\n  f: {file: ./f}\n")
-        #expect(request.warnings.count == 1)
-        #expect(request.warnings.first?.message.contains("`uid`, `gid` and `mode` are not supported") == true)
-        // The warning names where the service's secrets are written.
-        #expect(request.warnings.first?.location?.line == 4)
+            "services:\n  s:\n    image: x\n    secrets: [{source: f, mode: 0400, uid: '7'}, g]\n"
+                + "secrets:\n  f: {file: ./f}\n  g: {file: ./g}\n",
+            files: ["f": "the secret\n", "g": "bind-mounted"])
+        #expect(request.warnings.isEmpty)
+        #expect(
+            request.files == [
+                ContainerFile(path: "/run/secrets/f", content: Array("the secret\n".utf8), mode: 0o400, uid: 7)
+            ])
+        #expect(request[host: "Mounts"]?.arrayValue?.count == 1)
+    }
+
+    @Test func aFileBasedSecretThatCannotBeReadIsAnErrorAtItsService() throws {
+        let error = #expect(throws: OrchestrationError.self) {
+            try ServiceFixture.request(
+                "services:\n  s:\n    image: x\n    secrets: [{source: f, mode: 0400}]\nsecrets:\n  f: {file: ./f}\n")
+        }
+        #expect(error?.code == .unreadableFile)
+        #expect(error?.location?.line == 4)
+    }
+
+    @Test func aFileDescribesItselfWithoutItsContent() {
+        let file = ContainerFile(path: "/run/secrets/token", content: Array("hunter2".utf8), mode: 0o400, uid: 1)
+        for text in [String(describing: file), String(reflecting: file), "\(file)", "\([file])"] {
+            #expect(!text.contains("hunter2"))
+            #expect(text.contains("/run/secrets/token"))
+        }
+        var dumped = ""
+        dump(file, to: &dumped)
+        #expect(!dumped.contains("104"))  // the bytes of "hunter2" start with 104 ("h")
     }
 
     @Test func anUnsetVariableIsAnError() throws {

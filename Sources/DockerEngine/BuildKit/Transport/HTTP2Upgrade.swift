@@ -28,7 +28,7 @@ extension EngineTransport {
         head += "Content-Length: 0\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n"
         for (name, value) in request.headers { head += "\(name): \(value)\r\n" }
         let bytes = Array((head + "\r\n").utf8)
-        let (channel, upgraded) = try await connector.connect { channel in
+        let (channel, upgraded) = try await connectOwn { channel in
             let promise = channel.eventLoop.makePromise(
                 of: NIOHTTP2Handler.AsyncStreamMultiplexer<HTTP2StreamChannel>.self)
             // A small send buffer: what Pier sends (a build context) waits in Pier rather than in the kernel, where
