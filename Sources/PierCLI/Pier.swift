@@ -26,7 +26,7 @@ public struct Pier: AsyncParsableCommand {
             Graph.self, Images.self, Kill.self, Lint.self, Logs.self, Ls.self, Pause.self, PlanCommand.self, Port.self,
             Ps.self, Publish.self, Pull.self,
             Push.self, Restart.self, Rm.self, Run.self, Scale.self, Stack.self, Start.self, Stats.self, Stop.self,
-            Top.self, Unpause.self, Up.self, Version.self, Volumes.self, Wait.self,
+            Top.self, Unpause.self, Up.self, Version.self, Volumes.self, Wait.self, Watch.self,
         ]
     )
 

@@ -27,6 +27,7 @@ enum Consistency {
                     "service \"\(name)\" refers to undefined volume \(source): invalid compose project",
                     at: mount.location)
             }
+            try checkWatchTargets(service["develop"]?["watch"], service: name)
             try checkReferences(service["secrets"], defined: secrets, kind: "secret", service: name)
             try checkReferences(service["configs"], defined: configs, kind: "config", service: name)
             if let mode = service["network_mode"]?.string, mode.hasPrefix("service:") {
@@ -40,6 +41,19 @@ enum Consistency {
         }
         try DependencyGraph.checkAcyclic(services)
         try ResourceRules.check(document)
+    }
+
+    /// `develop.watch` rules that copy files name where they go.
+    private static func checkWatchTargets(_ rules: Node?, service: String) throws(ComposeError) {
+        for rule in rules?.sequence ?? [] {
+            guard let action = rule["action"]?.scalarText, action != "rebuild", action != "restart",
+                (rule["target"]?.scalarText ?? "").isEmpty
+            else { continue }
+            throw ComposeError(
+                .invalidValue,
+                "services.\(service).develop.watch: target is required for non-rebuild actions: invalid compose project",
+                at: rule.location)
+        }
     }
 
     private static func checkReferences(

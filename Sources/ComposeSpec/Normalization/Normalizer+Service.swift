@@ -159,6 +159,8 @@ extension Normalizer {
             try rule.update("exec") { exec throws(ComposeError) in
                 var exec = exec
                 try exec.update("command") { command throws(ComposeError) in try commandLine(command) }
+                // `KEY=VALUE` entries as a mapping, as a `post_start` hook's.
+                try exec.update("environment") { $0.keyValueMapping(missing: .null) }
                 return exec
             }
             rules.append(rule)

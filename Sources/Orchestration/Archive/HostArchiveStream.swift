@@ -7,32 +7,35 @@ import Tar
 public struct HostArchiveStream: AsyncSequence, Sendable {
     public typealias Element = [UInt8]
 
-    let path: String
-    let name: String
-    let contentsOnly: Bool
-    let followsLink: Bool
+    private let roots: [Iterator.Pending]
     let keepsOwners: Bool
+    let skipsVanished: Bool
 
     /// The archive of `path`, its top entry named `name`; with `contentsOnly` (a source ending in `/.`) the
     /// directory's entries sit at the top instead. `followsLink` copies what a symbolic link at `path` points to.
     public init(
         _ path: String, name: String, contentsOnly: Bool = false, followsLink: Bool = false, keepsOwners: Bool = false
     ) {
-        self.path = path
-        self.name = name
-        self.contentsOnly = contentsOnly
-        self.followsLink = followsLink
+        roots = [
+            .init(path: path, name: contentsOnly ? "" : name, followsLink: followsLink, childrenOnly: contentsOnly)
+        ]
         self.keepsOwners = keepsOwners
+        skipsVanished = false
+    }
+
+    /// The archive of several files and directories, each `path` at its `name`, in this order; a directory's
+    /// entry alone, without what it holds (`watch` lists what it syncs one by one). Entries gone by the time they
+    /// are read are left out.
+    public init(entries: [(path: String, name: String)], keepsOwners: Bool = false) {
+        roots = entries.reversed().map {
+            .init(path: $0.path, name: $0.name, followsLink: false, childrenOnly: false, descends: false)
+        }
+        self.keepsOwners = keepsOwners
+        skipsVanished = true
     }
 
     public func makeAsyncIterator() -> Iterator {
-        var pending: [Iterator.Pending] = []
-        if contentsOnly {
-            pending.append(.init(path: path, name: "", followsLink: followsLink, childrenOnly: true))
-        } else {
-            pending.append(.init(path: path, name: name, followsLink: followsLink, childrenOnly: false))
-        }
-        return Iterator(pending: pending, keepsOwners: keepsOwners)
+        Iterator(pending: roots, keepsOwners: keepsOwners, skipsVanished: skipsVanished)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
@@ -42,11 +45,14 @@ public struct HostArchiveStream: AsyncSequence, Sendable {
             var followsLink: Bool
             /// A `/.` source: its entries without itself.
             var childrenOnly: Bool
+            /// Whether a directory's entries follow its own.
+            var descends = true
         }
 
         /// Still to archive, the next on top.
         var pending: [Pending]
         let keepsOwners: Bool
+        let skipsVanished: Bool
         var file: FileHandle?
         var contentLeft: UInt64 = 0
         var padding: [UInt8] = []
@@ -80,12 +86,15 @@ public struct HostArchiveStream: AsyncSequence, Sendable {
 
         /// The header of `entry` (nil for what is not archived); queues a directory's children and opens a file.
         private mutating func begin(_ entry: Pending) throws -> [UInt8]? {
+            // A file gone since the watch saw it is left out.
+            if skipsVanished, access(entry.path, F_OK) != 0 { return nil }
             guard
                 let header = try TarHeader(
                     fileAt: entry.path, name: entry.name, followsLink: entry.followsLink, keepsOwners: keepsOwners)
             else { return nil }
             switch header.kind {
             case .directory:
+                guard entry.descends else { break }
                 let children = try FileManager.default.contentsOfDirectory(atPath: entry.path).sorted()
                 let prefix = entry.childrenOnly ? "" : entry.name + "/"
                 pending += children.reversed().map {
@@ -94,6 +103,7 @@ public struct HostArchiveStream: AsyncSequence, Sendable {
                 if entry.childrenOnly { return nil }
             case .file(let size):
                 guard let handle = FileHandle(forReadingAtPath: entry.path) else {
+                    if skipsVanished, access(entry.path, F_OK) != 0 { return nil }
                     throw TarError("cannot read \(entry.path): permission denied")
                 }
                 file = handle

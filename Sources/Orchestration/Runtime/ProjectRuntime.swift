@@ -8,7 +8,7 @@ public struct ProjectRuntime: Sendable {
     public let project: ProjectContext
     public let graph: ServiceGraph
     public let apiVersion: APIVersion
-    public let progress: ProgressHandler
+    public internal(set) var progress: ProgressHandler
     /// Where pulls and pushes find registry credentials: `config.json` of the process's docker configuration.
     public var credentials = CredentialStore(environment: ProcessInfo.processInfo.environment)
     /// Every service the files define, profiles aside: their containers are not orphans.
@@ -33,6 +33,13 @@ public struct ProjectRuntime: Sendable {
     }
 
     var services: Node.Mapping { project.document["services"]?.mapping ?? [:] }
+
+    /// The same runtime, its operations' progress sent to `handler` instead.
+    public func reporting(to handler: @escaping ProgressHandler) -> ProjectRuntime {
+        var runtime = self
+        runtime.progress = handler
+        return runtime
+    }
 
     /// The project's containers, running or not; one-off (`run`) containers only when asked.
     public func containers(includeOneOff: Bool = false) async throws -> [ObservedContainer] {

@@ -55,7 +55,9 @@ struct Up: AsyncParsableCommand {
         help: "Enable interactive shortcuts when running attached (d: detach). Can also be set with COMPOSE_MENU.")
     var menu = false
     @Flag(name: .customLong("no-menu"), help: .hidden) var noMenu = false
-    @Flag(name: [.customShort("w"), .long], help: "Watch source code and rebuild/refresh containers (not yet).")
+    @Flag(
+        name: [.customShort("w"), .long],
+        help: "Watch source code and rebuild/refresh containers when files are updated.")
     var watch = false
     @Flag(name: [.customShort("y"), .long], help: "Assume \"yes\" as answer to all prompts and run non-interactively.")
     var yes = false
@@ -78,9 +80,6 @@ struct Up: AsyncParsableCommand {
         }
         if !attach.isEmpty && attachDependencies {
             throw ValidationError("cannot combine --attach and --attach-dependencies")
-        }
-        if watch {
-            throw ValidationError("--watch is not supported yet: Pier has no file watching (docs/compatibility.md)")
         }
     }
 
@@ -137,6 +136,7 @@ struct Up: AsyncParsableCommand {
         // containers' prefixes.
         let hookConsumer = LogConsumer(colored: colored, showsPrefix: !noLogPrefix)
         let session = try await EngineSession.open(global, services: services)
+        let watcher = try watch ? watchOf(session) : nil
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
         let interrupted: Bool
@@ -158,8 +158,27 @@ struct Up: AsyncParsableCommand {
             throw ExitCode(130)
         }
         guard attaches else { return }
+        // `--watch`: the files are watched while the output is followed.
+        let watching = watcher.map { watcher in
+            Task {
+                do {
+                    try await Watch.follow(watcher, verbose: global.verbose)
+                } catch {
+                    Output.writeError("watch stopped: \(error)\n")
+                }
+            }
+        }
+        defer { watching?.cancel() }
         throw ExitCode(
             try await attached(session, since: began, consumer: consumer) { hookOutput.replay(into: hookConsumer) })
+    }
+
+    /// The watch `--watch` runs: the `develop.watch` rules of the services started.
+    private func watchOf(_ session: EngineSession) throws -> ProjectWatch {
+        var options = ProjectWatch.Options()
+        options.services = services
+        options.quietBuild = quietBuild
+        return try ProjectWatch(runtime: session.runtime, options: options) { Output.warn($0.description) }
     }
 
     /// Follows the attached services' output until their containers stop, once `attaching` showed what had to

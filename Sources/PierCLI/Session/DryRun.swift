@@ -8,7 +8,7 @@ enum DryRun {
     static let unsupported: [any ParsableCommand.Type] = [
         Build.self, Commit.self, Cp.self, Down.self, Exec.self, Kill.self, Pause.self, Publish.self, Pull.self,
         Push.self, Restart.self, Rm.self, Run.self, Scale.self, Start.self, Stop.self, Unpause.self,
-        StackDeploy.self, StackRm.self,
+        StackDeploy.self, StackRm.self, Watch.self,
     ]
 
     /// Throws when `command` changes the engine and has no dry run.
