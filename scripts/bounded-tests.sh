@@ -27,6 +27,8 @@ fi
 
 # Swift Testing prints `◇ Test f() started.` and later `✔ Test f() passed…`, `✘ Test f() failed…` or `➜ …skipped`.
 unfinished=$(awk '
+    # The cases of a parameterized test end with the test, not one by one; the run is not a test.
+    /^◇ Test case / || /^◇ Test run started/ { next }
     /^◇ Test .* started\.$/ { name = $0; sub(/^◇ Test /, "", name); sub(/ started\.$/, "", name); open[name]++ }
     /^(✔|✘|➜) Test / {
         name = $0; sub(/^(✔|✘|➜) Test /, "", name); sub(/ (with [0-9]+ test cases? )?(passed|failed|skipped).*$/, "", name)

@@ -44,7 +44,7 @@ import Testing
         let git = try #require(GitContext(url))
         let fetch = Task { try await git.fetch() }
         // git and its HTTP helper start and wait for an answer that never comes.
-        for _ in 0..<100 where Self.processes(mentioning: url).isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+        for _ in 0..<400 where Self.processes(mentioning: url).isEmpty { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!Self.processes(mentioning: url).isEmpty, "git never started")
         let cancelled = ContinuousClock.now
         fetch.cancel()

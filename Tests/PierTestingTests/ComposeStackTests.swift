@@ -148,7 +148,7 @@ struct ComposeStackTests {
                 }
             }
             let name = try #require(failure?.stack)
-            #expect("\(failure!.error)" == "container \(name)-failing-1 is not running (exited 3)")
+            #expect("\(failure!.error)" == "container \(name)-failing-1 exited (3)")
             #expect(failure?.logs.first?.lines.sorted() == ["boom", "failing job starting"])
             #expect(failure?.description.contains("last output of \(name)-failing-1:\n  ") == true)
             #expect(try await Stacks.leftovers(of: name) == [])

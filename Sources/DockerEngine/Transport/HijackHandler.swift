@@ -3,36 +3,39 @@ import NIOHTTP1
 
 /// How the engine answered a hijack request.
 enum HijackOutcome: Sendable {
-    /// `101 UPGRADED`: the HTTP handlers are gone and the connection carries raw bytes both ways.
+    /// `101 UPGRADED`: the handler is gone and the connection carries raw bytes both ways.
     case upgraded(HTTPResponseHead)
     /// Any other answer (an error such as 404 or 409), with its body.
     case refused(HTTPResponseHead, [UInt8])
 }
 
 /// Sends a request asking to hijack the connection (`Connection: Upgrade`, `Upgrade: tcp`) once the channel is
-/// active; when the engine answers `101`, removes itself and the HTTP encoder and decoder so the bytes that follow
-/// (including any that came in the same read as the head; the decoder forwards them) reach the raw byte channel.
-/// NIO's typed upgrade handler cannot send a request body, which `exec start` needs; hence this small handler.
+/// active, and reads the answer's head from the raw bytes itself. On `101` it passes on the bytes that came after
+/// the head, in the same read, and leaves the pipeline at once: nothing the engine wrote before closing the
+/// connection is lost. (NIO's HTTP decoder drops the bytes it holds after an upgrade when the connection's end is
+/// seen before its deferred removal, which a process that writes a line and exits makes happen.) NIO's typed
+/// upgrade handler cannot send a request body, which `exec start` needs; hence this small handler.
 final class HijackHandler: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPClientResponsePart
+    typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
 
-    private let requestHead: HTTPRequestHead
-    private let requestBody: [UInt8]
-    private let httpHandlers: [any RemovableChannelHandler]
+    /// The longest answer head accepted.
+    static let headLimit = 64 * 1024
+
+    private let request: ByteBuffer
     private let outcome: EventLoopPromise<HijackOutcome>
     private var sent = false
     private var completed = false
-    private var responseHead: HTTPResponseHead?
-    private var responseBody: [UInt8] = []
+    private var received: ByteBuffer?
+    private var refusal: (head: HTTPResponseHead, length: Int?)?
 
-    init(
-        requestHead: HTTPRequestHead, requestBody: [UInt8], httpHandlers: [any RemovableChannelHandler],
-        outcome: EventLoopPromise<HijackOutcome>
-    ) {
-        self.requestHead = requestHead
-        self.requestBody = requestBody
-        self.httpHandlers = httpHandlers
+    init(requestHead: HTTPRequestHead, requestBody: [UInt8], outcome: EventLoopPromise<HijackOutcome>) {
+        var request = ByteBuffer()
+        request.writeString("\(requestHead.method.rawValue) \(requestHead.uri) HTTP/1.1\r\n")
+        for (name, value) in requestHead.headers { request.writeString("\(name): \(value)\r\n") }
+        request.writeString("\r\n")
+        request.writeBytes(requestBody)
+        self.request = request
         self.outcome = outcome
     }
 
@@ -50,22 +53,51 @@ final class HijackHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            responseHead = head
-        case .body(let buffer):
-            responseBody.append(contentsOf: buffer.readableBytesView)
-        case .end:
-            guard let head = responseHead else { return fail(EngineError.protocolError("response without a head")) }
-            if head.status == .switchingProtocols {
-                upgrade(context: context, head: head)
-            } else {
-                complete(.success(.refused(head, responseBody)))
+        var bytes = unwrapInboundIn(data)
+        if received == nil { received = bytes } else { received!.writeBuffer(&bytes) }
+        guard !completed, var buffer = received else { return }
+        if let refusal {
+            // An error's body: to its length, to its last chunk, or to the connection's end.
+            if let length = refusal.length {
+                if buffer.readableBytes >= length {
+                    complete(.success(.refused(refusal.head, Array(buffer.readableBytesView.prefix(length)))))
+                }
+            } else if refusal.head.headers.first(name: "Transfer-Encoding")?.lowercased() == "chunked",
+                let body = Self.dechunked(buffer.readableBytesView)
+            {
+                complete(.success(.refused(refusal.head, body)))
             }
+            return
+        }
+        let view = buffer.readableBytesView
+        guard let end = view.firstRange(of: Array("\r\n\r\n".utf8))?.upperBound else {
+            if buffer.readableBytes > Self.headLimit {
+                fail(EngineError.protocolError("the engine's answer to the attach request has no end of head"))
+                context.close(promise: nil)
+            }
+            return
+        }
+        guard
+            let head = buffer.readString(length: view.distance(from: view.startIndex, to: end)).flatMap(
+                Self.responseHead)
+        else {
+            fail(EngineError.protocolError("the engine's answer to the attach request is not HTTP"))
+            context.close(promise: nil)
+            return
+        }
+        received = buffer
+        if head.status == .switchingProtocols {
+            upgrade(context: context, head: head, rest: buffer)
+        } else {
+            refusal = (head, head.headers.first(name: "Content-Length").flatMap { Int($0) })
+            channelRead(context: context, data: NIOAny(ByteBuffer()))
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        if let refusal {
+            complete(.success(.refused(refusal.head, received.map { Array($0.readableBytesView) } ?? [])))
+        }
         fail(EngineError.protocolError("the engine closed the connection before answering the attach request"))
         context.fireChannelInactive()
     }
@@ -78,28 +110,48 @@ final class HijackHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func sendRequest(context: ChannelHandlerContext) {
         guard !sent else { return }
         sent = true
-        context.write(NIOAny(HTTPClientRequestPart.head(requestHead)), promise: nil)
-        if !requestBody.isEmpty {
-            context.write(NIOAny(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: requestBody)))), promise: nil)
-        }
-        context.writeAndFlush(NIOAny(HTTPClientRequestPart.end(nil)), promise: nil)
+        context.writeAndFlush(NIOAny(request), promise: nil)
     }
 
-    /// Leaves the pipeline first (so forwarded bytes skip it), then removes the HTTP handlers; the caller may
-    /// write only after they are gone, as the response decoder also inspects outbound messages.
-    private func upgrade(context: ChannelHandlerContext, head: HTTPResponseHead) {
-        let pipeline = context.pipeline
-        let eventLoop = context.eventLoop
-        let outcome = self.outcome
+    /// Passes on what followed the head, then leaves the pipeline: later bytes go straight to the raw channel.
+    private func upgrade(context: ChannelHandlerContext, head: HTTPResponseHead, rest: ByteBuffer) {
         completed = true
-        pipeline.syncOperations.removeHandler(context: context, promise: nil)
-        let removals = httpHandlers.map { pipeline.syncOperations.removeHandler($0) }
-        EventLoopFuture.andAllSucceed(removals, on: eventLoop).whenComplete { result in
-            switch result {
-            case .success: outcome.succeed(.upgraded(head))
-            case .failure(let error): outcome.fail(error)
-            }
+        received = nil
+        if rest.readableBytes > 0 { context.fireChannelRead(NIOAny(rest)) }
+        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
+        outcome.succeed(.upgraded(head))
+    }
+
+    /// `HTTP/1.1 404 Not Found` and its headers, or nil when it is not an HTTP answer.
+    static func responseHead(_ text: String) -> HTTPResponseHead? {
+        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: true)[...]
+        guard let statusLine = lines.popFirst() else { return nil }
+        let words = statusLine.split(separator: " ", maxSplits: 2)
+        guard words.count >= 2, words[0].hasPrefix("HTTP/"), let code = Int(words[1]) else { return nil }
+        var headers = HTTPHeaders()
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
+            headers.add(name: String(line[..<colon]), value: String(value.reversed().drop { $0 == " " }.reversed()))
         }
+        return HTTPResponseHead(version: .http1_1, status: .init(statusCode: code), headers: headers)
+    }
+
+    /// The body of a chunked answer once its last chunk came, or nil while it has not.
+    static func dechunked(_ bytes: ByteBufferView) -> [UInt8]? {
+        let lineEnd = Array("\r\n".utf8)
+        var body: [UInt8] = []
+        var index = bytes.startIndex
+        while let line = bytes[index...].firstRange(of: lineEnd) {
+            let sizeText = String(decoding: bytes[index..<line.lowerBound], as: UTF8.self)
+            guard let size = Int(sizeText.split(separator: ";").first ?? "", radix: 16) else { return body }
+            if size == 0 { return body }
+            guard bytes.distance(from: line.upperBound, to: bytes.endIndex) >= size + 2 else { return nil }
+            let chunkEnd = bytes.index(line.upperBound, offsetBy: size)
+            body += bytes[line.upperBound..<chunkEnd]
+            index = bytes.index(chunkEnd, offsetBy: 2)
+        }
+        return nil
     }
 
     private func fail(_ error: any Error) {

@@ -70,12 +70,9 @@ extension EngineTransport {
             request, target: request.target(versionPrefix: versionPrefix), hostHeader: endpoint.hostHeader)
         let requestBody: [UInt8] = if case .bytes(let bytes, _) = request.body { bytes } else { [] }
         let (channel, outcome) = try await connectOwn { channel in
-            let encoder = HTTPRequestEncoder()
-            let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
             let promise = channel.eventLoop.makePromise(of: HijackOutcome.self)
-            let handler = HijackHandler(
-                requestHead: head, requestBody: requestBody, httpHandlers: [encoder, decoder], outcome: promise)
-            try channel.pipeline.syncOperations.addHandlers([encoder, decoder, handler])
+            let handler = HijackHandler(requestHead: head, requestBody: requestBody, outcome: promise)
+            try channel.pipeline.syncOperations.addHandler(handler)
             let raw = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
                 wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
             return (raw, promise.futureResult)

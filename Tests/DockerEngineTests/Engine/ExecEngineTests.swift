@@ -47,7 +47,12 @@ import Testing
             let engine = fixture.engine
             let container = try await fixture.makeContainer(["sleep", "300"])
             let configuration = ExecConfiguration(
-                command: ["sh", "-c", "sleep 0.3; stty size; echo tty"], attachesStdin: true, isTTY: true)
+                // The process lives until it sees the new size (at most ten seconds): a resize that reaches the engine
+                // after the process ended is refused ("no such exec"), which a loaded machine can make happen.
+                command: [
+                    "sh", "-c",
+                    "for i in $(seq 100); do [ \"$(stty size)\" = '33 111' ] && break; sleep 0.1; done; stty size; echo tty",
+                ], attachesStdin: true, isTTY: true)
             let exec = try await engine.createExec(in: container, configuration: configuration)
             let text = try await withTimeout(20, "exec with a TTY") {
                 try await engine.startExec(exec, isTTY: true) { connection in

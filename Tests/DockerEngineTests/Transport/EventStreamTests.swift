@@ -67,7 +67,9 @@ import Testing
                 for try await _ in try await client.events() {}
             }
             #expect(error?.code == .connectionLost)
-            #expect(opened.withLockedValue { $0 } == 3)
+            // Three breaks within a second of opening give up; on a loaded machine a break can take longer than
+            // that to be seen, and does not count: a few more opens, never an endless loop.
+            #expect((3...6).contains(opened.withLockedValue { $0 }))
         }
     }
 }
