@@ -43,7 +43,7 @@ struct DashboardHarness: Sendable {
     /// One request; `seconds` bounds it (an event stream is read that long, then cut).
     func request(
         _ path: String, method: String = "GET", headers: [String: String] = [:], body: String? = nil,
-        seconds: Double = 10
+        seconds: Double = 30
     ) async throws -> Response {
         let headerFile = FileManager.default.temporaryDirectory.appendingPathComponent("pier-dash-\(UUID())")
         defer { try? FileManager.default.removeItem(at: headerFile) }
