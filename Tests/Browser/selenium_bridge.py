@@ -16,6 +16,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 
@@ -48,8 +49,16 @@ def handle(driver, command):
                 raise TimeoutError("still %r after %ss" % (value, command.get("timeout", 10)))
             time.sleep(0.02)
     if kind == "click":
-        driver.find_element(By.CSS_SELECTOR, command["css"]).click()
-        return None
+        # The page redraws its tables as the engine's events come: an element found just before a redraw is gone
+        # when clicked, and is found again.
+        for attempt in range(10):
+            try:
+                driver.find_element(By.CSS_SELECTOR, command["css"]).click()
+                return None
+            except StaleElementReferenceException:
+                if attempt == 9:
+                    raise
+                time.sleep(0.05)
     if kind == "screenshot":
         os.makedirs(os.path.dirname(command["path"]), exist_ok=True)
         driver.save_screenshot(command["path"])
