@@ -11,6 +11,8 @@ Ends at the end of its input, quitting the browser.
 """
 import json
 import os
+import signal
+import subprocess
 import sys
 import time
 
@@ -26,7 +28,9 @@ def browser():
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--window-size=1440,1100", "--no-proxy-server", "--disable-background-networking"]:
         options.add_argument(argument)
-    service = Service(os.environ.get("PIER_CHROMEDRIVER", "/usr/bin/chromedriver"))
+    # The driver and the browser write nowhere the test reads: a test waits for its pipes' end, which a browser
+    # left running would never give.
+    service = Service(os.environ.get("PIER_CHROMEDRIVER", "/usr/bin/chromedriver"), log_output=subprocess.DEVNULL)
     return webdriver.Chrome(service=service, options=options)
 
 
@@ -67,6 +71,8 @@ def handle(driver, command):
 
 
 def main():
+    # Ended by the test (SIGTERM when it failed), the bridge still quits the browser.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     driver = browser()
     print(json.dumps({"id": 0, "ok": True, "value": driver.capabilities.get("browserVersion")}), flush=True)
     try:
