@@ -27,8 +27,8 @@ struct StackSweep: Sendable {
 }
 
 /// Removes everything labelled as part of one stack: its containers (with their anonymous volumes), then its
-/// networks and volumes, then the images it built. What is already gone is skipped, as a sweep of another process
-/// may be removing it at the same time.
+/// networks and volumes, then the images it built. What is already gone is skipped, and a container another sweep is
+/// removing is waited for: stacks starting at once (in this process or another) sweep the same leftovers.
 struct StackRemoval: Sendable {
     let client: EngineClient
 
@@ -36,7 +36,13 @@ struct StackRemoval: Sendable {
         let project: EngineFilters = ["label": ["\(ComposeLabels.project)=\(stack)"]]
         let containers = try await client.listContainers(all: true, filters: project)
         try await forEachConcurrently(containers.map(\.id)) { id in
-            try await skippingGone { try await client.removeContainer(id, force: true, volumes: true) }
+            do {
+                try await skippingGone { try await client.removeContainer(id, force: true, volumes: true) }
+            } catch let error as EngineError where error.code == .conflict {
+                // Another sweep is removing it ("removal … is already in progress"): its networks and volumes are
+                // free once it is gone.
+                try await skippingGone { _ = try await client.waitContainer(id, condition: .removed) }
+            }
         }
         for network in try await client.listNetworks(filters: project) {
             try await skippingGone { try await client.removeNetwork(network.id) }

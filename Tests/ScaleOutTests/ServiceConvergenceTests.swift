@@ -9,6 +9,8 @@ import Testing
 @Suite struct ServiceConvergenceTests {
     static let template: JSONValue = ["ContainerSpec": ["Image": "web:2"]]
     static let old: JSONValue = ["ContainerSpec": ["Image": "web:1"]]
+    /// Every task named in these tests that runs has run for the monitor period.
+    static let steady: Set<String> = ["a", "b", "c"]
 
     static func task(
         _ id: String, state: String, desired: String = "running", spec: JSONValue = template, error: String? = nil,
@@ -26,19 +28,34 @@ import Testing
     @Test func healthyOnceEveryReplicaOfTheCurrentSpecRuns() throws {
         let tasks = [try Self.task("a", state: "running"), try Self.task("b", state: "starting")]
         #expect(
-            ServiceConvergence.assess(tasks: tasks, template: Self.template, replicas: 2, condition: .healthy)
+            ServiceConvergence.assess(
+                tasks: tasks, template: Self.template, replicas: 2, condition: .healthy, steady: Self.steady)
                 == .waiting(running: 1, desired: 2))
         #expect(
-            ServiceConvergence.assess(tasks: tasks, template: Self.template, replicas: 2, condition: .started)
+            ServiceConvergence.assess(
+                tasks: tasks, template: Self.template, replicas: 2, condition: .started, steady: Self.steady)
                 == .reached)
         let rolled = tasks + [try Self.task("c", state: "running", spec: Self.old)]
         #expect(
-            ServiceConvergence.assess(tasks: rolled, template: Self.template, replicas: 2, condition: .healthy)
+            ServiceConvergence.assess(
+                tasks: rolled, template: Self.template, replicas: 2, condition: .healthy, steady: Self.steady)
                 == .waiting(running: 1, desired: 2), "a task of the old spec does not count")
         let done = [try Self.task("a", state: "running"), try Self.task("b", state: "running")]
         #expect(
-            ServiceConvergence.assess(tasks: done, template: Self.template, replicas: 2, condition: .healthy)
+            ServiceConvergence.assess(
+                tasks: done, template: Self.template, replicas: 2, condition: .healthy, steady: Self.steady)
                 == .reached)
+    }
+
+    @Test func aTaskCountsOnceItHasRunForTheMonitorPeriod() throws {
+        let tasks = [try Self.task("a", state: "running")]
+        #expect(
+            ServiceConvergence.assess(
+                tasks: tasks, template: Self.template, replicas: 1, condition: .healthy, steady: [])
+                == .waiting(running: 0, desired: 1), "a task that fails at once is running for a moment")
+        #expect(
+            ServiceConvergence.assess(
+                tasks: tasks, template: Self.template, replicas: 1, condition: .healthy, steady: ["a"]) == .reached)
     }
 
     @Test func failingAfterRepeatedFailuresWithTheLatestError() throws {
@@ -48,10 +65,12 @@ import Testing
         }
         #expect(
             ServiceConvergence.assess(
-                tasks: Array(tasks.prefix(2)), template: Self.template, replicas: 1, condition: .healthy)
+                tasks: Array(tasks.prefix(2)), template: Self.template, replicas: 1, condition: .healthy,
+                steady: Self.steady)
                 == .waiting(running: 0, desired: 1))
         #expect(
-            ServiceConvergence.assess(tasks: tasks, template: Self.template, replicas: 1, condition: .healthy)
+            ServiceConvergence.assess(
+                tasks: tasks, template: Self.template, replicas: 1, condition: .healthy, steady: Self.steady)
                 == .failing(taskID: "t3", error: "exit 3"))
     }
 
@@ -59,17 +78,20 @@ import Testing
         let running = [try Self.task("a", state: "running")]
         #expect(
             ServiceConvergence.assess(
-                tasks: running, template: Self.template, replicas: 1, condition: .completedSuccessfully)
+                tasks: running, template: Self.template, replicas: 1, condition: .completedSuccessfully,
+                steady: Self.steady)
                 == .waiting(running: 0, desired: 1))
         let complete = [try Self.task("a", state: "complete", desired: "shutdown")]
         #expect(
             ServiceConvergence.assess(
-                tasks: complete, template: Self.template, replicas: 1, condition: .completedSuccessfully)
+                tasks: complete, template: Self.template, replicas: 1, condition: .completedSuccessfully,
+                steady: Self.steady)
                 == .reached)
         let failed = [try Self.task("a", state: "failed", desired: "shutdown", error: "task: non-zero exit (1)")]
         #expect(
             ServiceConvergence.assess(
-                tasks: failed, template: Self.template, replicas: 1, condition: .completedSuccessfully)
+                tasks: failed, template: Self.template, replicas: 1, condition: .completedSuccessfully,
+                steady: Self.steady)
                 == .failing(taskID: "a", error: "task: non-zero exit (1)"))
     }
 }

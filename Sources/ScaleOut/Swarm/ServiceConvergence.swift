@@ -15,10 +15,16 @@ enum ServiceConvergence {
     /// How many failed tasks of one spec mean the service keeps failing.
     static let failureLimit = 3
 
+    /// How long a task must have been seen running to count for `healthy`, unless the service's update config says
+    /// otherwise: a task that fails at once is `running` for a moment, as `docker service create` verifies too.
+    static let defaultMonitor: Duration = .seconds(5)
+
     /// The status of a service whose current task template is `template`, that wants `replicas` tasks (nil for a
-    /// global service), under `condition`.
+    /// global service), under `condition`. `steady` holds the tasks seen running for the monitor period: only they
+    /// count as healthy.
     static func assess(
-        tasks: [SwarmTask], template: JSONValue?, replicas: Int?, condition: ServiceGraph.Condition
+        tasks: [SwarmTask], template: JSONValue?, replicas: Int?, condition: ServiceGraph.Condition,
+        steady: Set<String>
     ) -> Status {
         let current = tasks.filter { template == nil || isCurrent($0, template: template) }
         let failed = current.filter { ["failed", "rejected"].contains($0.state) }.sorted { $0.timestamp > $1.timestamp }
@@ -31,7 +37,7 @@ enum ServiceConvergence {
         case .started:
             if live.contains(where: { ["starting", "running"].contains($0.state) }) { return .reached }
         case .healthy:
-            let running = live.filter { $0.state == "running" }.count
+            let running = live.filter { $0.state == "running" && steady.contains($0.id) }.count
             let desired = replicas ?? max(live.count, 1)
             if running >= desired { return .reached }
             if failed.count >= failureLimit, let last = failed.first {

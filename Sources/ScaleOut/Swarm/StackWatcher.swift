@@ -13,6 +13,7 @@ struct StackWatcher: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var last: ServiceConvergence.Status?
+        var runningSince: [String: ContinuousClock.Instant] = [:]
         while true {
             let object = try await client.inspectSwarmObject(.services, service.id)
             let tasks = try await client.listTasks(filters: EngineFilters(["service": [service.id]]))
@@ -20,8 +21,14 @@ struct StackWatcher: Sendable {
                 if case .integer(let count) = object.spec["Mode"]?["Replicated"]?["Replicas"] { Int(count) } else {
                     nil
                 }
+            let now = clock.now
+            runningSince = Dictionary(
+                uniqueKeysWithValues: tasks.filter { $0.state == "running" }.map { ($0.id, runningSince[$0.id] ?? now) }
+            )
+            let monitor = Self.monitor(of: object.spec)
             let status = ServiceConvergence.assess(
-                tasks: tasks, template: object.spec["TaskTemplate"], replicas: replicas, condition: condition)
+                tasks: tasks, template: object.spec["TaskTemplate"], replicas: replicas, condition: condition,
+                steady: Set(runningSince.filter { now - $0.value >= monitor }.keys))
             switch status {
             case .reached:
                 return
@@ -39,6 +46,14 @@ struct StackWatcher: Sendable {
             }
             try await Task.sleep(for: .seconds(1))
         }
+    }
+
+    /// How long a task must run before it counts: the update config's `Monitor` (nanoseconds), else the default.
+    static func monitor(of spec: JSONValue) -> Duration {
+        guard case .integer(let nanoseconds) = spec["UpdateConfig"]?["Monitor"] else {
+            return ServiceConvergence.defaultMonitor
+        }
+        return .nanoseconds(nanoseconds)
     }
 
     /// Waits until every service's tasks run (and are healthy, when they check health), in order.
