@@ -46,6 +46,17 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func aHealthEventThatNeverCameIsFoundByLookingAtTheContainer() async throws {
+        try await FakeEngine.with(lives: ["db": .healthyUnannounced(after: .milliseconds(100))]) { engine in
+            let progress = try await Self.withRuntime(Self.healthyDependency, on: engine) {
+                try await $0.up(UpOptions())
+            }
+            let healthy = try #require(engine.position(of: "healthy proj-db-1"))
+            #expect(healthy < (engine.position(of: "start proj-web-1") ?? -1), "\(engine.journal)")
+            #expect(progress.contains(.done("Container proj-db-1", "Healthy")))
+        }
+    }
+
     @Test func anUnhealthyDependencyFailsTheUpWithItsLastOutput() async throws {
         try await FakeEngine.with(
             lives: ["db": .unhealthy(after: .milliseconds(100))], output: ["db": ["starting", "cannot open data"]]

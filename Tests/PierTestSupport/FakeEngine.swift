@@ -21,6 +21,9 @@ package final class FakeEngine: Sendable {
         case runs
         /// Run, and pass their healthcheck (if they have one) after `delay`.
         case healthy(after: Duration)
+        /// Run, and pass their healthcheck after `delay` with no event for it: an event the engine dropped, or one
+        /// lost while the stream was opened again.
+        case healthyUnannounced(after: Duration)
         /// Run, and fail their healthcheck (if they have one) after `delay`.
         case unhealthy(after: Duration)
         /// Exit with `code` after `delay`.
@@ -93,6 +96,9 @@ package final class FakeEngine: Sendable {
         case .healthy(let delay):
             guard (try? await Task.sleep(for: delay)) != nil else { return }
             setHealth("healthy", id: id)
+        case .healthyUnannounced(let delay):
+            guard (try? await Task.sleep(for: delay)) != nil else { return }
+            setHealth("healthy", id: id, announced: false)
         case .unhealthy(let delay):
             guard (try? await Task.sleep(for: delay)) != nil else { return }
             setHealth("unhealthy", id: id)
@@ -102,7 +108,7 @@ package final class FakeEngine: Sendable {
         }
     }
 
-    private func setHealth(_ health: String, id: String) {
+    private func setHealth(_ health: String, id: String, announced: Bool = true) {
         let name = state.withLock { state -> String? in
             guard let container = state.containers[id], container.status == "running", container.hasHealthcheck
             else { return nil }
@@ -110,6 +116,7 @@ package final class FakeEngine: Sendable {
             return container.name
         }
         guard let name else { return }
+        guard announced else { return state.withLock { $0.journal.append("\(health) \(name)") } }
         record("health_status: \(health)", id: id, name: name, journal: "\(health) \(name)")
     }
 

@@ -35,7 +35,7 @@ extension Convergence {
         }
         await watcher.seed(
             container.id, health: state.healthStatus, exitCode: state.isRunning ? nil : state.exitCode)
-        switch try await watcher.next(container.id) {
+        switch try await nextOutcome(of: container) {
         case .healthy:
             progress(.done(resource, "Healthy"))
         case .unhealthy:
@@ -67,6 +67,29 @@ extension Convergence {
         }
         progress(.done(resource, "Exited"))
     }
+
+    /// The container's next health verdict or exit, from the engine's events; should one go missing (a stream opened
+    /// again after a cut, an engine that dropped it), an inspection every few seconds finds it all the same.
+    private func nextOutcome(of container: ServiceContainer) async throws -> ContainerWatcher.Outcome {
+        try await withThrowingTaskGroup(of: ContainerWatcher.Outcome.self) { group in
+            group.addTask { try await watcher.next(container.id) }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: Self.inspectionInterval)
+                    let state = try await client.inspectContainer(container.id).state
+                    if !state.isRunning && !state.isRestarting { return .exited(state.exitCode) }
+                    if state.healthStatus == "healthy" { return .healthy }
+                    if state.healthStatus == "unhealthy" { return .unhealthy }
+                }
+            }
+            defer { group.cancelAll() }
+            guard let outcome = try await group.next() else { throw CancellationError() }
+            return outcome
+        }
+    }
+
+    /// How often a wait for health looks at the container itself, beside the events.
+    static let inspectionInterval: Duration = .seconds(5)
 
     /// The last lines a failed container printed, to show with the error.
     func lastLines(of container: ServiceContainer) async -> String {
@@ -121,7 +144,7 @@ extension Convergence {
         }
         await watcher.seed(
             container.id, health: state.healthStatus, exitCode: state.isRunning ? nil : state.exitCode)
-        switch try await watcher.next(container.id) {
+        switch try await nextOutcome(of: container) {
         case .healthy: progress(.done(resource, "Healthy"))
         case .unhealthy:
             throw OrchestrationError(.notReady, "container \(container.name) is unhealthy", service: service)
