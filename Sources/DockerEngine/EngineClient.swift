@@ -13,6 +13,8 @@ public struct EngineClient: Sendable {
     public var endpoint: EngineEndpoint { transport.endpoint }
     let transport: EngineTransport
     let versions: APIVersionCache
+    /// Whether requests that would change the engine are answered without being sent: see ``dryRun()``.
+    public private(set) var isDryRun = false
 
     /// A client for `endpoint`; `apiVersion` pins the version instead of negotiating it.
     /// Throws when the endpoint's TLS files cannot be loaded.
@@ -44,6 +46,15 @@ public struct EngineClient: Sendable {
         return try EngineClient(endpoint: endpoint, apiVersion: pinned)
     }
 
+    /// The same engine, for `--dry-run`: reads are sent, and every request that would change something (any
+    /// method but `GET` and `HEAD`) is answered as the engine answers it when the change succeeds, without being
+    /// sent. Connections that take over the stream (exec, attach, BuildKit sessions) are refused.
+    public func dryRun() -> EngineClient {
+        var client = self
+        client.isDryRun = true
+        return client
+    }
+
     /// The API version requests use, negotiated with the engine on first call.
     public func apiVersion() async throws -> APIVersion {
         let transport = self.transport
@@ -66,6 +77,7 @@ public struct EngineClient: Sendable {
     /// Sends any Engine API request (the path without the version prefix) and returns the whole response.
     /// Statuses of 400 and above throw an ``EngineError`` with the engine's message.
     public func send(_ request: EngineRequest) async throws -> EngineResponse {
+        if isDryRun, DryRunAnswer.intercepts(request) { return DryRunAnswer.response(to: request) }
         let prefix = request.isVersioned ? try await apiVersion().pathPrefix : ""
         do {
             return try await transport.send(request, versionPrefix: prefix)
@@ -76,6 +88,7 @@ public struct EngineClient: Sendable {
 
     /// Sends any Engine API request and streams the response body.
     public func stream(_ request: EngineRequest) async throws -> EngineStreamingResponse {
+        if isDryRun, DryRunAnswer.intercepts(request) { return DryRunAnswer.streamingResponse(to: request) }
         let prefix = request.isVersioned ? try await apiVersion().pathPrefix : ""
         do {
             return try await transport.stream(request, versionPrefix: prefix)
@@ -112,6 +125,9 @@ public struct EngineClient: Sendable {
     public func hijack<Result: Sendable>(
         _ request: EngineRequest, isTTY: Bool, body: (HijackedConnection) async throws -> Result
     ) async throws -> Result {
+        if isDryRun, DryRunAnswer.intercepts(request) {
+            throw EngineError(.notInDryRun, message: "interactive use is not supported in dry-run mode")
+        }
         let prefix = request.isVersioned ? try await apiVersion().pathPrefix : ""
         return try await transport.hijack(request, versionPrefix: prefix, isTTY: isTTY, body: body)
     }

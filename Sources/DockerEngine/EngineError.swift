@@ -34,6 +34,8 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
         public static let connectionLost = Code("connectionLost")
         /// The engine answered earlier in this command and no longer does: it stopped or restarts.
         public static let wentAway = Code("wentAway")
+        /// A dry-run client (``EngineClient/dryRun()``) cannot answer this request without sending it.
+        public static let notInDryRun = Code("notInDryRun")
         /// The engine's answer could not be understood (bad JSON, truncated stream, failed upgrade).
         public static let protocolError = Code("protocolError")
     }

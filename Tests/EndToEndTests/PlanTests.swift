@@ -95,41 +95,89 @@ struct PlanTests {
         }
     }
 
-    /// `plan` and `--dry-run up` reach the engine with reads only: the logging proxy sees no POST, PUT or DELETE;
-    /// commands without a dry run refuse the flag.
+    /// `plan` and a dry run of every command that changes something reach the engine with reads only: the logging
+    /// proxy sees no POST, PUT or DELETE; a dry `cp` out of a container writes no file either. `watch`, whose dry
+    /// run Compose does not define, refuses the flag.
     @Test func dryRunOnlyReads() async throws {
         try await ScratchProject.with(Self.compose("a")) { project in
             let up = try await project.pier("up", "-d", "db")
             try #require(up.status == 0, "\(up.stderr)")
             try Self.compose("b").write(
                 to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
-            let socket = project.directory.appendingPathComponent("proxy.sock").path
-            let log = project.directory.appendingPathComponent("requests.jsonl").path
-            let proxy = TestSupport.repositoryRoot.appendingPathComponent("scripts/engine-proxy/proxy.py").path
-            try await TestSupport.launch(
-                URL(fileURLWithPath: "/usr/bin/env"), ["python3", proxy, socket, log], in: project.directory,
-                environment: TestSupport.baseEnvironment
-            ) { _ in
-                for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) {
-                    try await Task.sleep(for: .milliseconds(50))
-                }
-                let environment = ["DOCKER_HOST": "unix://\(socket)"]
-                for arguments in [["plan"], ["--dry-run", "up", "-d"], ["--dry-run", "create", "--force-recreate"]] {
+            let copied = project.directory.appendingPathComponent("hostname").path
+            let commands: [[String]] = [
+                ["plan"], ["--dry-run", "up", "-d"], ["--dry-run", "create", "--force-recreate"],
+                ["--dry-run", "down"],
+                ["down", "--dry-run", "-v", "--rmi", "all"], ["--dry-run", "stop"], ["--dry-run", "kill"],
+                ["--dry-run", "pause"], ["--dry-run", "unpause"], ["--dry-run", "restart"], ["--dry-run", "start"],
+                ["--dry-run", "rm", "-sf"], ["--dry-run", "exec", "-d", "db", "true"],
+                ["--dry-run", "run", "-d", "db", "true"], ["--dry-run", "scale", "db=2"],
+                ["--dry-run", "cp", "compose.yaml", "db:/tmp/"], ["--dry-run", "cp", "db:/etc/hostname", copied],
+                ["--dry-run", "commit", "db", "\(project.name)-committed"], ["--dry-run", "push"],
+            ]
+            let methods = try await Self.methods(in: project) { environment in
+                for arguments in commands {
                     let result = try await project.pier(arguments, environment: environment)
                     #expect(result.status == 0, "\(arguments): \(result.stderr)")
                 }
             }
-            let requests = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
-            let methods = requests.compactMap { line in
-                let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-                return (entry?["request"] as? String)?.split(separator: " ").first.map(String.init)
-            }
             #expect(methods.contains("GET"))
-            #expect(methods.allSatisfy { $0 == "GET" || $0 == "HEAD" }, "\(requests)")
-            let refused = try await project.pier("--dry-run", "down")
+            #expect(methods.allSatisfy { $0 == "GET" || $0 == "HEAD" }, "\(methods)")
+            #expect(!FileManager.default.fileExists(atPath: copied))
+            #expect(try await project.pier("ps", "--status", "running", "-q", "db").stdout != "")
+            let refused = try await project.pier("--dry-run", "watch")
             #expect(refused.status == 1)
-            #expect(refused.stderr.contains("--dry-run is not supported by `down` yet"))
-            #expect(try await project.pier("ps", "-q").stdout != "")
+            #expect(refused.stderr.contains("--dry-run is not supported by `watch`"), "\(refused.stderr)")
+            for command in ["exec", "run"] {
+                let interactive = try await project.pier("--dry-run", command, "-T", "db", "true")
+                #expect(interactive.status == 1)
+                #expect(interactive.stderr == "interactive \(command) is not supported in dry-run mode\n")
+            }
+        }
+    }
+
+    /// The HTTP methods of the requests `body` sends through the logging proxy (`body` gets the environment that
+    /// points Pier at it).
+    static func methods(
+        in project: ScratchProject, _ body: ([String: String]) async throws -> Void
+    ) async throws -> [String] {
+        let socket = project.directory.appendingPathComponent("proxy.sock").path
+        let log = project.directory.appendingPathComponent("requests.jsonl").path
+        let proxy = TestSupport.repositoryRoot.appendingPathComponent("scripts/engine-proxy/proxy.py").path
+        try await TestSupport.launch(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", proxy, socket, log], in: project.directory,
+            environment: TestSupport.baseEnvironment
+        ) { _ in
+            for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            try await body(["DOCKER_HOST": "unix://\(socket)"])
+        }
+        return try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").compactMap { line in
+            let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return (entry?["request"] as? String)?.split(separator: " ").first.map(String.init)
+        }
+    }
+
+    /// A dry run of the commands that stop, remove and change running containers prints what the reference's
+    /// prints (lines compared sorted: both act on containers concurrently), and changes nothing.
+    @Test(.requiresReference) func dryRunLifecycleMatchesTheReference() async throws {
+        try await ScratchProject.with(Self.compose("a")) { project in
+            let up = try await project.pier("up", "-d")
+            try #require(up.status == 0, "\(up.stderr)")
+            let commands: [[String]] = [
+                ["down"], ["down", "-v", "--rmi", "all"], ["stop"], ["kill"], ["pause"], ["restart", "db"],
+                ["exec", "-d", "db", "sh", "-c", "echo a b"],
+            ]
+            for command in commands {
+                let pier = try await project.pier(["--dry-run"] + command)
+                let reference = try await project.reference(["--dry-run"] + command)
+                #expect(pier.status == reference.status, "\(command): \(pier.stderr)")
+                #expect(Self.sortedLines(pier.stderr) == Self.sortedLines(reference.stderr), "\(command)")
+                #expect(pier.stdout == reference.stdout, "\(command)")
+            }
+            let running = try await project.pier("ps", "--status", "running", "-q").stdout
+            #expect(running.split(separator: "\n").count == 2)
         }
     }
 }

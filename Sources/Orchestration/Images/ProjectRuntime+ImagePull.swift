@@ -35,6 +35,11 @@ extension ProjectRuntime {
         progress(.message(service, "Pulling"))
         do {
             let auth = try await registryAuth(for: image)
+            if client.isDryRun {
+                // What a pull would find: the registry's answer for the image, read through the engine.
+                let tagged = ImageDigests.hasTag(image) ? image : image + ":latest"
+                _ = try await client.inspectDistribution(tagged, registryAuth: auth)
+            }
             let platform = services[service]?["platform"]?.scalarText
             for try await message in try await client.pullImage(image, platform: platform, registryAuth: auth) {
                 guard !quiet, let event = Self.layerEvent(message, resource: message.id, parent: service) else {

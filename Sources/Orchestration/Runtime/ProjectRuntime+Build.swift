@@ -92,6 +92,11 @@ extension ProjectRuntime {
             platform: services[service]?.field("platform")?.scalarText, request: request,
             environment: project.environment, checkout: checkout?.context)
         progress(.working(resource, "Building"))
+        if client.isDryRun {
+            // A dry run builds nothing (a BuildKit session would take over a connection): the context and the
+            // section were read, which is what could fail.
+            return progress(.done(resource, "Built"))
+        }
         if BuilderChoice.prefersBuildKit(ProcessInfo.processInfo.environment) {
             do {
                 try await buildWithBuildKit(section, request: request)

@@ -25,8 +25,8 @@ public struct DownOptions: Sendable {
 }
 
 extension ProjectRuntime {
-    /// Stops and removes the project's containers (dependents before what they depend on), then its networks,
-    /// and its volumes and images when asked. Named volumes stay unless `removeVolumes`. With services named, only
+    /// Stops and removes the project's containers (dependents before what they depend on), then its images when
+    /// asked, its networks, and its volumes when asked. Named volumes stay unless `removeVolumes`. With services named, only
     /// they and their dependents go, with what they use (a network still in use stays, with a warning).
     public func down(_ options: DownOptions) async throws {
         let selection =
@@ -45,9 +45,10 @@ extension ProjectRuntime {
             (known.contains($0.service) || options.removeOrphans) && selection?.contains($0.service) != false
         }
         try await removeInDependencyOrder(targets, timeout: options.timeout, removeVolumes: options.removeVolumes)
+        // Images first, as Compose removes them.
+        if let removal = options.removeImages { try await removeImages(removal, usedBy: selection) }
         try await removeNetworks(usedBy: selection)
         if options.removeVolumes { try await removeVolumes(usedBy: selection) }
-        if let removal = options.removeImages { try await removeImages(removal, usedBy: selection) }
     }
 
     /// The top-level `section` keys (`networks`, `volumes`) that `services` use; every key when nil.
@@ -103,12 +104,20 @@ extension ProjectRuntime {
             let resource = "Network \(network.name)"
             progress(.working(resource, "Removing"))
             do {
+                // As Compose: a network containers still use (of another project, or this one's in a dry run)
+                // stays, with a warning.
+                if case .object(let attached) = try await client.inspectNetwork(network.id).containers,
+                    !attached.isEmpty
+                {
+                    progress(ProgressEvent(resource: resource, text: "Resource is still in use", status: .warning))
+                    continue
+                }
                 try await client.removeNetwork(network.id)
                 progress(.done(resource, "Removed"))
             } catch let error as EngineError where error.code == .notFound {
                 progress(.done(resource, "Removed"))
             } catch let error as EngineError where error.code == .conflict || error.code == .forbidden {
-                // Still in use by containers of another project: leave it, as Compose does.
+                // Taken into use since: leave it too.
                 progress(.warning(resource, error.message))
             }
         }
@@ -138,7 +147,9 @@ extension ProjectRuntime {
         var images = Set<String>()
         for (name, service) in services where selection?.contains(name) != false {
             let isLocal = service["image"] == nil
-            if removal == .all || isLocal { images.insert(imageName(of: name)) }
+            // Named with their tag, as Compose names them.
+            let image = imageName(of: name)
+            if removal == .all || isLocal { images.insert(ImageDigests.hasTag(image) ? image : image + ":latest") }
         }
         for image in images.sorted() {
             guard try await inspect({ try await client.inspectImage(image) }) != nil else { continue }

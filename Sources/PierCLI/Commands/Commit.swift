@@ -38,8 +38,12 @@ struct Commit: AsyncParsableCommand {
         let container = try await ProjectContainerQuery(client: engine, project: project)
             .container(service: service, index: index)
         let name = container.canonicalName
-        if !quiet { Output.writeError(" \(name) Commit \(name) Committing\n") }
+        let mark = DryRun.mark(global)
+        if !quiet { Output.writeError(" \(mark)\(name) Commit \(name) Committing\n") }
         let image = try await engine.commitContainer(container.id, options: options)
-        if !quiet { Output.writeError(" \(name) Commit \(name) Committed as \(image)\n") }
+        // A dry run's image ID would be made up.
+        if !quiet {
+            Output.writeError(" \(mark)\(name) Commit \(name) Committed\(global.dryRun ? "" : " as \(image)")\n")
+        }
     }
 }

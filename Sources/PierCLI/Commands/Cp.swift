@@ -37,8 +37,19 @@ struct Cp: AsyncParsableCommand {
                 let description =
                     from != nil
                     ? "\(name):\(from!.path) to \(destination)" : "\(source) to \(name):\(to!.path)"
-                if !quiet { Output.writeError(" \(name) copy \(description) Copying\n") }
-                if let from {
+                let mark = DryRun.mark(global)
+                if !quiet { Output.writeError(" \(mark)\(name) copy \(description) Copying\n") }
+                if let from, global.dryRun {
+                    // Nothing is written here either: the source must exist.
+                    do {
+                        _ = try await engine.statPath(container.id, path: from.path)
+                    } catch let error as EngineError where error.code == .notFound {
+                        // A HEAD answer has no body: the engine's words for a GET.
+                        throw EngineError(
+                            .notFound, status: 404,
+                            message: "Could not find the file \(from.path) in container \(container.id)")
+                    }
+                } else if let from {
                     try await copy.copyOut(
                         from: container.id, source: from.path, to: destination, followsLink: followLink,
                         output: { StandardStreams.write($0, to: 1) })
@@ -47,7 +58,7 @@ struct Cp: AsyncParsableCommand {
                         source, to: container.id, destination: to.path, followsLink: followLink, archive: archive,
                         input: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
                 }
-                if !quiet { Output.writeError(" \(name) copy \(description) Copied\n") }
+                if !quiet { Output.writeError(" \(mark)\(name) copy \(description) Copied\n") }
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ComposeSpec
 import DockerEngine
 import Foundation
 import Orchestration
@@ -35,6 +36,7 @@ struct Exec: AsyncParsableCommand {
         // As the reference decides: a TTY when standard output is a terminal, which then needs standard input to
         // be one too.
         let allocatesTTY = !noTTY && Terminal.isTerminal(1)
+        if global.dryRun, !detach { throw DryRun.interactive("exec") }
         if allocatesTTY, !detach, !Terminal.isTerminal(0) { throw CommandFailure("the input device is not a TTY") }
         let project = try ProjectTarget.load(global).name
         let engine = try ReadCommand.engine()
@@ -51,6 +53,11 @@ struct Exec: AsyncParsableCommand {
                 let execID = try await engine.createExec(in: container.id, configuration: configuration)
                 if detach {
                     try await engine.startExecDetached(execID, isTTY: allocatesTTY)
+                    if engine.isDryRun {
+                        let words = command.map(GoQuote.quoted).joined(separator: " ")
+                        Output.write(
+                            " DRY-RUN MODE - Executing command [\(words)] in \(container.id) (detached mode)\n")
+                    }
                     return 0
                 }
                 return try await ExecSession(engine: engine, execID: execID, isTTY: allocatesTTY).run()

@@ -62,6 +62,7 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         guard let service else { throw CommandFailure("requires at least 1 arg(s), only received 0") }
+        if global.dryRun, !detach { throw DryRun.interactive("run") }
         // As the reference decides: `-t` asks for a TTY (which needs standard input to be a terminal); otherwise an
         // attached run has one when both standard input and output are terminals.
         let allocatesTTY = !noTTY && (tty || (!detach && Terminal.isTerminal(0) && Terminal.isTerminal(1)))

@@ -52,7 +52,7 @@ extension ProgressEvent {
     /// The event as a dry run reports it: its object prefixed as Docker Compose prefixes it.
     var dryRun: ProgressEvent {
         var event = self
-        event.resource = "DRY-RUN MODE -  " + resource
+        event.resource = DryRun.marker + resource
         return event
     }
 }

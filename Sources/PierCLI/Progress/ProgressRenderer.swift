@@ -20,13 +20,16 @@ final class ProgressRenderer: Sendable {
     let mode: ProgressMode
     private let live: LiveProgress?
     private let toStandardOutput: Bool
+    private let dryRun: Bool
 
+    /// With `dryRun`, each event's object is marked as Compose marks a dry run's.
     init(
-        mode: ProgressMode, ansi: String, title: String = "Running",
+        mode: ProgressMode, ansi: String, title: String = "Running", dryRun: Bool = false,
         toStandardOutput: Bool = ComposeVariables.current.statusToStandardOutput
     ) {
         let resolved = mode.resolved(ansi: ansi)
         self.mode = resolved
+        self.dryRun = dryRun
         self.toStandardOutput = toStandardOutput
         let colors = ansi != "never" && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
         self.live =
@@ -38,6 +41,7 @@ final class ProgressRenderer: Sendable {
     }
 
     func report(_ event: ProgressEvent) {
+        let event = dryRun ? event.dryRun : event
         switch mode {
         case .quiet: return
         case .json: write(Self.json(event) + "\n")

@@ -18,12 +18,12 @@ enum EngineSelection {
         return environment
     }
 
-    /// The engine client for these flags.
+    /// The engine client for these flags; with `--dry-run`, one that only reads (``EngineClient/dryRun()``).
     static func client(_ global: GlobalOptions) throws -> EngineClient {
         let environment = environment(global)
         let client = try tlsClient(global, environment: environment) ?? EngineClient.fromEnvironment(environment)
-        Output.debug("engine: \(client.endpoint)")
-        return client
+        Output.debug("engine: \(client.endpoint)" + (global.dryRun ? " (dry run: reads only)" : ""))
+        return global.dryRun ? client.dryRun() : client
     }
 
     /// With `--tls` or `--tlsverify`, the engine over TLS with the certificate files the flags name (by default

@@ -19,7 +19,8 @@ struct EngineSession {
         if allProfiles { options.profiles = ["*"] }
         let project = try ProjectTarget.loadProject(options)
         let renderer = ProgressRenderer(
-            mode: ProgressMode(rawValue: global.progress ?? "auto") ?? .auto, ansi: global.ansi, title: title)
+            mode: ProgressMode(rawValue: global.progress ?? "auto") ?? .auto, ansi: global.ansi, title: title,
+            dryRun: global.dryRun)
         let client = try EngineSelection.client(global)
         var runtime = try await ProjectRuntime(
             client: client, project: project, nameSeparator: global.nameSeparator, progress: renderer.handler)
