@@ -96,7 +96,12 @@ struct DashboardBrowserTests {
             return result && result.textContent === "restart done"
               && document.getElementById("progress").textContent.includes("\(project.name)-web-1  Started");
             """)
-        let logs = try await project.pier("logs", "web")
+        // Started is the process started: its `boot` line follows, soon.
+        var logs = try await project.pier("logs", "web")
+        for _ in 0..<50 where logs.stdout.components(separatedBy: "boot").count - 1 < 2 {
+            try await Task.sleep(for: .milliseconds(200))
+            logs = try await project.pier("logs", "web")
+        }
         #expect(logs.stdout.components(separatedBy: "boot").count - 1 == 2, "web was not restarted: \(logs.stdout)")
         try await browser.screenshot("restarted")
 
