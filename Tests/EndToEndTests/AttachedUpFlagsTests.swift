@@ -40,6 +40,7 @@ struct AttachedUpFlagsTests {
                 environment: project.environment.merging(["PIER": TestSupport.pierBinary.path]) { $1 })
             #expect(result.stdout.contains("Detach"), "\(result.stdout)")
             #expect(result.stdout.contains("status=0"), "\(result.stdout)")
+            #expect(!result.stdout.contains("exited with code"), "a detach is no exit: \(result.stdout)")
             let running = try await project.pier("ps", "--format", "{{.Name}} {{.State}}")
             #expect(running.stdout == "\(project.name)-db-1 running\n")
             // Turned off by COMPOSE_EXPERIMENTAL=false: the same line shows no menu.
@@ -51,6 +52,52 @@ struct AttachedUpFlagsTests {
                     "PIER": TestSupport.pierBinary.path, "COMPOSE_EXPERIMENTAL": "false",
                 ]) { $1 })
             #expect(!off.stdout.contains("Detach"), "\(off.stdout)")
+        }
+    }
+}
+
+extension AttachedUpFlagsTests {
+    /// The menu's `w` turns watching on (a changed file is synced) and off (a changed file is not), saying so; on a
+    /// project without `develop.watch` it says what Compose says.
+    @Test func theMenuTurnsWatchingOnAndOff() async throws {
+        let stack = """
+            services:
+              web:
+                image: pier-test/busybox:latest
+                command: [sleep, "3600"]
+                stop_signal: SIGKILL
+                develop:
+                  watch:
+                    - {action: sync, path: ./src, target: /src}
+            """
+        try await ScratchProject.with(stack, files: ["src/keep.txt": "keep\n"]) { project in
+            let keys =
+                "sleep 4; printf w; sleep 2; echo on > src/on.txt; sleep 3; printf w; sleep 2; "
+                + "echo off > src/off.txt; sleep 3; printf d; sleep 3"
+            let result = try await TestSupport.run(
+                URL(fileURLWithPath: "/bin/sh"),
+                ["-c", "(\(keys)) | script -qec '\"$PIER\" up --menu; echo status=$?' /dev/null"],
+                in: project.directory,
+                environment: project.environment.merging(["PIER": TestSupport.pierBinary.path]) { $1 })
+            #expect(result.stdout.contains("Enable Watch") && result.stdout.contains("Disable Watch"))
+            #expect(result.stdout.contains("Watch enabled") && result.stdout.contains("Watch disabled"))
+            #expect(result.stdout.contains("status=0"), "\(result.stdout)")
+            let files = try await project.pier("exec", "-T", "web", "ls", "/src")
+            #expect(files.stdout == "on.txt\n", "\(result.stdout)")
+        }
+        try await ScratchProject.with(Self.stack) { project in
+            let result = try await TestSupport.run(
+                URL(fileURLWithPath: "/bin/sh"),
+                [
+                    "-c",
+                    "(sleep 4; printf w; sleep 1; printf d; sleep 3) | script -qec '\"$PIER\" up --menu db' /dev/null",
+                ],
+                in: project.directory,
+                environment: project.environment.merging(["PIER": TestSupport.pierBinary.path]) { $1 })
+            #expect(
+                result.stdout.contains("watch is not yet configured. Learn more: ")
+                    && result.stdout.contains("https://docs.docker.com/compose/file-watch/"),
+                "\(result.stdout)")
         }
     }
 }

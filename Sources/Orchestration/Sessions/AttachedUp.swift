@@ -57,6 +57,8 @@ public struct AttachedUp: Sendable {
                     for (container, name) in zip(containers, names) {
                         streams.addTask {
                             try? await streaming.stream(container.id, name: name)
+                            // Cut off by a detach: the container did not exit.
+                            if Task.isCancelled { return }
                             let inspected = try? await runtime.client.inspectContainer(container.id)
                             let event = AttachedUpState.Event.exited(
                                 name: name, exitCode: inspected?.state.exitCode ?? -1)

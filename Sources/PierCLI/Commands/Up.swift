@@ -136,7 +136,14 @@ struct Up: AsyncParsableCommand {
         // containers' prefixes.
         let hookConsumer = LogConsumer(colored: colored, showsPrefix: !noLogPrefix)
         let session = try await EngineSession.open(global, services: services)
-        let watcher = try watch ? watchOf(session) : nil
+        let watchSwitch = WatchSwitch(verbose: global.verbose) { [services, quietBuild] in
+            var options = ProjectWatch.Options()
+            options.services = services
+            options.quietBuild = quietBuild
+            return try ProjectWatch(runtime: session.runtime, options: options) { Output.warn($0.description) }
+        }
+        // `--watch` fails before anything starts when there is nothing to watch.
+        if watch { _ = try watchSwitch.make() }
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
         let interrupted: Bool
@@ -159,32 +166,18 @@ struct Up: AsyncParsableCommand {
         }
         guard attaches else { return }
         // `--watch`: the files are watched while the output is followed.
-        let watching = watcher.map { watcher in
-            Task {
-                do {
-                    try await Watch.follow(watcher, verbose: global.verbose)
-                } catch {
-                    Output.writeError("watch stopped: \(error)\n")
-                }
-            }
-        }
-        defer { watching?.cancel() }
+        if watch { try watchSwitch.start() }
+        defer { watchSwitch.stop() }
         throw ExitCode(
-            try await attached(session, since: began, consumer: consumer) { hookOutput.replay(into: hookConsumer) })
-    }
-
-    /// The watch `--watch` runs: the `develop.watch` rules of the services started.
-    private func watchOf(_ session: EngineSession) throws -> ProjectWatch {
-        var options = ProjectWatch.Options()
-        options.services = services
-        options.quietBuild = quietBuild
-        return try ProjectWatch(runtime: session.runtime, options: options) { Output.warn($0.description) }
+            try await attached(session, since: began, consumer: consumer, watchSwitch: watchSwitch) {
+                hookOutput.replay(into: hookConsumer)
+            })
     }
 
     /// Follows the attached services' output until their containers stop, once `attaching` showed what had to
     /// come first; returns the status to end with.
     private func attached(
-        _ session: EngineSession, since began: Date, consumer: LogConsumer,
+        _ session: EngineSession, since began: Date, consumer: LogConsumer, watchSwitch: WatchSwitch,
         attaching: @escaping @Sendable () -> Void
     ) async throws -> Int32 {
         var options = AttachedUpState.Options()
@@ -203,6 +196,13 @@ struct Up: AsyncParsableCommand {
         let renderer = session.renderer
         let menu = UpMenu.enabled(flag: menu ? true : noMenu ? false : nil) ? UpMenu() : nil
         defer { menu?.close() }
+        let colored = LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi)
+        let toggling = menu.map { menu in
+            Task {
+                for await _ in menu.watchToggles { Self.toggle(watchSwitch, menu: menu, colored: colored) }
+            }
+        }
+        defer { toggling?.cancel() }
         return try await attachedUp.run(
             sink: consumer, interrupts: Signals.interrupts.stream(), detaches: menu?.detaches
         ) { notice in
@@ -210,11 +210,31 @@ struct Up: AsyncParsableCommand {
             case .attaching(let names):
                 Output.write("Attaching to \(names.joined(separator: ", "))\n")
                 attaching()
-                menu?.show(colored: LogConsumer.wantsColor(noColor: noColor, ansi: global.ansi))
+                menu?.show(colored: colored, watching: watchSwitch.isOn)
             case .state(.aborting): Output.writeError("Aborting on container exit...\n")
             case .state(.gracefullyStopping): Output.write(Self.gracefullyStopping)
             case .teardownFinished: renderer.finish()
             }
         }
+    }
+
+    /// The menu's `w`: watching turns off, or on (when the services have something to watch).
+    private static func toggle(_ watchSwitch: WatchSwitch, menu: UpMenu, colored: Bool) {
+        if watchSwitch.isOn {
+            watchSwitch.stop()
+            menu.announceWatchOff(colored: colored)
+        } else {
+            do {
+                try watchSwitch.start()
+            } catch {
+                // As Compose says it.
+                let link = "https://docs.docker.com/compose/file-watch/"
+                let label = colored ? "\u{1B}[1;36mWatch →\u{1B}[0m" : "Watch →"
+                return Output.write(
+                    "\(label)  watch is not yet configured. Learn more: \(colored ? "\u{1B}[36m\(link)\u{1B}[0m" : link)\n"
+                )
+            }
+        }
+        menu.show(colored: colored, watching: watchSwitch.isOn)
     }
 }
