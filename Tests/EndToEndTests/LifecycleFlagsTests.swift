@@ -33,7 +33,7 @@ struct LifecycleFlagsTests {
         try await project.docker("inspect", "--format", "{{.State.StartedAt}}", container).stdout
     }
 
-    @Test func scaleChangesTheNumberOfReplicasOnly() async throws {
+    @Test func scaleChangesTheReplicasAndRecreatesWhatChanged() async throws {
         try await ScratchProject.with(Self.stack) { project in
             #expect(try await project.pier("up", "-d").status == 0)
             let db = "\(project.name)-db-1"
@@ -46,6 +46,14 @@ struct LifecycleFlagsTests {
             #expect(try await Self.startedAt(project, db) == started)
             #expect(try await project.pier("scale", "db=1", "web=0").status == 0)
             #expect(try await Self.names(project) == [db])
+            // A container whose configuration changed is recreated, as the reference's `scale` does.
+            try Self.stack.replacingOccurrences(
+                of: "command: sleep 3600\n    stop_signal", with: "command: sleep 3601\n    stop_signal"
+            )
+            .write(to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let changed = try await project.pier("scale", "db=2")
+            #expect(changed.status == 0, "\(changed.stderr)")
+            #expect(changed.stderr.contains(" Container \(db)  Recreated"), "\(changed.stderr)")
         }
     }
 

@@ -16,8 +16,7 @@ struct Scale: AsyncParsableCommand {
         options.services = Array(scale.keys).sorted()
         options.scale = scale
         options.noDeps = noDeps
-        // As Compose: running containers are kept as they are; only the number of replicas changes.
-        options.recreate = .never
+        // As Compose: containers that are up to date are kept; one whose configuration changed is recreated.
         let session = try await EngineSession.open(global, services: options.services)
         try await session.run { try await $0.up(options) }
     }
