@@ -3,7 +3,8 @@ import DockerEngine
 
 /// Networks and volumes a project needs before its containers can be created.
 extension ProjectRuntime {
-    /// Creates the project's networks that are missing; checks that external ones exist.
+    /// Creates the project's networks that are missing, and recreates those whose configuration changed
+    /// (``recreateIfDiverged(network:existing:)``); checks that external ones exist.
     func ensureNetworks() async throws {
         for (key, network) in project.document["networks"]?.mapping ?? [:] {
             let name = network["name"]?.scalarText ?? key
@@ -17,6 +18,7 @@ extension ProjectRuntime {
                             + "\"\(existing.labels[ComposeLabels.network] ?? "")\" (expected: \"\(key)\"); declare it "
                             + "`external: true` to use it, or remove it")
                 }
+                if !isExternal { try await recreateIfDiverged(network: key, existing: existing) }
                 continue
             }
             if isExternal {
