@@ -47,19 +47,29 @@ extension Pier {
             }
             if !(command is Version) { try global.checkProgress() }
             if global.dryRun { try DryRun.check(command) }
-            try await GlobalOptions.$current.withValue(global) {
-                try await ComposeVariables.$current.withValue(variables) {
-                    if var asyncCommand = command as? AsyncParsableCommand {
-                        try await asyncCommand.run()
-                    } else {
-                        try command.run()
+            do {
+                try await GlobalOptions.$current.withValue(global) {
+                    try await ComposeVariables.$current.withValue(variables) {
+                        if var asyncCommand = command as? AsyncParsableCommand {
+                            try await asyncCommand.run()
+                        } else {
+                            try command.run()
+                        }
                     }
                 }
+            } catch  where Self.isArgumentParsers(command) {
+                // `--help` parses as ArgumentParser's own help command, whose run asks for the help.
+                throw CommandLineError(error: error)
             }
             return 0
         } catch {
             return FailureReport(error).print()
         }
+    }
+
+    /// Whether `command` is one ArgumentParser made (its help command), not one of Pier's.
+    static func isArgumentParsers(_ command: any ParsableCommand) -> Bool {
+        String(reflecting: type(of: command)).hasPrefix("ArgumentParser.")
     }
 
     /// `arguments` (a command and its flags) with boolean flags given a value rewritten as ArgumentParser takes

@@ -30,6 +30,14 @@ struct CommandLineTests {
         #expect(help.status == 0)
         #expect(help.output.contains("SUBCOMMANDS:"))
         #expect(help.error.isEmpty)
+        // `--help`, `-h` and `help COMMAND`: the help, on standard output, status 0.
+        for line in [["--help"], ["ps", "--help"], ["ps", "-h"], ["help", "ps"]] {
+            let run = await CommandRun.run(arguments: line)
+            #expect(run.status == 0, "\(line): \(run.error)")
+            #expect(run.output.hasPrefix("OVERVIEW: "), "\(line): \(run.output)")
+            #expect(run.error.isEmpty, "\(line)")
+        }
+        #expect(await CommandRun.run("up", "--help").output.contains("--force-recreate"))
     }
 
     @Test func anUnknownCommandIsAUsageError() async {
