@@ -7,10 +7,7 @@ struct Create: AsyncParsableCommand {
 
     var global: GlobalOptions { GlobalOptions.current }
 
-    @Flag(name: .customLong("force-recreate"), help: "Recreate containers even if their configuration hasn't changed.")
-    var forceRecreate = false
-    @Flag(name: .customLong("no-recreate"), help: "If containers already exist, don't recreate them.")
-    var noRecreate = false
+    @OptionGroup var recreation: RecreationFlags
     @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
     var removeOrphans = false
     @Option(name: .customLong("scale"), help: "Scale SERVICE to NUM instances (SERVICE=NUM).") var scale: [String] = []
@@ -21,13 +18,10 @@ struct Create: AsyncParsableCommand {
     @Argument(help: "Services to create.") var services: [String] = []
 
     func run() async throws {
-        guard !(forceRecreate && noRecreate) else {
-            throw ValidationError("--force-recreate and --no-recreate are incompatible")
-        }
         try images.validate()
         var options = UpOptions()
         options.services = services
-        options.recreate = forceRecreate ? .always : noRecreate ? .never : .whenChanged
+        recreation.apply(to: &options)
         let variables = ComposeVariables.current
         options.removeOrphans = removeOrphans || variables.removeOrphans
         options.ignoreOrphans = variables.ignoreOrphans

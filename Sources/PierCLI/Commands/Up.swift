@@ -8,21 +8,12 @@ struct Up: AsyncParsableCommand {
     var global: GlobalOptions { GlobalOptions.current }
 
     @Flag(name: [.short, .long], help: "Detached mode: run containers in the background.") var detach = false
-    @Flag(name: .customLong("force-recreate"), help: "Recreate containers even if their configuration hasn't changed.")
-    var forceRecreate = false
-    @Flag(name: .customLong("no-recreate"), help: "If containers already exist, don't recreate them.")
-    var noRecreate = false
-    @Flag(name: .customLong("always-recreate-deps"), help: "Recreate dependent containers.")
-    var alwaysRecreateDeps = false
-    @Flag(name: .customLong("remove-orphans"), help: "Remove containers for services not defined in the Compose file.")
-    var removeOrphans = false
+    @OptionGroup var recreation: RecreationFlags
+    @OptionGroup var convergence: ConvergenceFlags
     @Flag(
         name: [.customShort("V"), .customLong("renew-anon-volumes")],
         help: "Recreate anonymous volumes instead of retrieving data from the previous containers.")
     var renewAnonVolumes = false
-    @Option(name: .customLong("scale"), help: "Scale SERVICE to NUM instances (SERVICE=NUM).") var scale: [String] = []
-    @Flag(name: .customLong("no-start"), help: "Don't start the services after creating them.") var noStart = false
-    @Flag(name: .customLong("no-deps"), help: "Don't start linked services.") var noDeps = false
     @Flag(help: "Wait for services to be running|healthy. Implies detached mode.") var wait = false
     @Option(
         name: .customLong("wait-timeout"),
@@ -65,9 +56,6 @@ struct Up: AsyncParsableCommand {
     @Argument(help: "Services to start.") var services: [String] = []
 
     func validate() throws {
-        if forceRecreate && noRecreate {
-            throw ValidationError("--force-recreate and --no-recreate are incompatible")
-        }
         try images.validate()
         if abortOnContainerExit && abortOnContainerFailure {
             throw ValidationError("--abort-on-container-failure cannot be combined with --abort-on-container-exit")
@@ -85,22 +73,18 @@ struct Up: AsyncParsableCommand {
 
     func upOptions() throws -> UpOptions {
         let variables = ComposeVariables.current
-        if removeOrphans && variables.ignoreOrphans {
+        if convergence.removeOrphans && variables.ignoreOrphans {
             throw CommandFailure("cannot combine COMPOSE_IGNORE_ORPHANS and --remove-orphans")
         }
         var options = UpOptions()
         options.services = services
-        options.noDeps = noDeps
-        options.recreate = forceRecreate ? .always : noRecreate ? .never : .whenChanged
-        options.alwaysRecreateDependencies = alwaysRecreateDeps
-        options.removeOrphans = removeOrphans || variables.removeOrphans
+        recreation.apply(to: &options)
+        try convergence.apply(to: &options, variables: variables)
         options.ignoreOrphans = variables.ignoreOrphans
         options.renewAnonymousVolumes = renewAnonVolumes
-        options.start = !noStart
         options.wait = wait
         options.waitTimeout = waitTimeout.map { .seconds($0) }
         options.stopTimeout = timeout
-        options.scale = try Self.scale(scale)
         options.quietPull = quietPull
         options.quietBuild = quietBuild
         options.confirmVolumeRecreation = { [yes] question in Prompt.confirm(question, assumeYes: yes) }
@@ -126,7 +110,7 @@ struct Up: AsyncParsableCommand {
     func run() async throws {
         var options = try upOptions()
         if global.dryRun { return try await DryRun.up(options, global: global) }
-        let attaches = !detach && !wait && !noStart
+        let attaches = !detach && !wait && !convergence.noStart
         // Attached, the output of `post_start` hooks is shown once the containers' output is followed.
         let hookOutput = LogBuffer()
         if attaches { options.hookOutput = hookOutput }
