@@ -19,9 +19,6 @@ final class HijackHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
 
-    /// The longest answer head accepted.
-    static let headLimit = 64 * 1024
-
     private let request: ByteBuffer
     private let outcome: EventLoopPromise<HijackOutcome>
     private var sent = false
@@ -63,15 +60,15 @@ final class HijackHandler: ChannelInboundHandler, RemovableChannelHandler {
                     complete(.success(.refused(refusal.head, Array(buffer.readableBytesView.prefix(length)))))
                 }
             } else if refusal.head.headers.first(name: "Transfer-Encoding")?.lowercased() == "chunked",
-                let body = Self.dechunked(buffer.readableBytesView)
+                let body = UpgradeAnswer.dechunked(buffer.readableBytesView)
             {
                 complete(.success(.refused(refusal.head, body)))
             }
             return
         }
         let view = buffer.readableBytesView
-        guard let end = view.firstRange(of: Array("\r\n\r\n".utf8))?.upperBound else {
-            if buffer.readableBytes > Self.headLimit {
+        guard let end = UpgradeAnswer.endOfHead(in: view) else {
+            if buffer.readableBytes > UpgradeAnswer.headLimit {
                 fail(EngineError.protocolError("the engine's answer to the attach request has no end of head"))
                 context.close(promise: nil)
             }
@@ -79,7 +76,7 @@ final class HijackHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         guard
             let head = buffer.readString(length: view.distance(from: view.startIndex, to: end)).flatMap(
-                Self.responseHead)
+                UpgradeAnswer.head)
         else {
             fail(EngineError.protocolError("the engine's answer to the attach request is not HTTP"))
             context.close(promise: nil)
@@ -89,7 +86,7 @@ final class HijackHandler: ChannelInboundHandler, RemovableChannelHandler {
         if head.status == .switchingProtocols {
             upgrade(context: context, head: head, rest: buffer)
         } else {
-            refusal = (head, head.headers.first(name: "Content-Length").flatMap { Int($0) })
+            refusal = (head, UpgradeAnswer.contentLength(head))
             channelRead(context: context, data: NIOAny(ByteBuffer()))
         }
     }
@@ -120,38 +117,6 @@ final class HijackHandler: ChannelInboundHandler, RemovableChannelHandler {
         if rest.readableBytes > 0 { context.fireChannelRead(NIOAny(rest)) }
         context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
         outcome.succeed(.upgraded(head))
-    }
-
-    /// `HTTP/1.1 404 Not Found` and its headers, or nil when it is not an HTTP answer.
-    static func responseHead(_ text: String) -> HTTPResponseHead? {
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: true)[...]
-        guard let statusLine = lines.popFirst() else { return nil }
-        let words = statusLine.split(separator: " ", maxSplits: 2)
-        guard words.count >= 2, words[0].hasPrefix("HTTP/"), let code = Int(words[1]) else { return nil }
-        var headers = HTTPHeaders()
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
-            headers.add(name: String(line[..<colon]), value: String(value.reversed().drop { $0 == " " }.reversed()))
-        }
-        return HTTPResponseHead(version: .http1_1, status: .init(statusCode: code), headers: headers)
-    }
-
-    /// The body of a chunked answer once its last chunk came, or nil while it has not.
-    static func dechunked(_ bytes: ByteBufferView) -> [UInt8]? {
-        let lineEnd = Array("\r\n".utf8)
-        var body: [UInt8] = []
-        var index = bytes.startIndex
-        while let line = bytes[index...].firstRange(of: lineEnd) {
-            let sizeText = String(decoding: bytes[index..<line.lowerBound], as: UTF8.self)
-            guard let size = Int(sizeText.split(separator: ";").first ?? "", radix: 16) else { return body }
-            if size == 0 { return body }
-            guard bytes.distance(from: line.upperBound, to: bytes.endIndex) >= size + 2 else { return nil }
-            let chunkEnd = bytes.index(line.upperBound, offsetBy: size)
-            body += bytes[line.upperBound..<chunkEnd]
-            index = bytes.index(chunkEnd, offsetBy: 2)
-        }
-        return nil
     }
 
     private func fail(_ error: any Error) {

@@ -1,4 +1,5 @@
 import NIOCore
+import NIOHTTP1
 import Testing
 
 @testable import DockerEngine
@@ -39,10 +40,11 @@ import Testing
 
     @Test func upgradeAnswersAreParsed() {
         let head = Array("HTTP/1.1 404 Not Found\r\nContent-Length: 10\r\nX: y\r\n\r\n404 page..".utf8)
-        let end = HTTPHeadParser.endOfHead(in: head)
+        let end = UpgradeAnswer.endOfHead(in: head)
         #expect(end == head.count - 10)
-        let parsed = HTTPHeadParser(bytes: head[..<(end ?? 0)])
-        #expect(parsed.status == 404 && parsed.contentLength == 10)
-        #expect(HTTPHeadParser.endOfHead(in: Array("HTTP/1.1 101 Switching".utf8)) == nil)
+        let parsed = UpgradeAnswer.head(String(decoding: head[..<(end ?? 0)], as: UTF8.self))
+        #expect(parsed?.status == .notFound && parsed.flatMap(UpgradeAnswer.contentLength) == 10)
+        #expect(UpgradeAnswer.endOfHead(in: Array("HTTP/1.1 101 Switching".utf8)) == nil)
+        #expect(UpgradeAnswer.head("SSH-2.0\r\n") == nil)
     }
 }

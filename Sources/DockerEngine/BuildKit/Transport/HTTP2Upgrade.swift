@@ -1,4 +1,5 @@
 import NIOCore
+import NIOHTTP1
 import NIOHTTP2
 
 /// One stream of an HTTP/2 connection, its frames as async sequences.
@@ -110,10 +111,17 @@ final class HTTP2UpgradeHandler: ChannelInboundHandler, RemovableChannelHandler 
             finishRefusal(refusal, context: context)
             return
         }
-        guard let headEnd = HTTPHeadParser.endOfHead(in: received) else { return }
-        let head = HTTPHeadParser(bytes: received[..<headEnd])
-        guard head.status == 101 else {
-            let refusal = (status: head.status ?? 0, bodyStart: headEnd, bodyLength: head.contentLength)
+        guard let headEnd = UpgradeAnswer.endOfHead(in: received) else {
+            if received.count > UpgradeAnswer.headLimit {
+                fail(EngineError.protocolError("the engine's answer to the HTTP/2 upgrade has no end of head"))
+                context.close(promise: nil)
+            }
+            return
+        }
+        let head = UpgradeAnswer.head(String(decoding: received[..<headEnd], as: UTF8.self))
+        guard let head, head.status == .switchingProtocols else {
+            let length = head.flatMap(UpgradeAnswer.contentLength)
+            let refusal = (status: head.map { Int($0.status.code) } ?? 0, bodyStart: headEnd, bodyLength: length)
             self.refusal = refusal
             finishRefusal(refusal, context: context)
             return
