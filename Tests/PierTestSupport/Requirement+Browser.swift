@@ -19,9 +19,6 @@ extension Probe {
         guard FileManager.default.isExecutableFile(atPath: chromium),
             FileManager.default.isExecutableFile(atPath: driver)
         else { return false }
-        let result = try? await TestSupport.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import selenium"], in: TestSupport.repositoryRoot,
-            environment: environment)
-        return result?.status == 0
+        return await Probe.succeeds(["python3", "-c", "import selenium"])
     }
 }

@@ -23,12 +23,7 @@ package enum KubernetesValidate {
     /// The Kubernetes versions every manifest is validated against: the three newest the tool bundles.
     package static let versions = ["1.35.0", "1.36.0", "1.37.0"]
 
-    static let isInstalled = Task<Bool, Never> {
-        let result = try? await TestSupport.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["kubernetes-validate", "--version"], in: TestSupport.repositoryRoot,
-            environment: TestSupport.baseEnvironment)
-        return result?.status == 0
-    }
+    static let isInstalled = Task<Bool, Never> { await Probe.succeeds(["kubernetes-validate", "--version"]) }
 
     /// Validates the YAML files in `directory` strictly against each of ``versions``; returns the failures (empty
     /// when every object of every file validates).

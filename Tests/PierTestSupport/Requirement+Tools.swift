@@ -35,7 +35,7 @@ extension Probe {
     }
 
     /// Whether `arguments` (looked up on `PATH`) runs and exits 0, having printed `expected` when given.
-    private static func succeeds(_ arguments: [String], printing expected: String? = nil) async -> Bool {
+    static func succeeds(_ arguments: [String], printing expected: String? = nil) async -> Bool {
         let result = try? await TestSupport.run(
             URL(fileURLWithPath: "/usr/bin/env"), arguments, in: TestSupport.repositoryRoot,
             environment: ProcessInfo.processInfo.environment)
