@@ -7,22 +7,15 @@ import DockerEngine
 extension Planner {
     func networkPlans(_ target: Target, observed: ObservedState) -> [ResourcePlan] {
         let project = target.project
-        let definitions = project.document["networks"]?.mapping ?? [:]
-        return definitions.keys.sorted().map { key in
-            let definition = definitions[key] ?? .null
-            let name = project.engineName("networks", key)
-            let isExternal = definition.field("external")?.boolValue == true
-            guard let existing = observed.networks[name] else {
-                return ResourcePlan(
-                    key: key, name: name,
-                    action: isExternal
-                        ? .fail(
-                            OrchestrationError(
-                                .notFound,
-                                "network \(name) declared as external, but could not be found: create it with "
-                                    + "`docker network create \(name)`")) : .create)
+        return resourcePlans(
+            "networks", of: project, observed: observed.networks,
+            missingExternal: { name in
+                OrchestrationError(
+                    .notFound,
+                    "network \(name) declared as external, but could not be found: create it with "
+                        + "`docker network create \(name)`")
             }
-            guard !isExternal else { return ResourcePlan(key: key, name: name, action: .keep) }
+        ) { key, name, definition, existing in
             // A network of the same name that this project did not create is not taken over.
             guard existing.labels[ComposeLabels.network] == key else {
                 return ResourcePlan(
@@ -50,23 +43,14 @@ extension Planner {
 
     func volumePlans(_ target: Target, observed: ObservedState) -> [ResourcePlan] {
         let project = target.project
-        let definitions = project.document["volumes"]?.mapping ?? [:]
-        return definitions.keys.sorted().map { key in
-            let definition = definitions[key] ?? .null
-            let name = project.engineName("volumes", key)
-            let isExternal = definition.field("external")?.boolValue == true
-            guard let existing = observed.volumes[name] else {
-                return ResourcePlan(
-                    key: key, name: name,
-                    action: isExternal
-                        ? .fail(
-                            OrchestrationError(
-                                .notFound,
-                                "external volume \"\(name)\" not found: create it with `docker volume create \(name)`"))
-                        : .create)
+        return resourcePlans(
+            "volumes", of: project, observed: observed.volumes,
+            missingExternal: { name in
+                OrchestrationError(
+                    .notFound, "external volume \"\(name)\" not found: create it with `docker volume create \(name)`")
             }
+        ) { key, name, definition, existing in
             var plan = ResourcePlan(key: key, name: name, action: .keep)
-            guard !isExternal else { return plan }
             if existing.labels[ComposeLabels.project] != project.name {
                 plan.warnings.append(
                     ComposeWarning(
@@ -79,6 +63,26 @@ extension Planner {
             plan.reasons = ResourceDrift.volume(existing, definition: definition, desiredLabels: desired)
             plan.containers = observed.containers.filter { $0.volumes.contains(name) }
             return plan
+        }
+    }
+
+    /// The plan of each of the project's `section` resources, by key: created when missing, a failure when external
+    /// and missing, kept when external; `planExisting` plans one of the project's own that exists.
+    private func resourcePlans<Resource>(
+        _ section: String, of project: ProjectContext, observed: [String: Resource],
+        missingExternal: (_ name: String) -> OrchestrationError,
+        planExisting: (_ key: String, _ name: String, _ definition: Node, _ existing: Resource) -> ResourcePlan
+    ) -> [ResourcePlan] {
+        let definitions = project.document[section]?.mapping ?? [:]
+        return definitions.keys.sorted().map { key in
+            let definition = definitions[key] ?? .null
+            let name = project.engineName(section, key)
+            let isExternal = definition.field("external")?.boolValue == true
+            guard let existing = observed[name] else {
+                return ResourcePlan(key: key, name: name, action: isExternal ? .fail(missingExternal(name)) : .create)
+            }
+            guard !isExternal else { return ResourcePlan(key: key, name: name, action: .keep) }
+            return planExisting(key, name, definition, existing)
         }
     }
 
