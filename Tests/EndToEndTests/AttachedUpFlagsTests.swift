@@ -57,23 +57,13 @@ struct AttachedUpFlagsTests {
 }
 
 extension AttachedUpFlagsTests {
-    /// The menu's `w` turns watching on (a changed file is synced) and off (a changed file is not), saying so; on a
-    /// project without `develop.watch` it says what Compose says.
+    /// The menu's `w` turns watching on (a changed file is synced) and off (a changed file is not), saying so, on the
+    /// `watch/syncing` fixture; on a project without `develop.watch` it says what Compose says.
     @Test func theMenuTurnsWatchingOnAndOff() async throws {
-        let stack = """
-            services:
-              web:
-                image: pier-test/busybox:latest
-                command: [sleep, "3600"]
-                stop_signal: SIGKILL
-                develop:
-                  watch:
-                    - {action: sync, path: ./src, target: /src}
-            """
-        try await ScratchProject.with(stack, files: ["src/keep.txt": "keep\n"]) { project in
+        try await ScratchProject.with(fixture: "watch/syncing") { project in
             let keys =
-                "sleep 4; printf w; sleep 2; echo on > src/on.txt; sleep 3; printf w; sleep 2; "
-                + "echo off > src/off.txt; sleep 3; printf d; sleep 3"
+                "sleep 4; printf w; sleep 2; echo on > app/on.txt; sleep 3; printf w; sleep 2; "
+                + "echo off > app/off.txt; sleep 3; printf d; sleep 3"
             let result = try await TestSupport.run(
                 URL(fileURLWithPath: "/bin/sh"),
                 ["-c", "(\(keys)) | script -qec '\"$PIER\" up --menu; echo status=$?' /dev/null"],
@@ -82,7 +72,7 @@ extension AttachedUpFlagsTests {
             #expect(result.stdout.contains("Enable Watch") && result.stdout.contains("Disable Watch"))
             #expect(result.stdout.contains("Watch enabled") && result.stdout.contains("Watch disabled"))
             #expect(result.stdout.contains("status=0"), "\(result.stdout)")
-            let files = try await project.pier("exec", "-T", "web", "ls", "/src")
+            let files = try await project.pier("exec", "-T", "web", "ls", "/app")
             #expect(files.stdout == "on.txt\n", "\(result.stdout)")
         }
         try await ScratchProject.with(Self.stack) { project in

@@ -6,24 +6,7 @@ import Testing
 /// fails, then succeeds.
 extension WatchTests {
     @Test func syncExecInitialSyncDockerignoreAndABurst() async throws {
-        let compose = """
-            services:
-              web:
-                build: .
-                command: sleep 3600
-                stop_signal: SIGKILL
-                develop:
-                  watch:
-                    - action: sync+exec
-                      path: ./src
-                      target: /src
-                      initial_sync: true
-                      exec: {command: "sh -c 'ls /src | wc -l > /tmp/count'"}
-            """
-        let files = [
-            "Dockerfile": "FROM pier-test/busybox\n", ".dockerignore": "src/secret\n", "src/old": "old\n",
-        ]
-        try await ScratchProject.with(compose, files: files) { project in
+        try await ScratchProject.with(fixture: "watch/sync-exec") { project in
             let built = try await project.pier("up", "-d", "--build")
             #expect(built.status == 0, "\(built.stderr)")
             // Written after the image was built: `initial_sync` carries it.
@@ -52,21 +35,7 @@ extension WatchTests {
     }
 
     @Test func aSharedSourceIsBuiltOnceAndAFailedBuildKeepsTheContainer() async throws {
-        let compose = """
-            services:
-              a:
-                build: .
-                command: sleep 3600
-                stop_signal: SIGKILL
-                develop: {watch: [{action: rebuild, path: ./src}]}
-              b:
-                build: .
-                command: sleep 3600
-                stop_signal: SIGKILL
-                develop: {watch: [{action: rebuild, path: ./src}]}
-            """
-        let dockerfile = "FROM pier-test/busybox\nCOPY src /src\nRUN test ! -e /src/broken\n"
-        try await ScratchProject.with(compose, files: ["Dockerfile": dockerfile, "src/v": "1\n"]) { project in
+        try await ScratchProject.with(fixture: "watch/shared-source") { project in
             try await project.launch(["watch"]) { watch in
                 #expect(await watch.waitForOutput(containing: "Watch enabled", seconds: 120).contains("Watch enabled"))
                 let src = project.directory.appendingPathComponent("src")

@@ -2,24 +2,12 @@ import Foundation
 import PierTestSupport
 import Testing
 
-/// `pier watch` and `up --watch` against the engine: files written on the host arrive in the container (seen
+/// `pier watch` and `up --watch` against the engine, on the stacks of `Tests/Fixtures/watch`: files written on the host arrive in the container (seen
 /// through `pier exec`), deletions and ignore rules are honoured, and a rebuild replaces the image.
 @Suite(.requiresEngine)
 struct WatchTests {
-    static let syncing = """
-        services:
-          web:
-            image: pier-test/busybox
-            command: sleep 3600
-            stop_signal: SIGKILL
-            develop:
-              watch:
-                - {action: sync, path: ./app, target: /app, ignore: ["*.tmp"]}
-                - {action: sync+restart, path: ./conf, target: /conf}
-        """
-
     @Test func syncCopiesDeletesAndIgnores() async throws {
-        try await ScratchProject.with(Self.syncing, files: ["app/seed.txt": "seed\n", "conf/keep": "k\n"]) { project in
+        try await ScratchProject.with(fixture: "watch/syncing") { project in
             let app = project.directory.appendingPathComponent("app")
             try await project.launch(["watch"]) { watch in
                 #expect(await watch.waitForOutput(containing: "Watch enabled", seconds: 60).contains("Watch enabled"))
@@ -55,18 +43,7 @@ struct WatchTests {
     }
 
     @Test func rebuildReplacesTheImageAndTheContainer() async throws {
-        let compose = """
-            services:
-              api:
-                build: .
-                command: sleep 3600
-                stop_signal: SIGKILL
-                develop:
-                  watch:
-                    - {action: rebuild, path: ./src}
-            """
-        let dockerfile = "FROM pier-test/busybox\nCOPY src /src\n"
-        try await ScratchProject.with(compose, files: ["Dockerfile": dockerfile, "src/v": "1\n"]) { project in
+        try await ScratchProject.with(fixture: "watch/rebuild") { project in
             try await project.launch(["watch", "--quiet"]) { watch in
                 #expect(await watch.waitForOutput(containing: "Watch enabled", seconds: 120).contains("Watch enabled"))
                 #expect(try await Self.eventually(project, ["cat", "/src/v"], service: "api") == "1\n")
@@ -83,7 +60,7 @@ struct WatchTests {
     }
 
     @Test func upWatchSyncsWhileFollowingTheOutput() async throws {
-        try await ScratchProject.with(Self.syncing, files: ["app/seed.txt": "seed\n", "conf/keep": "k\n"]) { project in
+        try await ScratchProject.with(fixture: "watch/syncing") { project in
             try await project.launch(["up", "--watch", "--timeout", "0"]) { up in
                 #expect(await up.waitForOutput(containing: "Watch enabled", seconds: 60).contains("Watch enabled"))
                 try "up\n".write(
@@ -96,7 +73,7 @@ struct WatchTests {
     }
 
     @Test func aContainerReplacedByHandWhileWatchingStillGetsTheFiles() async throws {
-        try await ScratchProject.with(Self.syncing, files: ["app/seed.txt": "seed\n", "conf/keep": "k\n"]) { project in
+        try await ScratchProject.with(fixture: "watch/syncing") { project in
             try await project.launch(["watch"]) { watch in
                 #expect(await watch.waitForOutput(containing: "Watch enabled", seconds: 60).contains("Watch enabled"))
                 let recreated = try await project.pier("up", "-d", "--force-recreate")

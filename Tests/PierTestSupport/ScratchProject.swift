@@ -47,6 +47,26 @@ package struct ScratchProject: Sendable {
         }
     }
 
+    /// ``with(_:files:environment:_:)`` on a copy of the stack in `Tests/Fixtures/NAME`: its `compose.yaml` and
+    /// every file beside it, by relative path.
+    @discardableResult
+    package static func with<Result>(
+        fixture name: String, environment: [String: String] = [:], _ body: (ScratchProject) async throws -> Result
+    ) async throws -> Result {
+        let root = TestSupport.fixtures.appendingPathComponent(name).standardizedFileURL
+        var files: [String: String] = [:]
+        let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walk?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            let path = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            files[path] = try String(contentsOf: url, encoding: .utf8)
+        }
+        guard let compose = files.removeValue(forKey: "compose.yaml") else {
+            throw TestSetupError("Tests/Fixtures/\(name) has no compose.yaml")
+        }
+        return try await with(compose, files: files, environment: environment, body)
+    }
+
     /// Registers `action` to run when the test ends, before the project is removed and before the actions
     /// registered earlier (a server the project's services talk to, an image made outside the project).
     package func onCleanUp(_ action: @escaping @Sendable () async -> Void) async {
