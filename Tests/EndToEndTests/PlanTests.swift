@@ -114,6 +114,8 @@ struct PlanTests {
                 ["--dry-run", "run", "-d", "db", "true"], ["--dry-run", "scale", "db=2"],
                 ["--dry-run", "cp", "compose.yaml", "db:/tmp/"], ["--dry-run", "cp", "db:/etc/hostname", copied],
                 ["--dry-run", "commit", "db", "\(project.name)-committed"], ["--dry-run", "push"],
+                // No registry listens there: a dry run sends it nothing.
+                ["--dry-run", "publish", "-y", "127.0.0.1:9/\(project.name):1"],
             ]
             let methods = try await Self.methods(in: project) { environment in
                 for arguments in commands {

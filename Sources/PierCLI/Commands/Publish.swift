@@ -62,10 +62,11 @@ struct Publish: AsyncParsableCommand {
             files: declared.configFiles, withEnvironmentFiles: withEnv, pinnedImages: pinned)
         let artifact = ComposeArtifact(layers: layers, ociVersion: version)
         let quiet = global.progress == "quiet"
-        if !quiet { Output.writeError(" \(repository) publishing \n") }
-        let credentials = session.runtime.credentials
-        try await artifact.publish(to: repository, credentials: credentials)
-        if !quiet { Output.writeError(" \(repository) published \n") }
+        let mark = DryRun.mark(global)
+        if !quiet { Output.writeError(" \(mark)\(repository) publishing \n") }
+        // A dry run made the artifact (what could fail) and sends none of it, as the reference's.
+        if !global.dryRun { try await artifact.publish(to: repository, credentials: session.runtime.credentials) }
+        if !quiet { Output.writeError(" \(mark)\(repository) published \n") }
     }
 
     /// `--oci-version`: `1.0`, `1.1`, or nothing for the newest (1.1).

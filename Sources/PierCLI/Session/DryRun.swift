@@ -6,7 +6,7 @@ import Orchestration
 /// commands whose dry run Compose does not define, or that change more than the engine, refuse it.
 enum DryRun {
     /// The commands that change something and cannot run dry.
-    static let unsupported: [any ParsableCommand.Type] = [Publish.self, StackDeploy.self, StackRm.self, Watch.self]
+    static let unsupported: [any ParsableCommand.Type] = [StackDeploy.self, StackRm.self, Watch.self]
 
     /// Throws when `command` changes something and has no dry run.
     static func check(_ command: any ParsableCommand) throws {
