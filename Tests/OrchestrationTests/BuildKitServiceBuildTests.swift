@@ -90,6 +90,17 @@ import Testing
         #expect(plan.build.cacheExports == [.init(type: "inline")])
     }
 
+    /// The engine's BuildKit has no local cache exporter: refused before building, where the entry is written.
+    @Test func aLocalCacheExportIsRefusedWhereItIsWritten() throws {
+        #expect {
+            try Self.plan("      context: .\n      cache_to: [\"type=local,dest=./cache\"]\n")
+        } throws: { error in
+            let description = "\(error)"
+            return description.contains("cannot export a cache to a directory")
+                && description.contains("compose.yaml:5:") && description.contains("type=inline")
+        }
+    }
+
     @Test func secretsFromFilesAndTheEnvironment() throws {
         let plan = try Self.plan(
             "      context: .\n      secrets: [token, {source: key, target: api_key}]\n",

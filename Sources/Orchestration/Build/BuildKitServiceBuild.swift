@@ -75,13 +75,28 @@ struct BuildKitServiceBuild {
         build = BuildKitBuild(
             frontendAttributes: attributes, exporterAttributes: ["name": section.tags.joined(separator: ",")],
             cacheImports: try section.cacheFrom.map { try Self.cacheEntry($0, service: section.service) },
-            cacheExports: try section.cacheTo.map { try Self.cacheEntry($0, service: section.service) },
+            cacheExports: try section.cacheTo.map { try Self.cacheExport($0, section: section) },
             entitlements: Array(Set(entitlements)).sorted())
         providers = BuildSessionProviders(
             directories: directories,
             secrets: try Self.secrets(section, declared: secrets, environment: environment),
             sshAgents: try Self.sshAgents(section, environment: environment))
         sharedKey = project + ":" + String(SHA256.hex(of: section.context).prefix(16))
+    }
+
+    /// A `cache_to` entry. The engine's BuildKit exports `inline` and `registry` caches only: a `local` export (a
+    /// directory) is refused before anything is built, as Docker Compose refuses every export to the engine's
+    /// builder.
+    static func cacheExport(_ text: String, section: BuildSection) throws -> BuildKitBuild.CacheEntry {
+        let entry = try cacheEntry(text, service: section.service)
+        guard entry.type != "local" else {
+            throw OrchestrationError.service(
+                section.service, .unsupported,
+                "cache_to \"\(text)\": the engine's builder cannot export a cache to a directory (its BuildKit has no "
+                    + "local cache exporter; Docker Compose says \"Cache export is not supported for the docker "
+                    + "driver\"): use type=inline, or type=registry,ref=IMAGE", at: section.location(of: "cache_to"))
+        }
+        return entry
     }
 
     /// `cache_from` / `cache_to` entries: `type=registry,ref=…` CSV, or a bare image reference (a registry).
