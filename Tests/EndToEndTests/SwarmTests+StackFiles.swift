@@ -40,12 +40,16 @@ extension SwarmTests {
                 let arguments = proxy.spec["TaskTemplate"]?["ContainerSpec"]?["Args"]?.arrayValue ?? []
                 #expect(arguments.contains(.string("--skip-auth-route=GET=^/$")))
             }
-            let removed = try await TestSupport.run(
-                SwarmCluster.dockerCLI, ["stack", "rm", stack], in: directory, environment: SwarmCluster.environment)
-            #expect(removed.status == 0)
-            try await SwarmStack.eventually(60, "\(folder): the stack's networks are gone") {
-                try await SwarmStack.manager.listNetworks(filters: ["label": ["com.docker.stack.namespace=\(stack)"]])
-                    .isEmpty
+            // The docker CLI's `stack rm` fails on a network whose tasks are still going away (exit 1, "network
+            // … is in use"): it is run again until everything is gone.
+            try await SwarmStack.eventually(90, "\(folder): the stack's networks are gone") {
+                let removed = try await TestSupport.run(
+                    SwarmCluster.dockerCLI, ["stack", "rm", stack], in: directory,
+                    environment: SwarmCluster.environment)
+                let networks = try await SwarmStack.manager.listNetworks(filters: [
+                    "label": ["com.docker.stack.namespace=\(stack)"]
+                ])
+                return removed.status == 0 && networks.isEmpty
             }
         }
     }
