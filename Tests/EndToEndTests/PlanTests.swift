@@ -138,26 +138,14 @@ struct PlanTests {
         }
     }
 
-    /// The HTTP methods of the requests `body` sends through the logging proxy (`body` gets the environment that
-    /// points Pier at it).
+    /// The HTTP methods of the requests `body` sends through the logging proxy, which forwards to the engine the
+    /// tests use (`body` gets the environment that points Pier at it).
     static func methods(
         in project: ScratchProject, _ body: ([String: String]) async throws -> Void
     ) async throws -> [String] {
-        let socket = project.directory.appendingPathComponent("proxy.sock").path
-        let log = project.directory.appendingPathComponent("requests.jsonl").path
-        let proxy = TestSupport.repositoryRoot.appendingPathComponent("scripts/engine-proxy/proxy.py").path
-        try await TestSupport.launch(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", proxy, socket, log], in: project.directory,
-            environment: TestSupport.baseEnvironment
-        ) { _ in
-            for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) {
-                try await Task.sleep(for: .milliseconds(50))
-            }
-            try await body(["DOCKER_HOST": "unix://\(socket)"])
-        }
-        return try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").compactMap { line in
-            let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            return (entry?["request"] as? String)?.split(separator: " ").first.map(String.init)
+        try await FaultProxy.with { proxy in
+            try await body(proxy.environment)
+            return proxy.requests().compactMap { $0.line.split(separator: " ").first.map(String.init) }
         }
     }
 
