@@ -149,6 +149,33 @@ struct PlanTests {
         }
     }
 
+    /// A dry run started nothing, so it waits for no dependency condition: `start` of a stopped stack whose `web`
+    /// needs `db` healthy reports both started and leaves both stopped (the reference's dry run waits, and fails).
+    @Test func aDryRunWaitsForNoDependency() async throws {
+        let compose = """
+            services:
+              db:
+                image: pier-test/busybox:latest
+                command: [sleep, "600"]
+                stop_signal: SIGKILL
+                healthcheck: {test: [CMD, "true"], interval: 1s}
+              web:
+                image: pier-test/busybox:latest
+                command: [sleep, "600"]
+                stop_signal: SIGKILL
+                depends_on: {db: {condition: service_healthy}}
+            """
+        try await ScratchProject.with(compose) { project in
+            try #require(try await project.pier("up", "-d").status == 0)
+            try #require(try await project.pier("stop").status == 0)
+            let dry = try await project.pier("--dry-run", "start")
+            #expect(dry.status == 0, "\(dry.stderr)")
+            #expect(dry.stderr.contains(" DRY-RUN MODE -  Container \(project.name)-web-1  Started"), "\(dry.stderr)")
+            let states = try await project.pier("ps", "-a", "--format", "{{.State}}")
+            #expect(states.stdout == "exited\nexited\n")
+        }
+    }
+
     /// A dry run of the commands that stop, remove and change running containers prints what the reference's
     /// prints (lines compared sorted: both act on containers concurrently), and changes nothing.
     @Test(.requiresReference) func dryRunLifecycleMatchesTheReference() async throws {

@@ -88,7 +88,7 @@ extension UpFakeEngineTests {
     /// A one-shot nothing waits for fails `--wait` even with status 0, as the reference's does.
     @Test func upWaitFailsOnAOneShotNothingWaitsFor() async throws {
         try await FakeEngine.with(
-            lives: ["migrate": .exits(0, after: .milliseconds(50)), "seed": .exits(0, after: .milliseconds(50))]
+            lives: ["migrate": .exits(0, after: .milliseconds(50)), "seed": .exitsAtOnce(0)]
         ) { engine in
             var options = UpOptions()
             options.wait = true

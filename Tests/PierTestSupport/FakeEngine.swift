@@ -28,6 +28,8 @@ package final class FakeEngine: Sendable {
         case unhealthy(after: Duration)
         /// Exit with `code` after `delay`.
         case exits(Int, after: Duration)
+        /// Exit with `code` before the start call returns: a one-shot that is over by the time anyone looks.
+        case exitsAtOnce(Int)
     }
 
     /// The API version the fake speaks.
@@ -85,13 +87,14 @@ package final class FakeEngine: Sendable {
         guard let name else { return }
         record("start", id: id, name: name)
         let life = lives[state.withLock { $0.containers[id]?.service } ?? ""] ?? .runs
+        if case .exitsAtOnce(let code) = life { return exit(id, code: code) }
         let living = Task { await self.live(life, id: id) }
         state.withLock { $0.living.append(living) }
     }
 
     private func live(_ life: Life, id: String) async {
         switch life {
-        case .runs:
+        case .runs, .exitsAtOnce:
             return
         case .healthy(let delay):
             guard (try? await Task.sleep(for: delay)) != nil else { return }

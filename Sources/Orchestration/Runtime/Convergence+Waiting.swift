@@ -5,7 +5,8 @@ import Foundation
 /// Waiting for `depends_on` conditions and for `up --wait`, on the engine's events and its `wait` endpoint.
 extension Convergence {
     func waitFor(_ dependency: ServiceGraph.Dependency) async throws {
-        guard dependency.condition != .started else { return }
+        // A dry run started nothing: there is nothing to wait for.
+        guard dependency.condition != .started, !client.isDryRun else { return }
         let containers = registry.containers(of: dependency.service)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for container in containers {
@@ -100,6 +101,7 @@ extension Convergence {
     /// waits, a service another one needs completed (`service_completed_successfully`) must have exited 0
     /// instead, and any other container that exited fails the wait, whatever its code.
     func waitUntilReady(_ services: [String], timeout: Duration?) async throws {
+        guard !client.isDryRun else { return }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for service in services {
                 let mustComplete = runtime.graph.mustComplete(service)
