@@ -14,6 +14,8 @@ extension EngineClient {
         _ build: BuildKitBuild, providers: BuildSessionProviders, sharedKey: String,
         onProgress: @escaping @Sendable (BuildKitProgress) -> Void
     ) async throws -> [String: String] {
+        // A session takes over connections that carry changes: never in a dry run.
+        if isDryRun { throw EngineError(.notInDryRun, message: "a BuildKit build cannot run in dry-run mode") }
         let sessionID = Self.randomBuildKitID()
         let ref = Self.randomBuildKitID()
         let server = GRPCServer(handlers: SessionServices.handlers(for: providers))

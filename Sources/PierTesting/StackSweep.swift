@@ -40,8 +40,16 @@ struct StackRemoval: Sendable {
                 try await skippingGone { try await client.removeContainer(id, force: true, volumes: true) }
             } catch let error as EngineError where error.code == .conflict {
                 // Another sweep is removing it ("removal … is already in progress"): its networks and volumes are
-                // free once it is gone.
-                try await skippingGone { _ = try await client.waitContainer(id, condition: .removed) }
+                // free once it is gone. Should that removal fail, the container is removed here after a minute.
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        try await skippingGone { _ = try await client.waitContainer(id, condition: .removed) }
+                    }
+                    group.addTask { try await Task.sleep(for: .seconds(60)) }
+                    try await group.next()
+                    group.cancelAll()
+                }
+                try await skippingGone { try await client.removeContainer(id, force: true, volumes: true) }
             }
         }
         for network in try await client.listNetworks(filters: project) {

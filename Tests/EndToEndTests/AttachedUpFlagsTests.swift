@@ -61,12 +61,18 @@ extension AttachedUpFlagsTests {
     /// `watch/syncing` fixture; on a project without `develop.watch` it says what Compose says.
     @Test func theMenuTurnsWatchingOnAndOff() async throws {
         try await ScratchProject.with(fixture: "watch/syncing") { project in
+            // Each key waits for what the previous one should have shown (script writes the screen to `screen`),
+            // for at most a minute.
+            func after(_ text: String) -> String {
+                "n=0; until grep -q '\(text)' screen 2>/dev/null || [ $n -ge 300 ]; do sleep 0.2; n=$((n+1)); done; "
+            }
             let keys =
-                "sleep 4; printf w; sleep 2; echo on > app/on.txt; sleep 3; printf w; sleep 2; "
-                + "echo off > app/off.txt; sleep 3; printf d; sleep 3"
+                after("Enable Watch") + "printf w; " + after("Watch enabled") + "echo on > app/on.txt; "
+                + after("Syncing service") + "sleep 1; printf w; " + after("Watch disabled")
+                + "echo off > app/off.txt; sleep 2; printf d; sleep 3"
             let result = try await TestSupport.run(
                 URL(fileURLWithPath: "/bin/sh"),
-                ["-c", "(\(keys)) | script -qec '\"$PIER\" up --menu; echo status=$?' /dev/null"],
+                ["-c", "(\(keys)) | script -qfec '\"$PIER\" up --menu; echo status=$?' screen"],
                 in: project.directory,
                 environment: project.environment.merging(["PIER": TestSupport.pierBinary.path]) { $1 })
             #expect(result.stdout.contains("Enable Watch") && result.stdout.contains("Disable Watch"))

@@ -39,6 +39,30 @@ struct NetworkDivergenceTests {
         }
     }
 
+    /// `up web` recreates the network under `db` too, and starts `db` again although `up` was not asked for it; a
+    /// network a `run` container uses is refused before anything stops.
+    @Test func servicesUpLeavesAsideRunAgainAndARunContainerIsNeverCutOff() async throws {
+        try await ScratchProject.with(Self.compose(tier: "one")) { project in
+            try #require(try await project.pier("up", "-d").status == 0)
+            try Self.compose(tier: "two").write(
+                to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let one = try await project.pier("up", "-d", "web")
+            #expect(one.status == 0, "\(one.stderr)")
+            let running = try await project.pier("ps", "--status", "running", "--format", "{{.Service}}")
+            #expect(running.stdout.split(separator: "\n").sorted() == ["db", "web"], "\(one.stderr)")
+            #expect(try await project.pier("exec", "-T", "web", "ping", "-c", "1", "-W", "2", "database").status == 0)
+
+            try #require(try await project.pier("run", "-d", "web", "sleep", "600").status == 0)
+            try Self.compose(tier: "three").write(
+                to: project.directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+            let refused = try await project.pier("up", "-d")
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("other than this project's services use it"), "\(refused.stderr)")
+            let still = try await project.pier("ps", "--status", "running", "--format", "{{.Service}}")
+            #expect(still.stdout.split(separator: "\n").sorted() == ["db", "web"], "nothing was stopped")
+        }
+    }
+
     /// Runs `up -d`, changes the network's labels, and returns what a second `up -d` (run by `command`) printed,
     /// the project's name written `PROJECT`; checks that the project is whole again: up to date by its plan (which
     /// compares the network's configuration hash), and (with `keepsAliases`) `db` reachable from `web` by

@@ -176,6 +176,21 @@ struct PlanTests {
         }
     }
 
+    /// A dry build builds nothing, but refuses what a build refuses before it reaches the engine.
+    @Test func aDryBuildChecksWhatABuildChecks() async throws {
+        let compose = """
+            services:
+              app:
+                build: {context: ., cache_to: ["type=local,dest=./cache"]}
+            """
+        try await ScratchProject.with(compose, files: ["Dockerfile": "FROM pier-test/busybox\n"]) { project in
+            let dry = try await project.pier("--dry-run", "build")
+            #expect(dry.status == 1)
+            #expect(dry.stderr.contains("cannot export a cache to a directory"), "\(dry.stderr)")
+            #expect(try await project.pier("images", "-q").stdout == "")
+        }
+    }
+
     /// A dry run of the commands that stop, remove and change running containers prints what the reference's
     /// prints (lines compared sorted: both act on containers concurrently), and changes nothing.
     @Test(.requiresReference) func dryRunLifecycleMatchesTheReference() async throws {

@@ -2,8 +2,9 @@ import Foundation
 import PierTestSupport
 import Testing
 
-/// `pier watch` and `up --watch` against the engine, on the stacks of `Tests/Fixtures/watch`: files written on the host arrive in the container (seen
-/// through `pier exec`), deletions and ignore rules are honoured, and a rebuild replaces the image.
+/// `pier watch` and `up --watch` against the engine, on the stacks of `Tests/Fixtures/watch`: files written on the
+/// host arrive in the container (seen through `pier exec`), deletions and ignore rules are honoured, and a rebuild
+/// replaces the image.
 @Suite(.requiresEngine)
 struct WatchTests {
     @Test func syncCopiesDeletesAndIgnores() async throws {

@@ -77,7 +77,8 @@ extension Convergence {
             group.addTask {
                 while true {
                     try await Task.sleep(for: Self.inspectionInterval)
-                    let state = try await client.inspectContainer(container.id).state
+                    // A look that fails (a connection cut under load) waits for the next: the events decide then.
+                    guard let state = try? await client.inspectContainer(container.id).state else { continue }
                     if !state.isRunning && !state.isRestarting { return .exited(state.exitCode) }
                     if state.healthStatus == "healthy" { return .healthy }
                     if state.healthStatus == "unhealthy" { return .unhealthy }

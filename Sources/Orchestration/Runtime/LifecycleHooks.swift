@@ -35,6 +35,8 @@ extension ProjectRuntime {
         let name =
             ContainerSummary.nameWithoutProject(
                 container.name, project: project.name, service: service, number: String(container.number)) + " ->"
+        // A dry run runs no command in a container (the container may not even exist).
+        guard !client.isDryRun else { return }
         for execution in hook.executions(in: services[service]) {
             let id = try await client.createExec(in: container.id, configuration: execution)
             var splitter = LogLineSplitter()

@@ -93,8 +93,9 @@ extension ProjectRuntime {
             environment: project.environment, checkout: checkout?.context)
         progress(.working(resource, "Building"))
         if client.isDryRun {
-            // A dry run builds nothing (a BuildKit session would take over a connection): the context and the
-            // section were read, which is what could fail.
+            // A dry run builds nothing (a BuildKit session would take over a connection), having checked what a
+            // build checks before it reaches the engine.
+            try checkBuild(section, request: request)
             return progress(.done(resource, "Built"))
         }
         if BuilderChoice.prefersBuildKit(ProcessInfo.processInfo.environment) {
@@ -111,6 +112,18 @@ extension ProjectRuntime {
         }
         try await buildClassic(section, request: request)
         progress(.done(resource, "Built"))
+    }
+
+    /// What a build of `section` refuses before it reaches the engine (secrets, SSH, cache entries, the context),
+    /// checked without building.
+    private func checkBuild(_ section: BuildSection, request: BuildRequest) throws {
+        if BuilderChoice.prefersBuildKit(ProcessInfo.processInfo.environment) {
+            _ = try BuildKitServiceBuild(
+                section, project: project.name, secrets: project.document["secrets"]?.mapping ?? [:],
+                environment: project.environment, imageOfService: imageName(of:))
+        } else {
+            _ = try ClassicBuild(section, memory: request.memory)
+        }
     }
 
     /// Builds with the engine's BuildKit through a session; throws a 404 ``EngineError`` where there is none.

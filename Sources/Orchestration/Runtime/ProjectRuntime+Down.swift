@@ -25,8 +25,8 @@ public struct DownOptions: Sendable {
 }
 
 extension ProjectRuntime {
-    /// Stops and removes the project's containers (dependents before what they depend on), then its images when
-    /// asked, its networks, and its volumes when asked. Named volumes stay unless `removeVolumes`. With services named, only
+    /// Stops and removes the project's containers (dependents before what they depend on), then its images
+    /// when asked, its networks, and its volumes when asked. Named volumes stay unless `removeVolumes`. With services named, only
     /// they and their dependents go, with what they use (a network still in use stays, with a warning).
     public func down(_ options: DownOptions) async throws {
         let selection =
@@ -155,8 +155,15 @@ extension ProjectRuntime {
             guard try await inspect({ try await client.inspectImage(image) }) != nil else { continue }
             let resource = "Image \(image)"
             progress(.working(resource, "Removing"))
-            _ = try await client.removeImage(image)
-            progress(.done(resource, "Removed"))
+            do {
+                _ = try await client.removeImage(image)
+                progress(.done(resource, "Removed"))
+            } catch let error as EngineError where error.code == .notFound {
+                progress(.done(resource, "Removed"))
+            } catch let error as EngineError where error.code == .conflict {
+                // Used by a container of another project: it stays, and down goes on, as Compose's does.
+                progress(ProgressEvent(resource: resource, text: "Resource is still in use", status: .warning))
+            }
         }
     }
 }

@@ -4,8 +4,9 @@ import DockerEngine
 /// Networks and volumes a project needs before its containers can be created.
 extension ProjectRuntime {
     /// Creates the project's networks that are missing, and recreates those whose configuration changed
-    /// (``recreateIfDiverged(network:existing:)``); checks that external ones exist.
-    func ensureNetworks() async throws {
+    /// (``recreateIfDiverged(network:existing:selection:)``: `selection` is what the caller starts afterwards);
+    /// checks that external ones exist.
+    func ensureNetworks(selection: Set<String>? = nil) async throws {
         for (key, network) in project.document["networks"]?.mapping ?? [:] {
             let name = network["name"]?.scalarText ?? key
             let isExternal = network["external"]?.value.isTrue == true
@@ -18,7 +19,7 @@ extension ProjectRuntime {
                             + "\"\(existing.labels[ComposeLabels.network] ?? "")\" (expected: \"\(key)\"); declare it "
                             + "`external: true` to use it, or remove it")
                 }
-                if !isExternal { try await recreateIfDiverged(network: key, existing: existing) }
+                if !isExternal { try await recreateIfDiverged(network: key, existing: existing, selection: selection) }
                 continue
             }
             if isExternal {

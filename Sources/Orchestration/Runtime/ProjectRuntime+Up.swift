@@ -49,7 +49,7 @@ extension ProjectRuntime {
         try checkEngineRequirements(selection)
         // Images first, as Compose: a pull or build that fails leaves nothing half created.
         let imageIDs = try await ensureImages(for: selection, options: options)
-        try await ensureNetworks()
+        try await ensureNetworks(selection: selection)
         try await ensureVolumes(confirm: options.confirmVolumeRecreation)
         var observed = try await containers()
         if try await recoverInterruptedRecreates(

@@ -53,7 +53,7 @@ struct Exec: AsyncParsableCommand {
                 let execID = try await engine.createExec(in: container.id, configuration: configuration)
                 if detach {
                     try await engine.startExecDetached(execID, isTTY: allocatesTTY)
-                    if engine.isDryRun {
+                    if global.dryRun {
                         let words = command.map(GoQuote.quoted).joined(separator: " ")
                         Output.write(
                             " DRY-RUN MODE - Executing command [\(words)] in \(container.id) (detached mode)\n")

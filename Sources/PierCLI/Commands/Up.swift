@@ -127,7 +127,7 @@ struct Up: AsyncParsableCommand {
             return try ProjectWatch(runtime: session.runtime, options: options) { Output.warn($0.description) }
         }
         // `--watch` fails before anything starts when there is nothing to watch.
-        if watch { _ = try watchSwitch.make() }
+        if watch { try watchSwitch.prepare() }
         let began = Date()
         // Ctrl+C while containers are being created stops the operation; attached, also what it started.
         let interrupted: Bool
@@ -210,13 +210,10 @@ struct Up: AsyncParsableCommand {
         } else {
             do {
                 try watchSwitch.start()
+            } catch let error as OrchestrationError where error.code == .notFound {
+                return menu.announceNoWatch(colored: colored)
             } catch {
-                // As Compose says it.
-                let link = "https://docs.docker.com/compose/file-watch/"
-                let label = colored ? "\u{1B}[1;36mWatch →\u{1B}[0m" : "Watch →"
-                return Output.write(
-                    "\(label)  watch is not yet configured. Learn more: \(colored ? "\u{1B}[36m\(link)\u{1B}[0m" : link)\n"
-                )
+                return Output.writeError("watch: \(error)\n")
             }
         }
         menu.show(colored: colored, watching: watchSwitch.isOn)

@@ -51,6 +51,14 @@ final class UpMenu: Sendable {
         Output.write(mark + "Watch disabled\n")
     }
 
+    /// Says that the services have nothing to watch, as Compose says it.
+    func announceNoWatch(colored: Bool) {
+        let link = "https://docs.docker.com/compose/file-watch/"
+        let label = colored ? "\u{1B}[1;36mWatch →\u{1B}[0m" : "Watch →"
+        let shownLink = colored ? "\u{1B}[36m\(link)\u{1B}[0m" : link
+        Output.write("\(label)  watch is not yet configured. Learn more: \(shownLink)\n")
+    }
+
     /// Restores the terminal.
     func close() {
         for continuation in continuations { continuation.finish() }
