@@ -117,7 +117,7 @@ struct PlanTests {
                 // No registry listens there: a dry run sends it nothing.
                 ["--dry-run", "publish", "-y", "127.0.0.1:9/\(project.name):1"],
             ]
-            let methods = try await Self.methods(in: project) { environment in
+            let methods = try await Self.methods { environment in
                 for arguments in commands {
                     let result = try await project.pier(arguments, environment: environment)
                     #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -140,9 +140,7 @@ struct PlanTests {
 
     /// The HTTP methods of the requests `body` sends through the logging proxy, which forwards to the engine the
     /// tests use (`body` gets the environment that points Pier at it).
-    static func methods(
-        in project: ScratchProject, _ body: ([String: String]) async throws -> Void
-    ) async throws -> [String] {
+    static func methods(_ body: ([String: String]) async throws -> Void) async throws -> [String] {
         try await FaultProxy.with { proxy in
             try await body(proxy.environment)
             return proxy.requests().compactMap { $0.line.split(separator: " ").first.map(String.init) }
