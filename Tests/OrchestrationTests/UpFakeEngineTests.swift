@@ -46,7 +46,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aHealthEventThatNeverCameIsFoundByLookingAtTheContainer() async throws {
+    @Test(.timeLimit(.minutes(5))) func aHealthEventThatNeverCameIsFoundByLookingAtTheContainer() async throws {
         try await FakeEngine.with(lives: ["db": .healthyUnannounced(after: .milliseconds(100))]) { engine in
             let progress = try await Self.withRuntime(Self.healthyDependency, on: engine) {
                 try await $0.up(UpOptions())
