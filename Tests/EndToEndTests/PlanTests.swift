@@ -127,9 +127,9 @@ struct PlanTests {
             #expect(methods.allSatisfy { $0 == "GET" || $0 == "HEAD" }, "\(methods)")
             #expect(!FileManager.default.fileExists(atPath: copied))
             #expect(try await project.pier("ps", "--status", "running", "-q", "db").stdout != "")
-            let refused = try await project.pier("--dry-run", "watch")
+            let refused = try await project.pier("--dry-run", "stack", "rm", project.name)
             #expect(refused.status == 1)
-            #expect(refused.stderr.contains("--dry-run is not supported by `watch`"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("--dry-run is not supported by `stack rm`"), "\(refused.stderr)")
             for command in ["exec", "run"] {
                 let interactive = try await project.pier("--dry-run", command, "-T", "db", "true")
                 #expect(interactive.status == 1)

@@ -7,8 +7,9 @@ extension BatchHandler {
     /// Deletes what is gone and copies in what changed, in every container of the service at once: the deletions
     /// with one `rm -rf` per container (the archive API deletes nothing), the files as one tar per container
     /// through the archive API, with their modes, and the owners the container's user gives them (as Compose's
-    /// `copyUIDGID`).
+    /// `copyUIDGID`). A dry run copies and deletes nothing: its `up` made no container, and it changes none.
     func sync(_ files: [SyncedFile], to service: String) async throws {
+        guard !runtime.client.isDryRun else { return }
         let containers = try await runtime.containers().filter { $0.service == service }
         guard !containers.isEmpty else {
             throw OrchestrationError.service(service, .missingContainer, "no container to sync to: start it first")
@@ -42,8 +43,10 @@ extension BatchHandler {
         }
     }
 
-    /// Runs a `sync+exec` command in each running container of the service, reporting what it prints.
+    /// Runs a `sync+exec` command in each running container of the service, reporting what it prints; none in a
+    /// dry run.
     func run(_ exec: WatchRule.Exec, in service: String) async {
+        guard !runtime.client.isDryRun else { return }
         guard let containers = try? await runtime.containers().filter({ $0.service == service && $0.isRunning })
         else { return }
         let configuration = ExecConfiguration(

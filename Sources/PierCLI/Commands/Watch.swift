@@ -24,7 +24,12 @@ struct Watch: AsyncParsableCommand {
             var up = UpOptions()
             up.services = services
             up.quietBuild = quiet
-            try await session.run { try await $0.up(up) }
+            // A dry run reports the plan of `up`, then watches with a client that only reads, as Compose does.
+            if global.dryRun {
+                try await DryRun.up(up, global: global)
+            } else {
+                try await session.run { try await $0.up(up) }
+            }
         }
         // Ctrl+C stops watching; the containers keep running, and the status is Compose's for an interrupt.
         try await Signals.interrupts.cancelling(

@@ -5,15 +5,17 @@ import Orchestration
 /// and reports what it would do, as Docker Compose's dry run reports it; `up` and `create` report their plan. The
 /// commands whose dry run Compose does not define, or that change more than the engine, refuse it.
 enum DryRun {
-    /// The commands that change something and cannot run dry.
-    static let unsupported: [any ParsableCommand.Type] = [StackDeploy.self, StackRm.self, Watch.self]
+    /// The commands that change something and cannot run dry, by name: those of Swarm, which Compose does not have.
+    static let unsupported: [(name: String, type: any ParsableCommand.Type)] = [
+        ("stack deploy", StackDeploy.self), ("stack rm", StackRm.self),
+    ]
 
     /// Throws when `command` changes something and has no dry run.
     static func check(_ command: any ParsableCommand) throws {
         let type = type(of: command)
-        guard unsupported.contains(where: { $0 == type }) else { return }
+        guard let refused = unsupported.first(where: { $0.type == type }) else { return }
         throw CommandFailure(
-            "--dry-run is not supported by `\(type._commandName)`: `pier plan` shows what `up` would do (docs/plan.md)")
+            "--dry-run is not supported by `\(refused.name)`: `pier convert swarm` shows what a deploy would send")
     }
 
     /// What marks a line of a dry run, before the object it names, as Compose marks it.
