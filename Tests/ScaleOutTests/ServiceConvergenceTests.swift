@@ -94,4 +94,22 @@ import Testing
                 steady: Self.steady)
                 == .failing(taskID: "a", error: "task: non-zero exit (1)"))
     }
+
+    /// A task counts as steady once it has run for the monitor period: by its own timestamp on the manager's clock,
+    /// or for as long as it was seen running, whichever is longer.
+    @Test func aTaskIsSteadyOnceItHasRunForTheMonitorPeriod() throws {
+        let managerNow = try #require(EngineTime.date("2026-12-07T10:00:10Z"))
+        let running = [
+            try Self.task("long", state: "running", at: "2026-12-07T10:00:00.5Z"),
+            try Self.task("fresh", state: "running", at: "2026-12-07T10:00:08Z"),
+            try Self.task("unstamped", state: "running", at: ""),
+            try Self.task("seen", state: "running", at: "2026-12-07T10:00:09Z"),
+        ]
+        let steady = ServiceConvergence.steady(
+            running, seenFor: ["fresh": .seconds(1), "unstamped": .seconds(6), "seen": .seconds(5)],
+            managerNow: managerNow, monitor: .seconds(5))
+        #expect(steady == ["long", "unstamped", "seen"])
+        #expect(
+            ServiceConvergence.steady(running, seenFor: [:], managerNow: managerNow, monitor: .seconds(10)).isEmpty)
+    }
 }

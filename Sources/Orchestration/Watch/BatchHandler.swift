@@ -82,19 +82,7 @@ struct BatchHandler: Sendable {
         guard let container = try? await runtime.containers().first(where: { $0.service == service }),
             let image = try? await runtime.client.inspectImage(container.imageID)
         else { return nil }
-        return Self.date(image.created)
-    }
-
-    /// An RFC 3339 time with its fraction of a second, as the engine writes image creation times.
-    static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        // Nanoseconds are more digits than the formatter reads: keep milliseconds.
-        guard let dot = text.firstIndex(of: "."),
-            let end = text[dot...].firstIndex(where: { !$0.isNumber && $0 != "." })
-        else { return ISO8601DateFormatter().date(from: text) }
-        return formatter.date(from: String(text[..<dot]) + String(text[dot..<end].prefix(4)) + text[end...])
+        return EngineTime.date(image.created)
     }
 
     static func exists(_ path: String) -> Bool {

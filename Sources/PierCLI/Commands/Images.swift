@@ -1,4 +1,5 @@
 import ArgumentParser
+import DockerEngine
 import Foundation
 import Orchestration
 
@@ -45,7 +46,7 @@ struct Images: AsyncParsableCommand {
 
     /// Compose 2.40 shows how long ago the image was last tagged (`LastTagTime`) in its `CREATED` column.
     static func created(_ lastTagTime: String, now: Date) -> String {
-        let seconds = Self.unixSeconds(lastTagTime) ?? -62_135_596_800
+        let seconds = EngineTime.date(lastTagTime)?.timeIntervalSince1970 ?? -62_135_596_800
         return GoText.ago(since: seconds, now: now)
     }
 
@@ -57,18 +58,5 @@ struct Images: AsyncParsableCommand {
             ("Platform", .string(image.platform)), ("Size", .integer(image.size)),
             ("LastTagTime", .string(image.lastTagTime)),
         ])
-    }
-
-    /// Seconds since 1970 of an RFC 3339 time with up to nanoseconds.
-    static func unixSeconds(_ text: String) -> Double? {
-        var main = text
-        var fraction = 0.0
-        if let dot = text.firstIndex(of: ".") {
-            let digits = text[text.index(after: dot)...].prefix(while: \.isNumber)
-            fraction = Double("0." + digits) ?? 0
-            main = String(text[..<dot]) + String(text[text.index(after: dot)...].dropFirst(digits.count))
-        }
-        let formatter = ISO8601DateFormatter()
-        return formatter.date(from: main).map { $0.timeIntervalSince1970 + fraction }
     }
 }

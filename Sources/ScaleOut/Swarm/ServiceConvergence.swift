@@ -1,5 +1,6 @@
 import ComposeSpec
 import DockerEngine
+import Foundation
 
 /// Where a service stands, from its tasks: a pure value, assessed afresh at each look at the manager (tested on its
 /// own). Only the tasks of the service's current spec count: during a rolling update, the old ones are still there.
@@ -49,6 +50,19 @@ enum ServiceConvergence {
             return .failing(taskID: last.id, error: describe(last))
         }
         return .waiting(running: 0, desired: replicas ?? max(live.count, 1))
+    }
+
+    /// The running tasks that have run for `monitor`: by their own timestamps read on the manager's clock
+    /// (`managerNow`), or for as long as Pier has seen them running (`seenFor`), whichever is longer; so a task
+    /// that ran long before the wait began counts at once, and one without a readable timestamp once seen long enough.
+    static func steady(
+        _ running: [SwarmTask], seenFor: [String: Duration], managerNow: Date, monitor: Duration
+    ) -> Set<String> {
+        Set(
+            running.filter { task in
+                let stamped = EngineTime.date(task.timestamp).map { Duration.seconds(managerNow.timeIntervalSince($0)) }
+                return max(stamped ?? .zero, seenFor[task.id] ?? .zero) >= monitor
+            }.map(\.id))
     }
 
     /// Whether a task was made from `template`. The manager stores a few keys in one but not the other

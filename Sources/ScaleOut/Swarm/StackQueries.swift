@@ -107,13 +107,7 @@ public enum StackQueries {
 
     /// `5 seconds ago`, `About a minute ago`, as the Docker CLI words it.
     static func ago(_ timestamp: String, now: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let trimmed = timestamp.replacingOccurrences(
-            of: #"\.(\d{3})\d*"#, with: ".$1", options: .regularExpression)
-        guard let date = formatter.date(from: trimmed) ?? ISO8601DateFormatter().date(from: timestamp) else {
-            return ""
-        }
+        guard let date = EngineTime.date(timestamp) else { return "" }
         let seconds = Int(now.timeIntervalSince(date))
         let text: String
         switch seconds {

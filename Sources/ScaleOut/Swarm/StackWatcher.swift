@@ -1,5 +1,6 @@
 import ComposeSpec
 import DockerEngine
+import Foundation
 
 /// Looks at a stack's services until they are where a dependency or `--wait` wants them, showing progress; a
 /// service that keeps failing is reported with its task's error and last output.
@@ -13,7 +14,8 @@ struct StackWatcher: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var last: ServiceConvergence.Status?
-        var runningSince: [String: ContinuousClock.Instant] = [:]
+        var seenRunning: [String: ContinuousClock.Instant] = [:]
+        let offset = await managerClockOffset()
         while true {
             let object = try await client.inspectSwarmObject(.services, service.id)
             let tasks = try await client.listTasks(filters: EngineFilters(["service": [service.id]]))
@@ -22,13 +24,14 @@ struct StackWatcher: Sendable {
                     nil
                 }
             let now = clock.now
-            runningSince = Dictionary(
-                uniqueKeysWithValues: tasks.filter { $0.state == "running" }.map { ($0.id, runningSince[$0.id] ?? now) }
-            )
-            let monitor = Self.monitor(of: object.spec)
+            let running = tasks.filter { $0.state == "running" }
+            seenRunning = Dictionary(uniqueKeysWithValues: running.map { ($0.id, seenRunning[$0.id] ?? now) })
+            let steady = ServiceConvergence.steady(
+                running, seenFor: seenRunning.mapValues { now - $0 }, managerNow: Date().addingTimeInterval(offset),
+                monitor: Self.monitor(of: object.spec))
             let status = ServiceConvergence.assess(
                 tasks: tasks, template: object.spec["TaskTemplate"], replicas: replicas, condition: condition,
-                steady: Set(runningSince.filter { now - $0.value >= monitor }.keys))
+                steady: steady)
             switch status {
             case .reached:
                 return
@@ -56,17 +59,33 @@ struct StackWatcher: Sendable {
         return .nanoseconds(nanoseconds)
     }
 
-    /// Waits until every service's tasks run (and are healthy, when they check health), in order.
+    /// How far the manager's clock is ahead of this machine's (its `SystemTime`), so that task timestamps are read
+    /// on its clock; none when it does not say.
+    private func managerClockOffset() async -> TimeInterval {
+        let before = Date()
+        guard let info = try? await client.info(), let text = info.raw["SystemTime"]?.stringValue,
+            let managerTime = EngineTime.date(text)
+        else { return 0 }
+        return managerTime.timeIntervalSince(before.addingTimeInterval(Date().timeIntervalSince(before) / 2))
+    }
+
+    /// Waits until every service's tasks run (and are healthy, when they check health), all services at once;
+    /// the first that fails ends the wait.
     func converge(_ services: [DeployedService]) async throws {
-        for service in services {
-            let object = try await client.inspectSwarmObject(.services, service.id)
-            let mode = object.spec["Mode"]
-            // Jobs, and services that are not restarted, run to completion.
-            let runsOnce =
-                mode?["ReplicatedJob"] != nil || mode?["GlobalJob"] != nil
-                || object.spec["TaskTemplate"]?["RestartPolicy"]?["Condition"] == .string("none")
-            try await waitFor(service, condition: runsOnce ? .completedSuccessfully : .healthy)
-            progress(.converged(service: service.name))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for service in services {
+                group.addTask {
+                    let object = try await client.inspectSwarmObject(.services, service.id)
+                    let mode = object.spec["Mode"]
+                    // Jobs, and services that are not restarted, run to completion.
+                    let runsOnce =
+                        mode?["ReplicatedJob"] != nil || mode?["GlobalJob"] != nil
+                        || object.spec["TaskTemplate"]?["RestartPolicy"]?["Condition"] == .string("none")
+                    try await waitFor(service, condition: runsOnce ? .completedSuccessfully : .healthy)
+                    progress(.converged(service: service.name))
+                }
+            }
+            try await group.waitForAll()
         }
     }
 }
