@@ -16,20 +16,30 @@ extension EngineClient {
     ) async throws -> [String: String] {
         // A session takes over connections that carry changes: never in a dry run.
         if isDryRun { throw EngineError(.notInDryRun, message: "a BuildKit build cannot run in dry-run mode") }
-        let sessionID = Self.randomBuildKitID()
         let ref = Self.randomBuildKitID()
         let server = GRPCServer(handlers: SessionServices.handlers(for: providers))
-        var headers = [
-            ("X-Docker-Expose-Session-Uuid", sessionID), ("X-Docker-Expose-Session-Name", "pier"),
-            ("X-Docker-Expose-Session-Sharedkey", sharedKey),
-        ]
-        for method in server.handlers.keys.sorted() { headers.append(("X-Docker-Expose-Session-Grpc-Method", method)) }
-        let session = try await transport.upgradeToHTTP2(
-            EngineRequest(.post, "/session", headers: headers, isVersioned: false), versionPrefix: "", mode: .server)
+        // A session whose connection broke before the engine agreed is asked for again, under a new ID (the
+        // engine may still hold the first).
+        let (session, sessionID) = try await upgradingOnceMore {
+            let sessionID = Self.randomBuildKitID()
+            var headers = [
+                ("X-Docker-Expose-Session-Uuid", sessionID), ("X-Docker-Expose-Session-Name", "pier"),
+                ("X-Docker-Expose-Session-Sharedkey", sharedKey),
+            ]
+            for method in server.handlers.keys.sorted() {
+                headers.append(("X-Docker-Expose-Session-Grpc-Method", method))
+            }
+            let session = try await transport.upgradeToHTTP2(
+                EngineRequest(.post, "/session", headers: headers, isVersioned: false), versionPrefix: "",
+                mode: .server)
+            return (session, sessionID)
+        }
         let control: HTTP2Connection
         do {
-            control = try await transport.upgradeToHTTP2(
-                EngineRequest(.post, "/grpc", isVersioned: false), versionPrefix: "", mode: .client)
+            control = try await upgradingOnceMore {
+                try await transport.upgradeToHTTP2(
+                    EngineRequest(.post, "/grpc", isVersioned: false), versionPrefix: "", mode: .client)
+            }
         } catch {
             session.close()
             throw error
@@ -83,6 +93,16 @@ extension EngineClient {
             case .failure(let error):
                 throw error
             }
+        }
+    }
+
+    /// Runs `upgrade`; when its connection broke before the engine agreed to HTTP/2 (nothing started on it),
+    /// runs it once more.
+    private func upgradingOnceMore<Result>(_ upgrade: () async throws -> Result) async throws -> Result {
+        do {
+            return try await upgrade()
+        } catch let error as EngineError where error.code == .connectionLost && !Task.isCancelled {
+            return try await upgrade()
         }
     }
 

@@ -19,20 +19,16 @@ extension EngineClient {
         query.add("name", name)
         query.add("platform", platform)
         let request = try EngineRequest.json(.post, "/containers/create", query: query.items, body: body)
-        do {
-            return try await decode(ContainerCreated.self, from: request)
-        } catch let error as EngineError where error.code == .connectionLost && name != nil {
-            do {
-                return try await decode(ContainerCreated.self, from: request)
-            } catch let conflict as EngineError where conflict.code == .conflict {
-                // The engine adds the image's labels to the container's: those asked for must all be there.
-                let asked = body["Labels"]?.objectValue ?? [:]
-                guard let name, let existing = try? await inspectContainer(name),
-                    existing.config.image == body["Image"]?.stringValue,
-                    asked.allSatisfy({ existing.config.labels[$0.key] == $0.value.stringValue })
-                else { throw conflict }
-                return ContainerCreated(id: existing.id)
-            }
+        // Without a name, a second create would make a second container.
+        guard let name else { return try await decode(ContainerCreated.self, from: request) }
+        return try await resending({ try await decode(ContainerCreated.self, from: request) }) { refusal in
+            // The engine adds the image's labels to the container's: those asked for must all be there.
+            let asked = body["Labels"]?.objectValue ?? [:]
+            guard refusal.code == .conflict, let existing = try? await inspectContainer(name),
+                existing.config.image == body["Image"]?.stringValue,
+                asked.allSatisfy({ existing.config.labels[$0.key] == $0.value.stringValue })
+            else { return nil }
+            return ContainerCreated(id: existing.id)
         }
     }
 
@@ -99,9 +95,13 @@ extension EngineClient {
         return try await decode(WaitResult.self, from: request)
     }
 
-    /// `POST /containers/{id}/rename`.
+    /// `POST /containers/{id}/rename`. Sent again when its connection breaks: a container found with the new name
+    /// then was renamed by the first.
     public func renameContainer(_ id: String, to newName: String) async throws {
-        _ = try await send(EngineRequest(.post, "/containers/\(Self.segment(id))/rename", query: [("name", newName)]))
+        let request = EngineRequest(.post, "/containers/\(Self.segment(id))/rename", query: [("name", newName)])
+        try await resending(
+            { _ = try await send(request) },
+            wentThrough: { _ in (try? await inspectContainer(id))?.name == "/" + newName ? () : nil })
     }
 
     /// `GET /containers/{id}/top`: the processes, as `ps` with `arguments` (`-ef` by default) shows them.

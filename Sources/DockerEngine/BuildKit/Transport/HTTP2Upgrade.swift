@@ -150,7 +150,7 @@ final class HTTP2UpgradeHandler: ChannelInboundHandler, RemovableChannelHandler 
         if let refusal {
             complete(refusal, body: Array(received[refusal.bodyStart...]))
         } else {
-            fail(EngineError.protocolError("the engine closed the connection before agreeing to HTTP/2"))
+            fail(EngineError(.connectionLost, message: "the engine closed the connection before agreeing to HTTP/2"))
         }
         context.fireChannelInactive()
     }
