@@ -50,13 +50,70 @@ extension FakeEngine {
         case (.GET, "networks") where parts.count == 1:
             let networks = state.withLock { $0.networks }.sorted { $0.key < $1.key }
             return Self.json(.array(networks.map { Self.resource($0.key, $0.value) }))
-        case (.GET, "networks") where parts.count == 2, (.GET, "volumes") where parts.count == 2:
+        case (.GET, "networks") where parts.count == 2:
+            guard let labels = state.withLock({ $0.networks[parts[1]] }) else {
+                return Self.notFound("network \(parts[1]) not found")
+            }
+            return Self.json(
+                [
+                    "Id": .string(parts[1]), "Name": .string(parts[1]),
+                    "Labels": .object(labels.mapValues(JSONValue.string)),
+                    "Containers": .object(attached(to: parts[1]).mapValues { ["Name": .string($0)] }),
+                ])
+        case (.DELETE, "networks") where parts.count == 2:
+            return removeNetwork(parts[1])
+        case (.POST, "networks") where parts.count == 3 && parts[2] == "disconnect":
+            return disconnect(body["Container"]?.stringValue ?? "", from: parts[1], force: body["Force"] == .bool(true))
+        case (.GET, "volumes") where parts.count == 2:
             let labels = state.withLock { parts[0] == "networks" ? $0.networks[parts[1]] : $0.volumes[parts[1]] }
             guard let labels else { return Self.notFound("\(parts[0].dropLast()) \(parts[1]) not found") }
             return Self.json(Self.resource(parts[1], labels))
         default:
             return .full(status: .internalServerError, headers: [], body: Array("unserved \(route)".utf8))
         }
+    }
+
+    /// The endpoints on `network`, by ID: its containers' (named as they are), and the stale ones a test left.
+    private func attached(to network: String) -> [String: String] {
+        state.withLock { state in
+            var endpoints: [String: String] = [:]
+            for container in state.containers.values where container.networks.contains(network) {
+                endpoints[container.id] = container.name
+            }
+            for (index, name) in (state.staleEndpoints[network] ?? []).enumerated() { endpoints["ep-\(index)"] = name }
+            return endpoints
+        }
+    }
+
+    /// Removes `network` unless an endpoint is on it, as the engine refuses then.
+    private func removeNetwork(_ network: String) -> TestHTTPServer.Reply {
+        guard state.withLock({ $0.networks[network] }) != nil else { return Self.notFound("network \(network) not found") }
+        guard attached(to: network).isEmpty else {
+            return Self.json(
+                ["message": .string("error while removing network: network \(network) has active endpoints")],
+                status: .forbidden)
+        }
+        state.withLock { state in
+            state.networks[network] = nil
+            state.journal.append("remove network \(network)")
+        }
+        return .full(status: .noContent, headers: [], body: [])
+    }
+
+    /// Takes `name` (a container, or with `force` a stale endpoint) off `network`.
+    private func disconnect(_ name: String, from network: String, force: Bool) -> TestHTTPServer.Reply {
+        let done = state.withLock { state -> Bool in
+            if let container = state.container(name), container.networks.contains(network) {
+                state.containers[container.id]?.networks.removeAll { $0 == network }
+            } else if force, let index = state.staleEndpoints[network]?.firstIndex(of: name) {
+                state.staleEndpoints[network]?.remove(at: index)
+            } else {
+                return false
+            }
+            state.journal.append("disconnect \(name) \(network)")
+            return true
+        }
+        return done ? .full(status: .ok, headers: [], body: []) : Self.notFound("container \(name) is not connected")
     }
 
     private static func resource(_ name: String, _ labels: [String: String]) -> JSONValue {

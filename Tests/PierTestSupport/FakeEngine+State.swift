@@ -24,6 +24,8 @@ extension FakeEngine {
         var containers: [String: Container] = [:]
         var networks: [String: [String: String]] = [:]
         var volumes: [String: [String: String]] = [:]
+        /// Endpoints left on a network for containers that are gone, by network: their containers' names.
+        var staleEndpoints: [String: [String]] = [:]
         var journal: [String] = []
         var subscribers: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
         var exitWaiters: [String: [CheckedContinuation<Int, Never>]] = [:]

@@ -68,8 +68,15 @@ package final class FakeEngine: Sendable {
     }
 
     /// What happened, in order: `create NAME`, `start NAME`, `healthy NAME`, `unhealthy NAME`, `exit NAME CODE`,
-    /// `stop NAME`, `remove NAME`, `rename NAME NEW`, `network NAME`, `volume NAME`, `pull IMAGE`.
+    /// `stop NAME`, `remove NAME`, `rename NAME NEW`, `network NAME`, `volume NAME`, `pull IMAGE`, `remove network
+    /// NAME`, `disconnect NAME NETWORK`.
     package var journal: [String] { state.withLock { $0.journal } }
+
+    /// Leaves an endpoint named `container` on `network` for a container that does not exist, as Engine 20.10
+    /// now and then keeps one after removing a container.
+    package func leaveStaleEndpoint(_ container: String, on network: String) {
+        state.withLock { $0.staleEndpoints[network, default: []].append(container) }
+    }
 
     /// The index of `entry` in the journal (nil when it did not happen), for ordering checks.
     package func position(of entry: String) -> Int? { journal.firstIndex(of: entry) }

@@ -107,7 +107,7 @@ extension ProjectRuntime {
                 // As Compose: a network containers still use (of another project, or this one's in a dry run)
                 // stays, with a warning.
                 if case .object(let attached) = try await client.inspectNetwork(network.id).containers,
-                    !attached.isEmpty
+                    !attached.isEmpty, try await !releaseStaleEndpoints(attached, of: network.id)
                 {
                     progress(ProgressEvent(resource: resource, text: "Resource is still in use", status: .warning))
                     continue
@@ -121,6 +121,28 @@ extension ProjectRuntime {
                 progress(.warning(resource, error.message))
             }
         }
+    }
+
+    /// When none of the containers `attached` to the network exists any more, the endpoints are the engine's own
+    /// leftovers (Engine 20.10 keeps one now and then after removing a container, and then refuses to remove the
+    /// network for it, for good): they are disconnected by force, as `docker network disconnect -f` does, and true
+    /// is returned. False when a container still uses the network (nothing is changed then), and in a dry run.
+    private func releaseStaleEndpoints(_ attached: [String: JSONValue], of network: String) async throws -> Bool {
+        guard !client.isDryRun else { return false }
+        var stale: [String] = []
+        for (id, endpoint) in attached {
+            do {
+                _ = try await client.inspectContainer(id)
+                return false
+            } catch let error as EngineError where error.code == .notFound {
+                stale.append(endpoint["Name"]?.stringValue ?? id)
+            }
+        }
+        for name in stale.sorted() {
+            progress(.warning("Network endpoint \(name)", "left behind by the engine for a removed container: released"))
+            try await client.disconnectNetwork(network, container: name, force: true)
+        }
+        return true
     }
 
     private func removeVolumes(usedBy services: Set<String>?) async throws {
