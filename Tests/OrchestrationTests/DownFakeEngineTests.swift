@@ -20,7 +20,9 @@ import Testing
                 try await runtime.down(DownOptions())
             }
             #expect(
-                Array(engine.journal.suffix(2)) == ["disconnect proj-web-0 proj_default", "remove network proj_default"],
+                Array(engine.journal.suffix(2)) == [
+                    "disconnect proj-web-0 proj_default", "remove network proj_default",
+                ],
                 "\(engine.journal)")
             #expect(progress.contains(.done("Network proj_default", "Removed")))
         }
@@ -42,7 +44,8 @@ import Testing
             #expect(!engine.journal.contains { $0.hasPrefix("disconnect") || $0.hasPrefix("remove network") })
             #expect(
                 progress.contains(
-                    ProgressEvent(resource: "Network proj_default", text: "Resource is still in use", status: .warning)))
+                    ProgressEvent(resource: "Network proj_default", text: "Resource is still in use", status: .warning))
+            )
         }
     }
 }

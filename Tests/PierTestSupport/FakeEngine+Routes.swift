@@ -87,7 +87,9 @@ extension FakeEngine {
 
     /// Removes `network` unless an endpoint is on it, as the engine refuses then.
     private func removeNetwork(_ network: String) -> TestHTTPServer.Reply {
-        guard state.withLock({ $0.networks[network] }) != nil else { return Self.notFound("network \(network) not found") }
+        guard state.withLock({ $0.networks[network] }) != nil else {
+            return Self.notFound("network \(network) not found")
+        }
         guard attached(to: network).isEmpty else {
             return Self.json(
                 ["message": .string("error while removing network: network \(network) has active endpoints")],

@@ -139,7 +139,8 @@ extension ProjectRuntime {
             }
         }
         for name in stale.sorted() {
-            progress(.warning("Network endpoint \(name)", "left behind by the engine for a removed container: released"))
+            progress(
+                .warning("Network endpoint \(name)", "left behind by the engine for a removed container: released"))
             try await client.disconnectNetwork(network, container: name, force: true)
         }
         return true
