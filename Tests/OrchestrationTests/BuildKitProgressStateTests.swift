@@ -62,6 +62,10 @@ import Testing
         #expect(
             state.apply(Self.update(steps: [Self.step("d1", "[1/2] COPY . /app", completed: 0, cached: true)]))
                 == ["#1 [web 1/2] COPY . /app", "#1 CACHED"])
+        // The live line shows the step found in the cache until another starts.
+        #expect(state.currentStep == "CACHED [web 1/2] COPY . /app")
+        _ = state.apply(Self.update(steps: [Self.step("d2", "exporting to image")]))
+        #expect(state.currentStep == "[web] exporting to image")
     }
 
     @Test(arguments: [(42 as Int64, "42B"), (1234, "1.234kB"), (12_345_678, "12.35MB")])

@@ -15,7 +15,8 @@ struct BuildKitProgressState {
     private var finishedProgress: Set<String> = []
     /// The step the last line was about, to separate steps with a blank line.
     private var lastNumber: Int?
-    /// The name of the step that started last and has not finished: what the live display shows.
+    /// What the live display shows: the name of the step that started last and has not finished, or the last
+    /// step found in the cache (`CACHED [web 2/3] RUN …`, as BuildKit's own display marks it) until another starts.
     private(set) var currentStep: String?
     /// The last lines of output of each step, for a failure's message.
     private var output: [String: [String]] = [:]
@@ -40,7 +41,11 @@ struct BuildKitProgressState {
             steps[step.digest] = step
             if isNew || (previous?.started == nil && step.started != nil), step.started != nil || step.cached {
                 lines += header(numbers[step.digest] ?? 0, step)
-                if step.completed == nil { currentStep = displayName(step.name) }
+                if step.cached {
+                    currentStep = "CACHED " + displayName(step.name)
+                } else if step.completed == nil {
+                    currentStep = displayName(step.name)
+                }
             }
         }
         for progress in update.progress {
