@@ -39,8 +39,8 @@ public struct OneOffRequest: Sendable {
     /// `--quiet-build`: no build output.
     public var quietBuild = false
     public var removeOrphans = false
-    /// `run -d --rm`: the engine removes the container when it exits (`HostConfig.AutoRemove`), as Pier is gone
-    /// by then.
+    /// `run --rm`: the engine removes the container when it exits (`HostConfig.AutoRemove`), as Compose asks: so
+    /// nothing stays when Pier is gone by then (`-d`, or killed).
     public var autoRemove = false
     /// Where relative `-v` sources start: the directory `run` was typed in.
     public var currentDirectory = FileManager.default.currentDirectoryPath

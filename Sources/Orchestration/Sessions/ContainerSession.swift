@@ -33,15 +33,24 @@ public struct ContainerSession: Sendable {
         let state = SharedState(self.state)
         let options = AttachOptions(
             stdin: forwardsInput, stdout: true, stderr: true, stream: true, detachKeys: detachKeys)
+        // `run --rm`: the engine removes the container when it exits (`AutoRemove`, as Compose asks for it, so that
+        // nothing stays when Pier is killed), so its exit code comes from a wait sent before it starts, which ends
+        // once the container is gone (as `docker run --rm` waits).
+        let exit: Task<WaitResult, any Error>? =
+            self.state.mode == .run(removes: true)
+            ? Task { try await client.waitContainer(containerID, condition: .removed) } : nil
+        defer { exit?.cancel() }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await signal in signals {
-                        for action in state.withLock({ $0.handle(.signal(signal)) }) { _ = try? await perform(action) }
+                        for action in state.withLock({ $0.handle(.signal(signal)) }) {
+                            _ = try? await perform(action, exit: exit)
+                        }
                     }
                 }
                 try await client.attachContainer(containerID, options: options, isTTY: isTTY) { connection in
-                    for action in state.withLock({ $0.handle(.attached) }) { _ = try await perform(action) }
+                    for action in state.withLock({ $0.handle(.attached) }) { _ = try await perform(action, exit: exit) }
                     try await relay(connection)
                 }
                 group.cancelAll()
@@ -50,7 +59,7 @@ public struct ContainerSession: Sendable {
             while true {
                 var next: ContainerSessionState.Event?
                 for action in state.withLock({ $0.handle(event) }) {
-                    switch try await perform(action) {
+                    switch try await perform(action, exit: exit) {
                     case .event(let following): next = following
                     case .finished(let status): return status
                     case nil: break
@@ -61,7 +70,7 @@ public struct ContainerSession: Sendable {
                 event = next
             }
         } catch {
-            for action in state.withLock({ $0.handle(.failed) }) { _ = try? await perform(action) }
+            for action in state.withLock({ $0.handle(.failed) }) { _ = try? await perform(action, exit: exit) }
             throw error
         }
     }
@@ -72,7 +81,7 @@ public struct ContainerSession: Sendable {
         do {
             try await client.startContainer(containerID)
         } catch {
-            for action in state.handle(.failed) { _ = try? await perform(action) }
+            for action in state.handle(.failed) { _ = try? await perform(action, exit: nil) }
             throw error
         }
     }
@@ -82,20 +91,32 @@ public struct ContainerSession: Sendable {
         case finished(Int32)
     }
 
-    private func perform(_ action: ContainerSessionState.Action) async throws -> Step? {
+    /// Carries out `action`; `exit` is the wait sent before the start, when there is one.
+    private func perform(_ action: ContainerSessionState.Action, exit: Task<WaitResult, any Error>?) async throws
+        -> Step?
+    {
         switch action {
         case .start:
             try await client.startContainer(containerID)
         case .send(let signal):
             try await client.killContainer(containerID, signal: signal)
         case .waitForExit:
-            let result = try await client.waitContainer(containerID, condition: .notRunning)
+            let result: WaitResult
+            if let exit {
+                result = try await exit.value
+            } else {
+                result = try await client.waitContainer(containerID, condition: .notRunning)
+            }
+            // Killed by a signal: perhaps by an engine that is shutting down (it stops its containers once it
+            // takes no more connections), which a look at the engine tells; that it went away is the error then.
+            if result.statusCode >= 128 { _ = try await client.ping() }
             return .event(.exited(code: result.statusCode))
         case .inspect:
             let inspected = try await client.inspectContainer(containerID).state
             return .event(inspected.isRunning ? .stillRunning : .exited(code: inspected.exitCode))
         case .remove:
-            // As best it can: the session's own status or error is what the command reports.
+            // As best it can (the engine may be removing it already): the session's own status or error is what
+            // the command reports.
             try? await client.removeContainer(containerID, force: true)
         case .finish(let status):
             return .finished(status)

@@ -102,7 +102,7 @@ struct Run: AsyncParsableCommand {
             request.pull = policy
         }
         request.removeOrphans = removeOrphans
-        request.autoRemove = rm && detach
+        request.autoRemove = rm
 
         var global = self.global
         if quiet { global.progress = "quiet" }
