@@ -16,14 +16,17 @@ extension EngineRestartTests {
 
         """
 
-    static let commandsFiles = ["Dockerfile": "FROM pier-test/busybox\nARG ROUND=1\nRUN sleep 6 && echo $ROUND > /round\n"]
+    static let commandsFiles = [
+        "Dockerfile": "FROM pier-test/busybox\nARG ROUND=1\nRUN sleep 6 && echo $ROUND > /round\n"
+    ]
 
     /// `build`, `exec`, `run` and `down`, each with its engine stopped under it: each ends saying the engine went
     /// away, and once the engine is back the same command converges.
     @Test func buildExecRunAndDownThatLoseTheirEngineSaySoAndTheNextConverges() async throws {
         try await PrivateEngine.with { engine in
-            try await ScratchProject.with(Self.commandsCompose, files: Self.commandsFiles, environment: engine.environment)
-            { project in
+            try await ScratchProject.with(
+                Self.commandsCompose, files: Self.commandsFiles, environment: engine.environment
+            ) { project in
                 let interrupted: [(arguments: [String], marker: String)] = [
                     (["--progress", "plain", "build"], "RUN sleep 6"),
                     (["exec", "-T", "app", "sh", "-c", "echo exec is up; sleep 60"], "exec is up"),
@@ -40,7 +43,8 @@ extension EngineRestartTests {
                         let seen = await running.waitForOutput(containing: marker, seconds: 60)
                         #expect(seen.contains(marker), "\(command): \(seen)")
                         try await engine.stop()
-                        #expect(await running.waitForExit(seconds: 30), "\(command) did not end when the engine went away")
+                        #expect(
+                            await running.waitForExit(seconds: 30), "\(command) did not end when the engine went away")
                     }
                     #expect(result.status != 0, "\(command)")
                     #expect(
