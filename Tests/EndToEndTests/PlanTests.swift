@@ -197,7 +197,8 @@ struct PlanTests {
             try #require(up.status == 0, "\(up.stderr)")
             let commands: [[String]] = [
                 ["down"], ["down", "-v", "--rmi", "all"], ["stop"], ["kill"], ["pause"], ["restart", "db"],
-                ["exec", "-d", "db", "sh", "-c", "echo a b"],
+                ["exec", "-d", "db", "sh", "-c", "echo a b"], ["--progress", "json", "stop"],
+                ["--progress", "json", "down"],
             ]
             for command in commands {
                 let pier = try await project.pier(["--dry-run"] + command)

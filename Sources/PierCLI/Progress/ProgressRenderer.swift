@@ -41,10 +41,11 @@ final class ProgressRenderer: Sendable {
     }
 
     func report(_ event: ProgressEvent) {
+        // Compose marks a dry run's JSON lines with a member, its other lines with a prefix.
+        if mode == .json { return write(Self.json(event, dryRun: dryRun) + "\n") }
         let event = dryRun ? event.dryRun : event
         switch mode {
-        case .quiet: return
-        case .json: write(Self.json(event) + "\n")
+        case .quiet, .json: return
         case .tty, .auto: live?.update(event)
         case .plain where event.isMessage:
             write(" \(event.resource) \(event.text) \(event.detail ?? "")\n")
@@ -59,17 +60,19 @@ final class ProgressRenderer: Sendable {
         live?.finish()
     }
 
-    static func json(_ event: ProgressEvent) -> String {
-        if event.isMessage { return messageJSON(event) }
-        var object = ["id": event.resource, "status": event.text]
-        if let detail = event.detail { object[event.status == .error ? "error" : "text"] = detail }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    /// A line of `--progress json`; `dryRun` marks it as Compose marks a dry run's (`"dry-run":true`).
+    static func json(_ event: ProgressEvent, dryRun: Bool = false) -> String {
+        if event.isMessage { return messageJSON(event, dryRun: dryRun) }
+        var members: [String: GoJSON] = ["id": .string(event.resource), "status": .string(event.text)]
+        if let detail = event.detail { members[event.status == .error ? "error" : "text"] = .string(detail) }
+        if dryRun { members["dry-run"] = .bool(true) }
+        return GoJSON.map(members).encoded()
     }
 
     /// A pull or push line, with Compose's members in its order.
-    static func messageJSON(_ event: ProgressEvent) -> String {
-        var members: [(String, GoJSON)] = [("id", .string(event.resource))]
+    static func messageJSON(_ event: ProgressEvent, dryRun: Bool = false) -> String {
+        var members: [(String, GoJSON)] = dryRun ? [("dry-run", .bool(true))] : []
+        members.append(("id", .string(event.resource)))
         if let parent = event.parent { members.append(("parent_id", .string(parent))) }
         members.append(("text", .string(event.text)))
         if let detail = event.detail, !detail.isEmpty { members.append(("status", .string(detail))) }
