@@ -41,8 +41,12 @@ extension ProjectRuntime {
         if !orphans.isEmpty, !options.removeOrphans, !options.ignoreOrphans {
             try await handleOrphans(orphans.filter { !$0.isOneOff }, remove: false, timeout: nil)
         }
+        // As Compose: the enabled services' containers; those of a service whose profile is not active stay (they
+        // are no orphans either).
+        let enabled = Set(graph.services)
         let targets = all.filter {
-            (known.contains($0.service) || options.removeOrphans) && selection?.contains($0.service) != false
+            (enabled.contains($0.service) || (options.removeOrphans && !known.contains($0.service)))
+                && selection?.contains($0.service) != false
         }
         try await removeInDependencyOrder(targets, timeout: options.timeout, removeVolumes: options.removeVolumes)
         // Images first, as Compose removes them.

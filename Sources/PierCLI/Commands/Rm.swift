@@ -15,7 +15,7 @@ struct Rm: AsyncParsableCommand {
         if all {
             Output.warn("--all is deprecated and has no effect: rm removes every stopped container of the services")
         }
-        let session = try await EngineSession.open(global, allProfiles: true)
+        let session = try await EngineSession.open(global, services: services)
         let containers = try await session.run(locking: false) {
             try await $0.removableContainers(services, includeRunning: stop)
         }

@@ -10,13 +10,13 @@ struct EngineSession {
     let runtime: ProjectRuntime
     let renderer: ProgressRenderer
 
-    /// Loads the project and connects to the engine. `allProfiles` makes every service known (not active):
-    /// commands acting on what exists (`down`, `stop`…) must not take a profiled service for an orphan.
-    static func open(
-        _ global: GlobalOptions, services: [String] = [], allProfiles: Bool = false, title: String = "Running"
-    ) async throws -> EngineSession {
-        var options = global.projectOptions(services: allProfiles ? [] : services)
-        if allProfiles { options.profiles = ["*"] }
+    /// Loads the project, with the `services` named on the command line enabled whatever their profiles, and
+    /// connects to the engine. As in Compose, commands act on the enabled services only (`stop` leaves a container
+    /// of a service whose profile is not active); the others' containers are no orphans all the same.
+    static func open(_ global: GlobalOptions, services: [String] = [], title: String = "Running") async throws
+        -> EngineSession
+    {
+        let options = global.projectOptions(services: services)
         let project = try ProjectTarget.loadProject(options)
         let renderer = ProgressRenderer(
             mode: ProgressMode(rawValue: global.progress ?? "auto") ?? .auto, ansi: global.ansi, title: title,
