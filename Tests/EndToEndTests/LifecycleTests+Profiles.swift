@@ -28,7 +28,8 @@ struct ProfileLifecycleTests {
                 let result =
                     tool == "pier" ? try await project.pier(command) : try await project.reference(command)
                 #expect(result.status == 0, "\(tool) \(command): \(result.stderr)")
-                let listed = try await project.pier("--profile", "debug", "ps", "-a", "--format", "{{.Service}} {{.State}}")
+                let listed = try await project.pier(
+                    "--profile", "debug", "ps", "-a", "--format", "{{.Service}} {{.State}}")
                 states.append(listed.stdout)
             }
             #expect(states[0] == states[1], "\(command): the reference left \(states[0]), Pier \(states[1])")
