@@ -233,6 +233,19 @@ struct LifecycleTests {
         }
     }
 
+    /// As the reference: `kill` with nothing running says so on standard error, in every progress mode, and
+    /// succeeds (the reference ends the line with no newline: a documented difference).
+    @Test(.requiresReference) func killWithNothingRunningSaysSoAsTheReference() async throws {
+        try await ScratchProject.with(Self.twoServices) { project in
+            for arguments in [["kill"], ["--progress", "quiet", "kill", "web"]] {
+                let (pier, reference) = (try await project.pier(arguments), try await project.reference(arguments))
+                #expect(pier.status == 0 && pier.stderr == "no container to kill\n", "\(pier.stderr)")
+                #expect(
+                    reference.status == pier.status && reference.stderr + "\n" == pier.stderr, "\(reference.stderr)")
+            }
+        }
+    }
+
     /// Without `-f` and without a terminal, `rm` asks as the reference does (the question without a newline, the
     /// answer read from standard input as the reference reads it); with `-f` it says what it removes.
     @Test(.requiresReference) func rmAsksAsTheReferenceWithoutATerminal() async throws {

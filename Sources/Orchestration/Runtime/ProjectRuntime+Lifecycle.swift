@@ -62,7 +62,9 @@ extension ProjectRuntime {
         }
     }
 
-    public func kill(_ services: [String], signal: String?, removeOrphans: Bool = false) async throws {
+    /// Sends `signal` to the services' running containers; returns how many it reached.
+    @discardableResult
+    public func kill(_ services: [String], signal: String?, removeOrphans: Bool = false) async throws -> Int {
         let selection = try selection(services, withDependencies: false)
         let running = try await containers().filter {
             $0.isRunning && (selection.contains($0.service) || (removeOrphans && services.isEmpty))
@@ -72,6 +74,7 @@ extension ProjectRuntime {
             try await client.killContainer(container.id, signal: signal)
             progress(.done(container.resource, "Killed"))
         }
+        return running.count
     }
 
     /// Pauses the services' running containers, as Compose: one already paused is the engine's error to report.

@@ -12,6 +12,10 @@ struct Kill: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await EngineSession.open(global, services: services)
-        try await session.run { try await $0.kill(services, signal: signal, removeOrphans: removeOrphans) }
+        let killed = try await session.run {
+            try await $0.kill(services, signal: signal, removeOrphans: removeOrphans)
+        }
+        // As Compose, in every progress mode.
+        if killed == 0 { Output.writeError("no container to kill\n") }
     }
 }
