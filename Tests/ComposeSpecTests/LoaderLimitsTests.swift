@@ -137,6 +137,27 @@ import Testing
         #expect(error.location == SourceLocation(file: "f", line: 5, column: 7))
     }
 
+    /// A key that aliases make a collection is refused before the YAML library hashes it (it would walk every
+    /// copy); an alias of a scalar is a key like any other.
+    @Test(.timeLimit(.minutes(1))) func aKeyMadeOfAliasesIsRefusedBeforeItIsHashed() throws {
+        var laughs = "x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...8 {
+            laughs +=
+                "x-a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
+        }
+        for (key, column) in [("? *a8", 11), ("[x, *a8]", 9), ("{k: *a8}", 9)] {
+            let yaml = laughs + "x-key: {\(key): v}\n"
+            let error = try #require(throws: ComposeError.self) { try YAMLReader.documents(yaml, file: "f") }
+            #expect(
+                error.message == "mapping keys must be strings, found a collection made of YAML aliases"
+                    || error.message.hasPrefix("mapping keys must be strings, found an"), "\(key): \(error.message)")
+            #expect(error.location == SourceLocation(file: "f", line: 10, column: column), "\(key)")
+        }
+        let scalarKey = try YAMLReader.documents("x-name: &name web\nservices:\n  *name : {image: alpine}\n", file: "f")
+        #expect(scalarKey.first?["services"]?["web"]?["image"]?.string == "alpine")
+    }
+
     @Test func anchorsUsedByManyServicesStillLoad() throws {
         let defaults = "x-defaults: &defaults {restart: always, labels: {a: b, c: d}, environment: [A=1, B=2, C=3]}\n"
         let yaml = defaults + "services:\n" + (0..<20_000).map { "  s\($0): {<<: *defaults, image: alpine}\n" }.joined()

@@ -5,6 +5,7 @@ import Yams
 public enum YAMLReader {
     /// Returns the documents of `text`; a file with no document (empty, or only comments) gives none.
     public static func documents(_ text: String, file: String) throws(ComposeError) -> [Node] {
+        try AliasKeyGuard.check(text, file: file)
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             var documents: [Node] = []

@@ -24,18 +24,24 @@ extension ProjectRuntime {
         }
     }
 
-    /// Stops the services' running containers, dependents first.
+    /// Stops the services' containers, dependents first; as Compose, one already stopped is reported stopped too.
     public func stop(_ services: [String], timeout: Int?) async throws {
         let selection = try selection(services, withDependencies: false)
-        let running = try await containers().filter { selection.contains($0.service) && $0.isRunning }
-        try await inReverseDependencyOrder(services: Set(running.map(\.service))) { service in
-            try await forEach(running.filter { $0.service == service }) { container in
-                progress(.working(container.resource, "Stopping"))
-                try await runHooks(.preStop, of: container)
-                try await client.stopContainer(container.id, timeout: timeout)
-                progress(.done(container.resource, "Stopped"))
+        let containers = try await containers().filter { selection.contains($0.service) }
+        try await inReverseDependencyOrder(services: Set(containers.map(\.service))) { service in
+            try await forEach(containers.filter { $0.service == service }) { container in
+                try await stop(container, timeout: timeout)
             }
         }
+    }
+
+    /// Stops `container`, reporting it as Compose does even when it was not running; its `pre_stop` hooks run
+    /// unless `replaced` (a recreate) or it does not run.
+    func stop(_ container: ObservedContainer, timeout: Int?, replaced: Bool = false) async throws {
+        progress(.working(container.resource, "Stopping"))
+        if container.isRunning, !replaced { try await runHooks(.preStop, of: container) }
+        try await client.stopContainer(container.id, timeout: timeout)
+        progress(.done(container.resource, "Stopped"))
     }
 
     /// Restarts the services' containers in dependency order, with (unless `noDeps`) the services that depend on
@@ -87,10 +93,12 @@ extension ProjectRuntime {
         try await forEachUp(services, done: "Unpaused") { try await client.unpauseContainer($0) }
     }
 
-    /// The stopped containers `rm` would remove (with `stop`, the running ones too).
+    /// The stopped containers `rm` would remove (with `stop`, the running ones too), newest first as the engine
+    /// lists them and Compose names them.
     public func removableContainers(_ services: [String], includeRunning: Bool) async throws -> [ObservedContainer] {
         let selection = try selection(services, withDependencies: false)
         return try await containers().filter { selection.contains($0.service) && (includeRunning || !$0.isRunning) }
+            .sorted { ($0.created, $0.number) > ($1.created, $1.number) }
     }
 
     public func remove(_ containers: [ObservedContainer], removeVolumes: Bool, timeout: Int? = nil) async throws {

@@ -103,23 +103,21 @@ extension ProjectRuntime {
         try await forEach(orphans) { orphan in try await stopAndRemove(orphan, timeout: timeout, removeVolumes: false) }
     }
 
-    /// Stops a container (if it runs, after its `pre_stop` hooks unless it is being replaced) and removes it,
-    /// reporting both steps.
+    /// Stops a container (after its `pre_stop` hooks when it runs, unless it is being replaced) and removes it,
+    /// reporting both steps as Compose does (`Stopping` even for a container that had exited); a replaced one
+    /// silently.
     func stopAndRemove(
         _ container: ObservedContainer, timeout: Int?, removeVolumes: Bool, replaced: Bool = false
     ) async throws {
-        if container.isRunning {
-            progress(.working(container.resource, "Stopping"))
-            if !replaced { try await runHooks(.preStop, of: container) }
-            try await client.stopContainer(container.id, timeout: timeout)
-            progress(.done(container.resource, "Stopped"))
-        }
-        progress(.working(container.resource, "Removing"))
+        // A recreate reports only `Recreate` and `Recreated`, as Compose.
+        let runtime = replaced ? reporting(to: { _ in }) : self
+        try await runtime.stop(container, timeout: timeout, replaced: replaced)
+        runtime.progress(.working(container.resource, "Removing"))
         do {
             try await client.removeContainer(container.id, force: true, volumes: removeVolumes)
         } catch let error as EngineError where error.code == .notFound {
             // Already gone (removed concurrently, or `--rm`): nothing to do.
         }
-        progress(.done(container.resource, "Removed"))
+        runtime.progress(.done(container.resource, "Removed"))
     }
 }

@@ -79,7 +79,8 @@ extension ObservedContainer {
             state: summary.state,
             labels: labels,
             networks: Set((summary.networkSettings["Networks"]?.objectValue ?? [:]).keys),
-            volumes: Set((summary.mounts.arrayValue ?? []).compactMap { $0["Name"]?.stringValue }))
+            volumes: Set((summary.mounts.arrayValue ?? []).compactMap { $0["Name"]?.stringValue }),
+            created: summary.created)
     }
 
     /// How progress lines name the container.
