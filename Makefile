@@ -122,10 +122,12 @@ fuzz-smoke: fuzz-build
 	FUZZ_TIME=10 FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
 
 # The unit tests (no engine needed) under AddressSanitizer, then ThreadSanitizer, each in its own build folder;
-# scripts/lsan.supp names the libraries' lifetime allocations LeakSanitizer would otherwise report at exit.
+# scripts/lsan.supp names the libraries' lifetime allocations LeakSanitizer would otherwise report at exit, and
+# scripts/tsan.supp the races TSan reports inside swift-subprocess, whose Mutex it cannot see.
 SANITIZED_TESTS ?= ComposeSpecTests|OrchestrationTests
 sanitize:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
 		$(SWIFT) test -j $(JOBS) --scratch-path .build-asan --sanitize=address --filter '$(SANITIZED_TESTS)'
-	$(SWIFT) test -j $(JOBS) --scratch-path .build-tsan --sanitize=thread --filter '$(SANITIZED_TESTS)'
+	TSAN_OPTIONS=suppressions=$(CURDIR)/scripts/tsan.supp \
+		$(SWIFT) test -j $(JOBS) --scratch-path .build-tsan --sanitize=thread --filter '$(SANITIZED_TESTS)'
 

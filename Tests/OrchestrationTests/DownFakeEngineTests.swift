@@ -48,4 +48,19 @@ import Testing
             )
         }
     }
+
+    /// An endpoint the engine counts but lists nowhere cannot be released: the network stays, and the warning says
+    /// why and what clears it.
+    @Test func aNetworkWithAnEndpointNothingHoldsStaysWithWhyAndWhatClearsIt() async throws {
+        try await FakeEngine.with { engine in
+            let progress = try await UpFakeEngineTests.withRuntime(Self.compose, on: engine) { runtime in
+                try await runtime.up(UpOptions())
+                engine.leavePhantomEndpoint(on: "proj_default")
+                try await runtime.down(DownOptions())
+            }
+            #expect(!engine.journal.contains("remove network proj_default"))
+            let warning = progress.first { $0.resource == "Network proj_default" && $0.status == .warning }
+            #expect(warning?.detail?.contains("until the engine restarts") == true, "\(progress)")
+        }
+    }
 }

@@ -90,7 +90,7 @@ extension FakeEngine {
         guard state.withLock({ $0.networks[network] }) != nil else {
             return Self.notFound("network \(network) not found")
         }
-        guard attached(to: network).isEmpty else {
+        guard attached(to: network).isEmpty, !state.withLock({ $0.phantomEndpoints.contains(network) }) else {
             return Self.json(
                 ["message": .string("error while removing network: network \(network) has active endpoints")],
                 status: .forbidden)

@@ -26,6 +26,8 @@ extension FakeEngine {
         var volumes: [String: [String: String]] = [:]
         /// Endpoints left on a network for containers that are gone, by network: their containers' names.
         var staleEndpoints: [String: [String]] = [:]
+        /// Networks on which the engine counts an endpoint that nothing lists or names.
+        var phantomEndpoints: Set<String> = []
         var journal: [String] = []
         var subscribers: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
         var exitWaiters: [String: [CheckedContinuation<Int, Never>]] = [:]

@@ -78,6 +78,12 @@ package final class FakeEngine: Sendable {
         state.withLock { $0.staleEndpoints[network, default: []].append(container) }
     }
 
+    /// Makes `network` count an endpoint that no container holds and no name reaches, as Engine 20.10 now and then
+    /// does: it lists no container, and its removal is refused.
+    package func leavePhantomEndpoint(on network: String) {
+        state.withLock { _ = $0.phantomEndpoints.insert(network) }
+    }
+
     /// The index of `entry` in the journal (nil when it did not happen), for ordering checks.
     package func position(of entry: String) -> Int? { journal.firstIndex(of: entry) }
 
