@@ -21,8 +21,11 @@ enum Profiles {
     }
 
     /// Keeps the services enabled by `profiles`. Services named on the command line narrow the project to
-    /// them and what they need; naming a service enables it whatever its profiles, but not its dependencies.
-    static func select(_ document: Node, profiles: Set<String>, services: [String]) throws(ComposeError) -> Node {
+    /// them and what they need (unless not `narrowing`: they are then enabled beside the others); naming a
+    /// service enables it whatever its profiles, but not its dependencies.
+    static func select(_ document: Node, profiles: Set<String>, services: [String], narrowing: Bool = true)
+        throws(ComposeError) -> Node
+    {
         guard let all = document["services"]?.mapping else { return document }
         for name in services where all[name] == nil {
             throw ComposeError(.undefinedReference, "no such service: \(name)")
@@ -40,7 +43,7 @@ enum Profiles {
                     pending.append(dependency)
                 }
             }
-            enabled = selected
+            enabled = narrowing ? selected : enabled.union(selected)
         }
         var result = document
         result["services"] = document["services"]!.with(.mapping(all.filter { enabled.contains($0.key) }))

@@ -56,7 +56,8 @@ public enum ProjectLoader {
                 uniqueContainerNames: options.requireUniqueContainerNames)
         }
         document = try Profiles.select(
-            document, profiles: activeProfiles, services: options.selectedServices)
+            document, profiles: activeProfiles, services: options.selectedServices,
+            narrowing: options.narrowsToSelection)
 
         if options.normalize {
             var normalizer = Normalizer(

@@ -12,8 +12,12 @@ public struct ProjectOptions: Sendable {
     public var environment: [String: String]
     /// The directory relative `-f`, `--env-file` and `--project-directory` paths start from.
     public var workingDirectory: String
-    /// Services named on the command line: they are enabled whatever their profiles.
+    /// Services named on the command line: they are enabled whatever their profiles, and (unless not
+    /// `narrowsToSelection`) the project narrows to them and what they need.
     public var selectedServices: [String] = []
+    /// False for the commands that act on existing containers (`stop`, `down`…): the services they name are
+    /// enabled, and the others stay (their dependents matter to them).
+    public var narrowsToSelection = true
     public var interpolate = true
     public var normalize = true
     public var resolvePaths = true

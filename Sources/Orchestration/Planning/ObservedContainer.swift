@@ -15,13 +15,11 @@ public struct ObservedContainer: Sendable, Hashable {
     public var networks: Set<String>
     /// The named volumes it mounts.
     public var volumes: Set<String>
-    /// When it was created (seconds since 1970), as the engine lists it.
-    public var created: Int64
 
     public init(
         id: String, name: String, service: String, number: Int, isOneOff: Bool = false, configHash: String,
         imageID: String, state: String, labels: [String: String] = [:], networks: Set<String> = [],
-        volumes: Set<String> = [], created: Int64 = 0
+        volumes: Set<String> = []
     ) {
         self.id = id
         self.name = name
@@ -34,7 +32,6 @@ public struct ObservedContainer: Sendable, Hashable {
         self.labels = labels
         self.networks = networks
         self.volumes = volumes
-        self.created = created
     }
 
     public var isRunning: Bool { state == "running" || state == "restarting" }

@@ -72,12 +72,15 @@ extension ProjectRuntime {
         return keys
     }
 
-    /// Stops and removes `containers`: a service starts once every service that depends on it is done.
-    func removeInDependencyOrder(_ containers: [ObservedContainer], timeout: Int?, removeVolumes: Bool) async throws {
+    /// Stops (unless not `stopping`) and removes `containers`: a service starts once every service that depends
+    /// on it is done.
+    func removeInDependencyOrder(
+        _ containers: [ObservedContainer], timeout: Int?, removeVolumes: Bool, stopping: Bool = true
+    ) async throws {
         let byService = Dictionary(grouping: containers, by: \.service)
         try await inReverseDependencyOrder(services: Set(byService.keys)) { service in
             try await forEach(byService[service] ?? []) { container in
-                try await stopAndRemove(container, timeout: timeout, removeVolumes: removeVolumes)
+                try await stopAndRemove(container, timeout: timeout, removeVolumes: removeVolumes, stopping: stopping)
             }
         }
     }

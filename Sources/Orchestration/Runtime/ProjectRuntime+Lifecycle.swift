@@ -97,12 +97,15 @@ extension ProjectRuntime {
     /// lists them and Compose names them.
     public func removableContainers(_ services: [String], includeRunning: Bool) async throws -> [ObservedContainer] {
         let selection = try selection(services, withDependencies: false)
-        return try await containers().filter { selection.contains($0.service) && (includeRunning || !$0.isRunning) }
-            .sorted { ($0.created, $0.number) > ($1.created, $1.number) }
+        return try await containers(newestFirst: true).filter {
+            selection.contains($0.service) && (includeRunning || !$0.isRunning)
+        }
     }
 
-    public func remove(_ containers: [ObservedContainer], removeVolumes: Bool, timeout: Int? = nil) async throws {
-        try await removeInDependencyOrder(containers, timeout: timeout, removeVolumes: removeVolumes)
+    /// `rm`: removes `containers`, having stopped them first when `stopping` (`rm -s`; as Compose, each reported
+    /// stopped, the ones that had exited too).
+    public func remove(_ containers: [ObservedContainer], removeVolumes: Bool, stopping: Bool) async throws {
+        try await removeInDependencyOrder(containers, timeout: nil, removeVolumes: removeVolumes, stopping: stopping)
     }
 
     /// Waits for the services' running containers to stop, reporting each exit as it happens; returns the last

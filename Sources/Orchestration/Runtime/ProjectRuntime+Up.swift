@@ -103,15 +103,16 @@ extension ProjectRuntime {
         try await forEach(orphans) { orphan in try await stopAndRemove(orphan, timeout: timeout, removeVolumes: false) }
     }
 
-    /// Stops a container (after its `pre_stop` hooks when it runs, unless it is being replaced) and removes it,
-    /// reporting both steps as Compose does (`Stopping` even for a container that had exited); a replaced one
-    /// silently.
+    /// Stops a container (after its `pre_stop` hooks when it runs, unless it is being replaced; not at all unless
+    /// `stopping`) and removes it, reporting both steps as Compose does (`Stopping` even for a container that had
+    /// exited); a replaced one silently.
     func stopAndRemove(
-        _ container: ObservedContainer, timeout: Int?, removeVolumes: Bool, replaced: Bool = false
+        _ container: ObservedContainer, timeout: Int?, removeVolumes: Bool, replaced: Bool = false,
+        stopping: Bool = true
     ) async throws {
         // A recreate reports only `Recreate` and `Recreated`, as Compose.
         let runtime = replaced ? reporting(to: { _ in }) : self
-        try await runtime.stop(container, timeout: timeout, replaced: replaced)
+        if stopping { try await runtime.stop(container, timeout: timeout, replaced: replaced) }
         runtime.progress(.working(container.resource, "Removing"))
         do {
             try await client.removeContainer(container.id, force: true, volumes: removeVolumes)

@@ -41,12 +41,13 @@ public struct ProjectRuntime: Sendable {
         return runtime
     }
 
-    /// The project's containers, running or not; one-off (`run`) containers only when asked.
-    public func containers(includeOneOff: Bool = false) async throws -> [ObservedContainer] {
+    /// The project's containers, running or not, by service and number (with `newestFirst`, as the engine lists
+    /// them: the last created first); one-off (`run`) containers only when asked.
+    public func containers(includeOneOff: Bool = false, newestFirst: Bool = false) async throws -> [ObservedContainer] {
         let summaries = try await client.listContainers(
             all: true, filters: ["label": ["\(ComposeLabels.project)=\(project.name)"]])
-        return summaries.map(ObservedContainer.init(summary:)).filter { includeOneOff || !$0.isOneOff }
-            .sorted { ($0.service, $0.number) < ($1.service, $1.number) }
+        let containers = summaries.map(ObservedContainer.init(summary:)).filter { includeOneOff || !$0.isOneOff }
+        return newestFirst ? containers : containers.sorted { ($0.service, $0.number) < ($1.service, $1.number) }
     }
 
     /// The image a service runs: its `image`, or the name Compose gives the image it builds.
@@ -79,8 +80,7 @@ extension ObservedContainer {
             state: summary.state,
             labels: labels,
             networks: Set((summary.networkSettings["Networks"]?.objectValue ?? [:]).keys),
-            volumes: Set((summary.mounts.arrayValue ?? []).compactMap { $0["Name"]?.stringValue }),
-            created: summary.created)
+            volumes: Set((summary.mounts.arrayValue ?? []).compactMap { $0["Name"]?.stringValue }))
     }
 
     /// How progress lines name the container.

@@ -33,7 +33,7 @@ struct Down: AsyncParsableCommand {
             }
             options.removeImages = removal
         }
-        let session = try await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services, narrowing: false)
         try await session.run { try await $0.down(options) }
     }
 }

@@ -11,7 +11,7 @@ struct Kill: AsyncParsableCommand {
     @Argument(help: "Services to kill.") var services: [String] = []
 
     func run() async throws {
-        let session = try await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services, narrowing: false)
         let killed = try await session.run {
             try await $0.kill(services, signal: signal, removeOrphans: removeOrphans)
         }

@@ -7,7 +7,7 @@ struct Pause: AsyncParsableCommand {
     @Argument(help: "Services to pause.") var services: [String] = []
 
     func run() async throws {
-        let session = try await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services, narrowing: false)
         try await session.run { try await $0.pause(services) }
     }
 }

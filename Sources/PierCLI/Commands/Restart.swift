@@ -10,7 +10,7 @@ struct Restart: AsyncParsableCommand {
     @Argument(help: "Services to restart.") var services: [String] = []
 
     func run() async throws {
-        let session = try await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services, narrowing: false)
         try await session.run { try await $0.restart(services, timeout: timeout, noDeps: noDeps) }
     }
 }

@@ -15,7 +15,7 @@ struct Rm: AsyncParsableCommand {
         if all {
             Output.warn("--all is deprecated and has no effect: rm removes every stopped container of the services")
         }
-        let session = try await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services, narrowing: false)
         let containers = try await session.run(locking: false) {
             try await $0.removableContainers(services, includeRunning: stop)
         }
@@ -29,6 +29,6 @@ struct Rm: AsyncParsableCommand {
         } else {
             guard Prompt.confirm(question) else { return }
         }
-        try await session.run { try await $0.remove(containers, removeVolumes: volumes) }
+        try await session.run { try await $0.remove(containers, removeVolumes: volumes, stopping: stop) }
     }
 }

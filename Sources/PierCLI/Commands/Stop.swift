@@ -9,7 +9,7 @@ struct Stop: AsyncParsableCommand {
     @Argument(help: "Services to stop.") var services: [String] = []
 
     func run() async throws {
-        let session = try await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services, narrowing: false)
         try await session.run { try await $0.stop(services, timeout: timeout) }
     }
 }

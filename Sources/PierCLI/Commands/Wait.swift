@@ -11,7 +11,7 @@ struct Wait: AsyncParsableCommand {
     @Argument(help: "Services to wait for.") var services: [String]
 
     func run() async throws {
-        let session = try await EngineSession.open(global, services: services)
+        let session = try await EngineSession.open(global, services: services, narrowing: false)
         let code = try await session.run(locking: false) {
             try await $0.wait(services) { container, code in
                 Output.write("container \"\(container.id)\" exited with status code \(code)\n")

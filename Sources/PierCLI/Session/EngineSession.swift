@@ -10,13 +10,15 @@ struct EngineSession {
     let runtime: ProjectRuntime
     let renderer: ProgressRenderer
 
-    /// Loads the project, with the `services` named on the command line enabled whatever their profiles, and
-    /// connects to the engine. As in Compose, commands act on the enabled services only (`stop` leaves a container
-    /// of a service whose profile is not active); the others' containers are no orphans all the same.
-    static func open(_ global: GlobalOptions, services: [String] = [], title: String = "Running") async throws
-        -> EngineSession
-    {
-        let options = global.projectOptions(services: services)
+    /// Loads the project, with the `services` named on the command line enabled whatever their profiles (and the
+    /// project narrowed to them and what they need, unless not `narrowing`), and connects to the engine. As in
+    /// Compose, commands act on the enabled services only (`stop` leaves a container of a service whose profile
+    /// is not active); the others' containers are no orphans all the same.
+    static func open(
+        _ global: GlobalOptions, services: [String] = [], narrowing: Bool = true, title: String = "Running"
+    ) async throws -> EngineSession {
+        var options = global.projectOptions(services: services)
+        options.narrowsToSelection = narrowing
         let project = try ProjectTarget.loadProject(options)
         let renderer = ProgressRenderer(
             mode: ProgressMode(rawValue: global.progress ?? "auto") ?? .auto, ansi: global.ansi, title: title,
