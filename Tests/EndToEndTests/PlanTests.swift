@@ -96,8 +96,8 @@ struct PlanTests {
     }
 
     /// `plan` and a dry run of every command that changes something reach the engine with reads only: the logging
-    /// proxy sees no POST, PUT or DELETE; a dry `cp` out of a container writes no file either. `watch`, whose dry
-    /// run Compose does not define, refuses the flag.
+    /// proxy sees no POST, PUT or DELETE; a dry `cp` out of a container writes no file either. `stack rm`, which
+    /// Compose does not have, refuses the flag.
     @Test func dryRunOnlyReads() async throws {
         try await ScratchProject.with(Self.compose("a")) { project in
             let up = try await project.pier("up", "-d", "db")
