@@ -50,8 +50,6 @@ enum AliasKeyGuard {
         }
 
         mutating func take(_ event: yaml_event_t) throws(ComposeError) {
-            let location = SourceLocation(
-                file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
             switch event.type {
             case YAML_SCALAR_EVENT:
                 record(event.data.scalar.anchor, isCollection: false)
@@ -59,14 +57,14 @@ enum AliasKeyGuard {
             case YAML_ALIAS_EVENT:
                 let name = Self.text(event.data.alias.anchor)
                 if let key = collectionKey { throw Self.keyError(key.kind, at: key.location) }
-                if atKey, anchors[name] == true { throw Self.keyError("a collection", at: location) }
+                if atKey, anchors[name] == true { throw Self.keyError("a collection", at: location(of: event)) }
                 finishNode()
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isSequence = event.type == YAML_SEQUENCE_START_EVENT
                 let anchor = isSequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
                 record(anchor, isCollection: true)
                 if atKey, collectionKey == nil {
-                    collectionKey = (frames.count, location, isSequence ? "an array" : "an object")
+                    collectionKey = (frames.count, location(of: event), isSequence ? "an array" : "an object")
                 }
                 frames.append(isSequence ? .sequence : .mapping(expectingKey: true))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -76,6 +74,10 @@ enum AliasKeyGuard {
             default:
                 return
             }
+        }
+
+        func location(of event: yaml_event_t) -> SourceLocation {
+            SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         }
 
         /// A node ended: in a mapping, a key is followed by its value, a value by the next key.

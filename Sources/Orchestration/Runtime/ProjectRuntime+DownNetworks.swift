@@ -12,12 +12,14 @@ extension ProjectRuntime {
         for network in chosen.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {
             let resource = "Network \(network.name)"
             progress(.working(resource, "Removing"))
+            // Whether the network listed no container when looked at, for telling the engine's fault below.
+            var listedNone = false
             do {
                 // As Compose: a network containers still use (of another project, or this one's in a dry run)
                 // stays, with a warning.
-                if case .object(let attached) = try await client.inspectNetwork(network.id).containers,
-                    !attached.isEmpty, try await !releaseStaleEndpoints(attached, of: network.id)
-                {
+                let attached = try await client.inspectNetwork(network.id).containers.objectValue ?? [:]
+                listedNone = attached.isEmpty
+                if !attached.isEmpty, try await !releaseStaleEndpoints(attached, of: network.id) {
                     progress(ProgressEvent(resource: resource, text: "Resource is still in use", status: .warning))
                     continue
                 }
@@ -28,10 +30,7 @@ extension ProjectRuntime {
             } catch let error as EngineError where error.code == .conflict || error.code == .forbidden {
                 // Engine 20.10 now and then counts an endpoint that no container holds, and no name reaches
                 // (`docker network rm` and `disconnect -f` fail too): only its restart clears it. Said so.
-                if error.message.contains("active endpoints"),
-                    case .object(let attached)? = try? await client.inspectNetwork(network.id).containers,
-                    attached.isEmpty
-                {
+                if error.message.contains("active endpoints"), listedNone {
                     progress(
                         .warning(
                             resource,
